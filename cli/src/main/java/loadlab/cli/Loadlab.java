@@ -1,0 +1,62 @@
+package loadlab.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import loadlab.service.fault.BlockUnavailableException;
+
+/**
+ * The {@code loadlab} command. Verbs parse, call one module, print and return an exit code:
+ * 0 success, 1 a check failed, 2 usage or input error (one sentence, never a stack trace).
+ */
+@Command(name = "loadlab", mixinStandardHelpOptions = true, version = "loadlab 0.1.0",
+        description = "Load and scalability benchmarking for data-intensive services.",
+        subcommands = {ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Loadlab implements Runnable {
+    public static final int OK = 0;
+    public static final int CHECK_FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code execute} on it with their own writers. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Loadlab());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println("loadlab: " + e.getMessage() + ". See 'loadlab " + subcommandPath(failed) + "--help'.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, failed, parseResult) -> {
+            PrintWriter err = failed.getErr();
+            if (e instanceof IllegalArgumentException || e instanceof BlockUnavailableException) {
+                err.println("loadlab: " + e.getMessage());
+                return USAGE;
+            }
+            err.println("loadlab: internal error: " + e + " (set LOADLAB_DEBUG=1 for the stack trace)");
+            if (System.getenv("LOADLAB_DEBUG") != null) e.printStackTrace(err);
+            return INTERNAL;
+        });
+        return cli;
+    }
+
+    private static String subcommandPath(CommandLine cli) {
+        StringBuilder path = new StringBuilder();
+        for (CommandLine c = cli; c.getParent() != null; c = c.getParent()) path.insert(0, c.getCommandName() + " ");
+        return path.toString();
+    }
+}

@@ -1,0 +1,200 @@
+package loadlab.service;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import loadlab.service.fault.FaultPlan;
+import loadlab.service.fault.ProcessStall;
+import loadlab.service.http.AdminApi;
+import loadlab.service.http.AdmissionGate;
+import loadlab.service.http.Api;
+import loadlab.service.http.HttpFrontEnd;
+import loadlab.service.http.Router;
+import loadlab.service.http.TimelineApi;
+import loadlab.service.seed.Seeder;
+import loadlab.service.timeline.CelebritySet;
+import loadlab.service.timeline.EventOutbox;
+import loadlab.service.timeline.FanoutWorker;
+import loadlab.service.timeline.IndexWorker;
+import loadlab.service.timeline.ReadPath;
+import loadlab.service.timeline.TimelineRebuild;
+import loadlab.service.timeline.WorkerGate;
+import loadlab.service.timeline.WritePath;
+import loadlab.service.verify.ConvergenceTracker;
+import loadlab.service.verify.Verifier;
+
+/**
+ * The running reference service: building blocks behind their fault-and-timer boundary, seeded
+ * data, derived data rebuilt from the system of record at start, the stream consumers, and the HTTP
+ * API. {@link #start} returns once it answers requests; {@link #close} stops it.
+ */
+public final class ReferenceService implements AutoCloseable {
+    private final ServiceConfig config;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final FaultPlan faults;
+    private final ProcessStall stall = new ProcessStall();
+    private final ConvergenceTracker tracker = new ConvergenceTracker(ReferenceService::nowMicros);
+    private final Blocks raw;
+    private final Blocks blocks;
+    private final CelebritySet celebrities;
+    private final WorkerGate gate = new WorkerGate();
+    private final EventOutbox outbox;
+    private final FanoutWorker fanout;
+    private final IndexWorker indexer;
+    private final ReadPath reads;
+    private final WritePath writes;
+    private final TimelineRebuild rebuild;
+    private final Api api;
+    private final HttpFrontEnd http;
+    private final Seeder.Report seeded;
+    private final TimelineRebuild.Report built;
+
+    private ReferenceService(ServiceConfig config) throws Exception {
+        this.config = config;
+        this.faults = new FaultPlan(config.faultRandom(), config.sleeper());
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        this.raw = BlockFactory.open(config);
+        try {
+            this.blocks = BlockFactory.instrument(raw, faults, registry);
+            this.celebrities = new CelebritySet(config.celebrityThreshold());
+            this.seeded = new Seeder().seed(raw.store(), config.seed(), nowMicros());
+            this.rebuild = new TimelineRebuild(blocks, config.strategy(), celebrities, gate);
+            this.built = rebuild.run();
+            this.outbox = new EventOutbox(blocks.stream());
+            this.fanout = new FanoutWorker(blocks, config.strategy(), celebrities, tracker, gate, stall, ReferenceService::nowMicros, registry);
+            this.indexer = new IndexWorker(blocks.stream(), blocks.index(), tracker, gate, stall);
+            this.reads = new ReadPath(blocks, config.strategy(), celebrities, registry);
+            this.writes = new WritePath(blocks, outbox, tracker, ReferenceService::nowMicros);
+            Verifier verifier = new Verifier(blocks, reads, tracker, this::pendingEvents);
+            registerGauges();
+
+            Router publicRoutes = new Router();
+            new TimelineApi(reads, writes, blocks.store(), blocks.index(), this::health, registry::scrape).register(publicRoutes);
+            Router adminRoutes = new Router();
+            new AdminApi(faults, stall, rebuild, verifier).register(adminRoutes);
+            AdmissionGate admission = new AdmissionGate(config.maxInFlight(), config.maxQueueDelay().toNanos());
+            this.api = new Api(publicRoutes, adminRoutes, admission, stall, registry);
+            this.http = new HttpFrontEnd(api, config.host(), config.port(), config.httpThreads());
+            fanout.start();
+            indexer.start();
+            http.start();
+        } catch (Exception | Error e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    public static ReferenceService start(ServiceConfig config) throws Exception {
+        return new ReferenceService(config);
+    }
+
+    private void registerGauges() {
+        Gauge.builder("fanout.queue.depth", fanout, w -> safeBacklog(w)).description("Events the fan-out worker has not applied").register(registry);
+        Gauge.builder("index.queue.depth", indexer, w -> safeBacklog(w)).description("Events the indexer has not applied").register(registry);
+        Gauge.builder("outbox.pending", outbox, EventOutbox::pending).description("Events waiting for the stream to accept them").register(registry);
+        Gauge.builder("convergence.pending", tracker, ConvergenceTracker::notYetConverged).register(registry);
+        Gauge.builder("convergence.oldest.pending", tracker, t -> t.oldestPendingMicros() / 1e6).baseUnit("seconds").register(registry);
+        Gauge.builder("timeline.celebrities", celebrities, CelebritySet::size).register(registry);
+    }
+
+    private static double safeBacklog(loadlab.service.timeline.StreamWorker worker) {
+        try {
+            return worker.backlog();
+        } catch (RuntimeException unavailable) {
+            return Double.NaN;
+        }
+    }
+
+    /** Events not yet applied everywhere; a backlog that cannot be read counts as pending. */
+    private long pendingEvents() {
+        double fan = safeBacklog(fanout);
+        double idx = safeBacklog(indexer);
+        if (Double.isNaN(fan) || Double.isNaN(idx)) return Math.max(1, outbox.pending());
+        return outbox.pending() + (long) fan + (long) idx;
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        Map<String, String> states = new LinkedHashMap<>();
+        for (loadlab.service.fault.Block b : loadlab.service.fault.Block.values()) {
+            states.put(b.id(), faults.isDown(b) ? "down" : faults.snapshot().containsKey(b) ? "faulty" : "up");
+        }
+        h.put("status", states.containsValue("down") || stall.active() ? "degraded" : "ok");
+        h.put("strategy", config.strategy().id());
+        h.put("timeline_window", config.timelineWindow());
+        h.put("celebrity_threshold", config.celebrityThreshold());
+        h.put("celebrities", celebrities.size());
+        h.put("blocks", states);
+        try {
+            h.put("users", blocks.store().userCount());
+        } catch (RuntimeException storeDown) {
+            h.put("users", null);
+        }
+        return h;
+    }
+
+    /** Waits until every event published so far has been applied by both consumers. */
+    public boolean awaitConverged(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pendingEvents() > 0) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) return false;
+            fanout.awaitCaughtUp(Duration.ofNanos(Math.min(remaining, 50_000_000)));
+        }
+        return true;
+    }
+
+    public static long nowMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public URI uri() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        if (host.equals("0.0.0.0")) host = "127.0.0.1";
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public ServiceConfig config() { return config; }
+    public Api api() { return api; }
+    public Blocks blocks() { return blocks; }
+    public ReadPath reads() { return reads; }
+    public WritePath writes() { return writes; }
+    public TimelineRebuild rebuild() { return rebuild; }
+    public FaultPlan faults() { return faults; }
+    public ProcessStall stall() { return stall; }
+    public Seeder.Report seeded() { return seeded; }
+    public TimelineRebuild.Report built() { return built; }
+
+    @Override
+    public void close() {
+        http.close();
+        stall.clear();
+        fanout.close();
+        indexer.close();
+        outbox.close();
+        raw.close();
+        registry.close();
+    }
+}

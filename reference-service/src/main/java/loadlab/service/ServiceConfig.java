@@ -1,0 +1,84 @@
+package loadlab.service;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+import loadlab.service.fault.Sleeper;
+import loadlab.service.seed.SeedSpec;
+import loadlab.service.timeline.TimelineStrategy;
+
+/**
+ * Everything the reference service is started with. Defaults need nothing installed: embedded
+ * store, cache and stream, loopback only.
+ *
+ * @param store         {@code h2:mem}, {@code h2:file:PATH} or {@code postgres://user@host:port/db[?schema=s]}
+ * @param cache         {@code caffeine} or {@code redis://host:port[/db][?prefix=p]}
+ * @param stream        {@code in-process} or {@code redis://host:port[/db][?prefix=p]}
+ * @param maxInFlight   requests served at once before new ones are shed with 503
+ * @param maxQueueDelay how long a request may wait for a thread before it is shed
+ * @param faultRandom   where injected faults draw their chances (tests make it certain)
+ * @param sleeper       how injected latency waits (tests observe it without waiting)
+ */
+public record ServiceConfig(String host, int port, TimelineStrategy strategy, int celebrityThreshold, int timelineWindow,
+                            String store, String cache, String stream, SeedSpec seed, int maxInFlight,
+                            Duration maxQueueDelay, int httpThreads, int storePoolSize, long cachedTimelines,
+                            DoubleSupplier faultRandom, Sleeper sleeper) {
+
+    public ServiceConfig {
+        if (port < 0 || port > 65_535) throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
+        if (timelineWindow < 1 || timelineWindow > 100_000) {
+            throw new IllegalArgumentException("--timeline-window must be from 1 to 100000, got " + timelineWindow);
+        }
+        if (celebrityThreshold < 1) throw new IllegalArgumentException("--celebrity-threshold must be at least 1, got " + celebrityThreshold);
+        if (maxInFlight < 1) throw new IllegalArgumentException("--max-in-flight must be at least 1, got " + maxInFlight);
+        if (httpThreads < 2) throw new IllegalArgumentException("--http-threads must be at least 2, got " + httpThreads);
+        if (storePoolSize < 1) throw new IllegalArgumentException("store pool size must be at least 1");
+    }
+
+    public static ServiceConfig defaults() {
+        return new ServiceConfig("127.0.0.1", 8080, TimelineStrategy.HYBRID, 1_000, 800, "h2:mem", "caffeine", "in-process",
+                SeedSpec.defaults(), 512, Duration.ofMillis(500), 64, 16, 1_000_000,
+                () -> ThreadLocalRandom.current().nextDouble(), Sleeper.REAL);
+    }
+
+    public ServiceConfig withPort(int p) {
+        return new ServiceConfig(host, p, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
+                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+    }
+
+    public ServiceConfig withHost(String h) {
+        return new ServiceConfig(h, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
+                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+    }
+
+    public ServiceConfig withStrategy(TimelineStrategy s, int threshold) {
+        return new ServiceConfig(host, port, s, threshold, timelineWindow, store, cache, stream, seed, maxInFlight,
+                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+    }
+
+    public ServiceConfig withTimelineWindow(int w) {
+        return new ServiceConfig(host, port, strategy, celebrityThreshold, w, store, cache, stream, seed, maxInFlight,
+                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+    }
+
+    public ServiceConfig withBackends(String storeSpec, String cacheSpec, String streamSpec) {
+        return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, storeSpec, cacheSpec, streamSpec, seed,
+                maxInFlight, maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+    }
+
+    public ServiceConfig withSeed(SeedSpec s) {
+        return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, s, maxInFlight,
+                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+    }
+
+    public ServiceConfig withShedding(int inFlight, Duration queueDelay, int threads) {
+        return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, inFlight,
+                queueDelay, threads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+    }
+
+    public ServiceConfig withFaultHooks(DoubleSupplier random, Sleeper s) {
+        return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
+                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, random, s);
+    }
+}

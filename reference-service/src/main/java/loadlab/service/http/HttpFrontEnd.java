@@ -1,0 +1,107 @@
+package loadlab.service.http;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Puts the {@link Api} on the wire with Jetty's core handler API (no servlets). Jetty's job queue
+ * holds at most one job per connection; a request that waited in it too long for a thread is shed
+ * by the {@link AdmissionGate}, so queueing is bounded in time rather than in length.
+ */
+public final class HttpFrontEnd implements AutoCloseable {
+    static final int MAX_BODY = 64 * 1024;
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    public HttpFrontEnd(Api api, String host, int port, int threads) {
+        QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(8, threads), 60_000);
+        pool.setName("loadlab-http");
+        pool.setDaemon(true);
+        server = new Server(pool);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendDateHeader(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(1024);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                ApiResponse out;
+                try {
+                    out = api.handle(toApiRequest(request));
+                } catch (ApiException e) {
+                    out = ApiResponse.error(e.status(), e.getMessage());
+                }
+                response.setStatus(out.status());
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, out.contentType());
+                out.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+                response.write(true, ByteBuffer.wrap(out.body()), callback);
+                return true;
+            }
+        });
+        server.setStopTimeout(2_000);
+    }
+
+    private static ApiRequest toApiRequest(Request request) {
+        long received = request.getBeginNanoTime();
+        long declared = request.getLength();
+        if (declared > MAX_BODY) throw new ApiException(413, "the request body must be at most " + MAX_BODY + " bytes");
+        byte[] body;
+        try {
+            ByteBuffer buffer = Content.Source.asByteBuffer(request);
+            body = new byte[buffer.remaining()];
+            buffer.get(body);
+        } catch (Exception e) {
+            throw ApiException.badRequest("the request body could not be read: " + e.getMessage());
+        }
+        if (body.length > MAX_BODY) throw new ApiException(413, "the request body must be at most " + MAX_BODY + " bytes");
+        Map<String, String> query = new HashMap<>();
+        try {
+            Fields fields = Request.extractQueryParameters(request);
+            for (Fields.Field f : fields) query.put(f.getName(), f.getValue());
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("the query string is malformed: " + e.getMessage());
+        }
+        SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
+        InetAddress address = remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+        return new ApiRequest(request.getMethod(), Request.getPathInContext(request), query, body, address, received);
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping: nothing left to serve
+        }
+    }
+}

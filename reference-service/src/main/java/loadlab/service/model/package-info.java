@@ -1,0 +1,2 @@
+/** The values every building block shares: users, posts, timeline entries and the events between them. */
+package loadlab.service.model;

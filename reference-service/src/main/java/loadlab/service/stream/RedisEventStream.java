@@ -1,0 +1,116 @@
+package loadlab.service.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+import loadlab.service.model.TimelineEvent;
+import loadlab.service.redis.RedisClient;
+
+/**
+ * The stream on Redis Streams: one stream per consumer group (appended to in one MULTI, so a
+ * publish reaches all or none), read with a consumer group so unacknowledged entries survive a
+ * restart; acknowledged entries are deleted, which keeps the stream's length equal to the backlog.
+ */
+public final class RedisEventStream implements EventStream {
+    private static final String GROUP = "workers";
+    private static final String CONSUMER = "worker-1";
+
+    private final RedisClient redis;
+    private final List<String> groups;
+
+    public RedisEventStream(RedisClient redis, List<String> groups) {
+        this.redis = redis;
+        this.groups = List.copyOf(groups);
+        for (String group : groups) {
+            redis.call(jedis -> {
+                try {
+                    return jedis.xgroupCreate(streamKey(group), GROUP, new StreamEntryID(0, 0), true);
+                } catch (JedisDataException e) {
+                    if (String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) return "exists";
+                    throw e;
+                }
+            });
+        }
+    }
+
+    private String streamKey(String group) {
+        return redis.key("events:" + group);
+    }
+
+    @Override
+    public void publish(TimelineEvent event) {
+        Map<String, String> fields = EventCodec.encode(event);
+        redis.call(jedis -> {
+            Transaction tx = jedis.multi();
+            for (String group : groups) tx.xadd(streamKey(group), StreamEntryID.NEW_ENTRY, fields);
+            return tx.exec();
+        });
+    }
+
+    @Override
+    public Subscription subscribe(String group) {
+        if (!groups.contains(group)) throw new IllegalArgumentException("no consumer group '" + group + "'; known: " + groups);
+        String key = streamKey(group);
+        return new Subscription() {
+            private boolean pendingChecked;
+
+            @Override
+            public List<Delivery> poll(int max, Duration wait) {
+                if (!pendingChecked) {
+                    List<Delivery> pending = read(key, max, new StreamEntryID(0, 0), 0);
+                    if (!pending.isEmpty()) return pending;
+                    pendingChecked = true;
+                }
+                return read(key, max, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, (int) Math.max(1, wait.toMillis()));
+            }
+
+            @Override
+            public void ack(List<Delivery> done) {
+                if (done.isEmpty()) return;
+                StreamEntryID[] ids = done.stream().map(d -> new StreamEntryID(d.id())).toArray(StreamEntryID[]::new);
+                redis.call(jedis -> {
+                    jedis.xack(key, GROUP, ids);
+                    return jedis.xdel(key, ids);
+                });
+            }
+
+            @Override
+            public long backlog() {
+                return redis.call(jedis -> jedis.xlen(key));
+            }
+        };
+    }
+
+    private List<Delivery> read(String key, int max, StreamEntryID from, int blockMillis) {
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(max);
+        if (blockMillis > 0) params.block(blockMillis);
+        List<Map.Entry<String, List<StreamEntry>>> reply = redis.call(jedis -> jedis.xreadGroup(GROUP, CONSUMER, params, Map.of(key, from)));
+        List<Delivery> out = new ArrayList<>();
+        if (reply == null) return out;
+        for (Map.Entry<String, List<StreamEntry>> stream : reply) {
+            for (StreamEntry entry : stream.getValue()) {
+                if (entry.getFields() == null) continue; // deleted while pending
+                out.add(new Delivery(entry.getID().toString(), EventCodec.decode(entry.getFields())));
+            }
+        }
+        return out;
+    }
+
+    /** Deletes this stream's keys; for tests and resets. */
+    public void deleteAll() {
+        for (String group : groups) redis.call(jedis -> jedis.del(streamKey(group)));
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+}

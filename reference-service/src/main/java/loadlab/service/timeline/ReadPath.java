@@ -1,0 +1,134 @@
+package loadlab.service.timeline;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import loadlab.service.Blocks;
+import loadlab.service.cache.CachedPage;
+import loadlab.service.fault.BlockUnavailableException;
+import loadlab.service.model.Post;
+import loadlab.service.model.TimelineEntry;
+
+/**
+ * Reading home timelines under the chosen strategy. Every strategy returns the same entries for
+ * the same data once fan-out has caught up: the cache is only ever a faster way to the answer the
+ * system of record gives. A miss loads the user's window (cache-aside); a page beyond the window, or
+ * a cache that is down, is answered by fan-out on read.
+ */
+public final class ReadPath {
+    private final Blocks blocks;
+    private final TimelineStrategy strategy;
+    private final CelebritySet celebrities;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter fallbacks;
+
+    public ReadPath(Blocks blocks, TimelineStrategy strategy, CelebritySet celebrities, MeterRegistry registry) {
+        this.blocks = blocks;
+        this.strategy = strategy;
+        this.celebrities = celebrities;
+        this.hits = Counter.builder("timeline.cache.requests").tag("result", "hit").register(registry);
+        this.misses = Counter.builder("timeline.cache.requests").tag("result", "miss").register(registry);
+        this.fallbacks = Counter.builder("timeline.cache.requests").tag("result", "unavailable").register(registry);
+        Gauge.builder("timeline.cache.hit.ratio", this, ReadPath::hitRatio)
+                .description("Share of cached-timeline reads answered by the cache since start").register(registry);
+    }
+
+    public double hitRatio() {
+        double h = hits.count();
+        double total = h + misses.count() + fallbacks.count();
+        return total == 0 ? 0 : h / total;
+    }
+
+    /** Newest-first entries of {@code user}'s home timeline with ids below {@code before}. */
+    public List<TimelineEntry> home(long user, long before, int limit) {
+        if (!strategy.usesTimelineCache()) return blocks.store().homeTimeline(user, before, limit);
+        CachedPage page;
+        try {
+            page = blocks.cache().read(user, before, limit);
+            if (page == null) {
+                misses.increment();
+                page = load(user, before, limit);
+            } else {
+                hits.increment();
+            }
+        } catch (BlockUnavailableException cacheDown) {
+            if (cacheDown.block() != loadlab.service.fault.Block.CACHE) throw cacheDown;
+            fallbacks.increment();
+            return blocks.store().homeTimeline(user, before, limit);
+        }
+        if (page.entries().size() < limit && page.full()) {
+            return blocks.store().homeTimeline(user, before, limit); // beyond the cached window
+        }
+        if (strategy == TimelineStrategy.HYBRID) return mergeCelebrities(user, page.entries(), before, limit);
+        return page.entries();
+    }
+
+    private CachedPage load(long user, long before, int limit) {
+        int window = blocks.cache().window();
+        long token = blocks.cache().beginLoad(user);
+        List<TimelineEntry> loaded = blocks.store().homeTimeline(user, Long.MAX_VALUE, window);
+        blocks.cache().completeLoad(user, token, loaded);
+        List<TimelineEntry> page = new ArrayList<>(limit);
+        for (TimelineEntry e : loaded) {
+            if (e.postId() < before && page.size() < limit) page.add(e);
+        }
+        return new CachedPage(page, loaded.size() >= window);
+    }
+
+    private List<TimelineEntry> mergeCelebrities(long user, List<TimelineEntry> cached, long before, int limit) {
+        if (celebrities.size() == 0) return cached;
+        List<Long> followed = new ArrayList<>();
+        for (long followee : blocks.store().followees(user)) {
+            if (celebrities.contains(followee)) followed.add(followee);
+        }
+        if (followed.isEmpty()) return cached;
+        TreeMap<Long, TimelineEntry> merged = new TreeMap<>();
+        for (TimelineEntry e : cached) merged.put(e.postId(), e);
+        for (TimelineEntry e : blocks.store().postsByAuthors(followed, before, limit)) merged.put(e.postId(), e);
+        List<TimelineEntry> out = new ArrayList<>(limit);
+        for (TimelineEntry e : merged.descendingMap().values()) {
+            if (out.size() == limit) break;
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** The posts behind entries, in the same order: post bodies from the cache, the rest from the system of record. */
+    public List<Post> hydrate(List<TimelineEntry> entries) {
+        Set<Long> ids = new HashSet<>();
+        for (TimelineEntry e : entries) ids.add(e.postId());
+        Map<Long, Post> found = new java.util.HashMap<>();
+        try {
+            found.putAll(blocks.cache().posts(ids));
+        } catch (BlockUnavailableException cacheDown) {
+            // the system of record has them all
+        }
+        if (found.size() < ids.size()) {
+            Collection<Long> missing = new ArrayList<>();
+            for (long id : ids) if (!found.containsKey(id)) missing.add(id);
+            Map<Long, Post> fromStore = blocks.store().posts(missing);
+            found.putAll(fromStore);
+            try {
+                blocks.cache().putPosts(fromStore.values());
+            } catch (BlockUnavailableException cacheDown) {
+                // the next read hydrates from the store again
+            }
+        }
+        List<Post> out = new ArrayList<>(entries.size());
+        for (TimelineEntry e : entries) {
+            Post p = found.get(e.postId());
+            if (p != null) out.add(p);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,2 @@
+/** Correctness after a run: nothing acknowledged is lost, and how long convergence took. */
+package loadlab.service.verify;
