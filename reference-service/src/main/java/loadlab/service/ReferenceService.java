@@ -56,6 +56,7 @@ public final class ReferenceService implements AutoCloseable {
     private final ReadPath reads;
     private final WritePath writes;
     private final TimelineRebuild rebuild;
+    private final Verifier verifier;
     private final Api api;
     private final HttpFrontEnd http;
     private final Seeder.Report seeded;
@@ -82,7 +83,7 @@ public final class ReferenceService implements AutoCloseable {
             this.indexer = new IndexWorker(blocks.stream(), blocks.index(), tracker, gate, stall);
             this.reads = new ReadPath(blocks, config.strategy(), celebrities, registry);
             this.writes = new WritePath(blocks, outbox, tracker, ReferenceService::nowMicros);
-            Verifier verifier = new Verifier(blocks, reads, tracker, this::pendingEvents);
+            this.verifier = new Verifier(blocks, reads, tracker, this::pendingEvents);
             registerGauges();
 
             Router publicRoutes = new Router();
@@ -124,10 +125,12 @@ public final class ReferenceService implements AutoCloseable {
 
     /** Events not yet applied everywhere; a backlog that cannot be read counts as pending. */
     private long pendingEvents() {
+        // the outbox first: an event leaves it only after the stream has it, so it is counted somewhere
+        long waiting = outbox.pending();
         double fan = safeBacklog(fanout);
         double idx = safeBacklog(indexer);
-        if (Double.isNaN(fan) || Double.isNaN(idx)) return Math.max(1, outbox.pending());
-        return outbox.pending() + (long) fan + (long) idx;
+        if (Double.isNaN(fan) || Double.isNaN(idx)) return Math.max(1, waiting);
+        return waiting + (long) fan + (long) idx;
     }
 
     private Map<String, Object> health() {
@@ -182,6 +185,7 @@ public final class ReferenceService implements AutoCloseable {
     public ReadPath reads() { return reads; }
     public WritePath writes() { return writes; }
     public TimelineRebuild rebuild() { return rebuild; }
+    public Verifier verifier() { return verifier; }
     public FaultPlan faults() { return faults; }
     public ProcessStall stall() { return stall; }
     public Seeder.Report seeded() { return seeded; }

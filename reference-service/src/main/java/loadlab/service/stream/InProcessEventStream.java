@@ -25,7 +25,14 @@ public final class InProcessEventStream implements EventStream {
 
     private static final class Group implements Subscription {
         final LinkedBlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
-        final AtomicLong inFlight = new AtomicLong();
+        // counted on both sides of the queue, so there is no moment when an event is in neither
+        final AtomicLong published = new AtomicLong();
+        final AtomicLong acknowledged = new AtomicLong();
+
+        void add(Delivery d) {
+            published.incrementAndGet();
+            queue.add(d);
+        }
 
         @Override
         public List<Delivery> poll(int max, Duration wait) throws InterruptedException {
@@ -34,25 +41,24 @@ public final class InProcessEventStream implements EventStream {
             List<Delivery> batch = new ArrayList<>(Math.min(max, queue.size() + 1));
             batch.add(first);
             queue.drainTo(batch, max - 1);
-            inFlight.addAndGet(batch.size());
             return batch;
         }
 
         @Override
         public void ack(List<Delivery> done) {
-            inFlight.addAndGet(-done.size());
+            acknowledged.addAndGet(done.size());
         }
 
         @Override
         public long backlog() {
-            return queue.size() + inFlight.get();
+            return published.get() - acknowledged.get();
         }
     }
 
     @Override
     public void publish(TimelineEvent event) {
         String id = Long.toString(sequence.incrementAndGet());
-        for (Group g : groups.values()) g.queue.add(new Delivery(id, event));
+        for (Group g : groups.values()) g.add(new Delivery(id, event));
     }
 
     @Override
