@@ -32,7 +32,7 @@ public record ServiceConfig(String host, int port, TimelineStrategy strategy, in
         }
         if (celebrityThreshold < 1) throw new IllegalArgumentException("--celebrity-threshold must be at least 1, got " + celebrityThreshold);
         if (maxInFlight < 1) throw new IllegalArgumentException("--max-in-flight must be at least 1, got " + maxInFlight);
-        if (httpThreads < 2) throw new IllegalArgumentException("--http-threads must be at least 2, got " + httpThreads);
+        if (httpThreads < 16) throw new IllegalArgumentException("--http-threads must be at least 16 (Jetty keeps some for accepting and selecting), got " + httpThreads);
         if (storePoolSize < 1) throw new IllegalArgumentException("store pool size must be at least 1");
     }
 

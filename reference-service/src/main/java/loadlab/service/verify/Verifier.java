@@ -56,7 +56,7 @@ public final class Verifier {
                 missingFromStore.add(id);
                 continue;
             }
-            if (!blocks.index().contains(id)) missingFromSearch.add(id);
+            if (!searchable(id)) missingFromSearch.add(id);
             for (long follower : followersOf.computeIfAbsent(post.author(), a -> blocks.store().followers(a))) {
                 List<TimelineEntry> timeline = windows.computeIfAbsent(follower, f -> reads.home(f, Long.MAX_VALUE, window));
                 if (!contains(timeline, id, window)) {
@@ -72,6 +72,15 @@ public final class Verifier {
                 missingFromSearch, pending, converged,
                 new VerificationReport.Lag(lag.getTotalCount(), lag.getValueAtPercentile(50), lag.getValueAtPercentile(99), lag.getMaxValue()),
                 tracker.oldestPendingMicros());
+    }
+
+    /** An index that cannot answer cannot confirm the post: it counts as missing, and the report still comes back. */
+    private boolean searchable(long id) {
+        try {
+            return blocks.index().contains(id);
+        } catch (loadlab.service.fault.BlockUnavailableException indexDown) {
+            return false;
+        }
     }
 
     private static boolean contains(List<TimelineEntry> newestFirst, long id, int window) {
