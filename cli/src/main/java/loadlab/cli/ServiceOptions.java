@@ -36,7 +36,7 @@ public final class ServiceOptions {
     @Option(names = "--users", description = "Users to seed into an empty store (default: 10000).")
     Integer users;
 
-    @Option(names = "--follows-per-user", defaultValue = "20", description = "Mean accounts each user follows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--follows-per-user", defaultValue = "10", description = "Mean accounts each user follows (default: ${DEFAULT-VALUE}).")
     int followsPerUser;
 
     @Option(names = "--follower-exponent", defaultValue = "1.0",

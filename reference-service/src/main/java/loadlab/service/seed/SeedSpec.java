@@ -22,7 +22,7 @@ public record SeedSpec(int users, int followsPerUser, double followerExponent, i
     }
 
     public static SeedSpec defaults() {
-        return new SeedSpec(10_000, 20, 1.0, 5, 42);
+        return new SeedSpec(10_000, 10, 1.0, 5, 42);
     }
 
     public SeedSpec withUsers(int n) {

@@ -273,7 +273,10 @@ public final class JdbcRecordStore implements RecordStore {
                 for (int i = 0; i < rows; i++) {
                     filler.fill(ps, i);
                     ps.addBatch();
-                    if ((i + 1) % BATCH == 0) ps.executeBatch();
+                    if ((i + 1) % BATCH == 0) {
+                        ps.executeBatch();
+                        c.commit(); // small transactions: a huge one makes H2's undo log the bottleneck
+                    }
                 }
                 ps.executeBatch();
                 c.commit();

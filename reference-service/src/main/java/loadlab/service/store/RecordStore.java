@@ -60,13 +60,13 @@ public interface RecordStore extends AutoCloseable {
 
     // batch paths: seeding and rebuilds
 
-    /** Inserts users with the given ids (1..n, dense) and names in one transaction. */
+    /** Batch path: inserts users with the given ids (dense from firstId) and names, committing in batches. */
     void insertUsers(long firstId, List<String> names);
 
-    /** Inserts follow edges as pairs {follower, followee} in one transaction. */
+    /** Batch path: inserts follow edges as pairs (followers[i], followees[i]), committing in batches. */
     void insertFollows(long[] followers, long[] followees);
 
-    /** Inserts posts in one transaction, keeping their ids. */
+    /** Batch path: inserts posts keeping their ids, committing in batches. */
     void insertPosts(List<Post> posts);
 
     /** Streams every post in ascending id order. */

@@ -1,0 +1,47 @@
+package loadlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import picocli.CommandLine;
+
+class BadInputGetsOneSentenceAndExitCodeTwoTest {
+
+    @ParameterizedTest(name = "loadlab {0}")
+    @CsvSource(delimiter = '|', value = {
+            "nosuchcommand                              | Unmatched argument",
+            "serve --port abc                           | '--port'",
+            "serve --port 70000                         | --port must be from 0 to 65535",
+            "serve --strategy sideways                  | unknown timeline strategy 'sideways'",
+            "serve --max-queue-delay 5parsecs           | write it like 500ms",
+            "serve --users -5                           | --users must be between 0 and 10000000",
+            "serve --follower-exponent 9                | --follower-exponent must be between 0 and 5",
+            "serve --http-threads 2                     | --http-threads must be at least 16",
+            "serve --store mysql://127.0.0.1/x          | use h2:mem, h2:file:PATH or postgres://",
+            "serve --cache memcached://127.0.0.1        | --cache 'memcached://127.0.0.1' is not understood",
+            "serve --stream kafka://127.0.0.1           | --stream 'kafka://127.0.0.1' is not understood",
+            "serve --store postgres://127.0.0.1:1/test  | check --store",
+            "demo --unknown-flag                        | Unknown option: '--unknown-flag'",
+    })
+    void isRefusedWithOneSentence(String args, String phrase) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Loadlab.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args.trim().split("\\s+"));
+        String message = err.toString().strip();
+        assertEquals(2, exit, message);
+        assertTrue(message.startsWith("loadlab: "), message);
+        assertTrue(message.contains(phrase), "'" + message + "' should mention " + phrase);
+        assertEquals(1, message.lines().count(), "one sentence, one line: " + message);
+        assertFalse(message.contains("Exception") || message.contains("\tat "), message);
+    }
+}

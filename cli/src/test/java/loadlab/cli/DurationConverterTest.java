@@ -1,0 +1,29 @@
+package loadlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine.TypeConversionException;
+
+class DurationConverterTest {
+    private final DurationConverter converter = new DurationConverter();
+
+    @Test
+    void readsTheUnitsPeopleWrite() {
+        assertEquals(Duration.ofMillis(500), converter.convert("500ms"));
+        assertEquals(Duration.ofSeconds(30), converter.convert("30s"));
+        assertEquals(Duration.ofMinutes(2), converter.convert("2m"));
+        assertEquals(Duration.ofHours(1), converter.convert("1h"));
+    }
+
+    @Test
+    void refusesAnythingElseWithAnExample() {
+        for (String bad : new String[] {"", "5", "1.5s", "-3s", "3 s", "3d"}) {
+            assertThrows(TypeConversionException.class, () -> converter.convert(bad), bad);
+        }
+    }
+}
