@@ -27,6 +27,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class HttpFrontEnd implements AutoCloseable {
     static final int MAX_BODY = 64 * 1024;
+    static final long MAX_DRAIN = 1024 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -65,17 +66,7 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     private static ApiRequest toApiRequest(Request request) {
         long received = request.getBeginNanoTime();
-        long declared = request.getLength();
-        if (declared > MAX_BODY) throw new ApiException(413, "the request body must be at most " + MAX_BODY + " bytes");
-        byte[] body;
-        try {
-            ByteBuffer buffer = Content.Source.asByteBuffer(request);
-            body = new byte[buffer.remaining()];
-            buffer.get(body);
-        } catch (Exception e) {
-            throw ApiException.badRequest("the request body could not be read: " + e.getMessage());
-        }
-        if (body.length > MAX_BODY) throw new ApiException(413, "the request body must be at most " + MAX_BODY + " bytes");
+        byte[] body = readBody(request);
         Map<String, String> query = new HashMap<>();
         try {
             Fields fields = Request.extractQueryParameters(request);
@@ -86,6 +77,23 @@ public final class HttpFrontEnd implements AutoCloseable {
         SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
         InetAddress address = remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
         return new ApiRequest(request.getMethod(), Request.getPathInContext(request), query, body, address, received);
+    }
+
+    /**
+     * Reads at most {@link #MAX_BODY} bytes. A larger body is drained (up to {@link #MAX_DRAIN}) before
+     * the 413, so the client, still sending, gets the answer instead of a reset connection.
+     */
+    private static byte[] readBody(Request request) {
+        long declared = request.getLength();
+        if (declared > MAX_DRAIN) throw new ApiException(413, "the request body must be at most " + MAX_BODY + " bytes");
+        try (java.io.InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length <= MAX_BODY) return body;
+            in.skipNBytes(Math.max(0, Math.min(declared, MAX_DRAIN) - body.length));
+            throw new ApiException(413, "the request body must be at most " + MAX_BODY + " bytes");
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("the request body could not be read: " + e.getMessage());
+        }
     }
 
     public void start() throws Exception {
