@@ -34,19 +34,19 @@ public final class WritePath {
 
     /** @return true when the follow is new */
     public boolean follow(long follower, long followee) {
-        requireUser(follower);
-        requireUser(followee);
-        boolean changed = blocks.store().follow(follower, followee);
-        if (changed) outbox.publish(new FollowChanged(follower, followee, true, clockMicros.getAsLong()));
-        return changed;
+        return changeFollow(follower, followee, true);
     }
 
     /** @return true when a follow was removed */
     public boolean unfollow(long follower, long followee) {
+        return changeFollow(follower, followee, false);
+    }
+
+    private boolean changeFollow(long follower, long followee, boolean following) {
         requireUser(follower);
         requireUser(followee);
-        boolean changed = blocks.store().unfollow(follower, followee);
-        if (changed) outbox.publish(new FollowChanged(follower, followee, false, clockMicros.getAsLong()));
+        boolean changed = following ? blocks.store().follow(follower, followee) : blocks.store().unfollow(follower, followee);
+        if (changed) outbox.publish(new FollowChanged(follower, followee, following, clockMicros.getAsLong()));
         return changed;
     }
 
