@@ -1,0 +1,96 @@
+package loadlab.recording;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The path every request takes: its response time from the intended start (so a stalled target
+ * cannot hide behind a generator that waited for it), its service time from the actual send, and
+ * the injector's lag, each into an HdrHistogram {@link Recorder}. Recording is wait-free; an
+ * {@link IntervalLog} takes interval snapshots and streams them to disk, so memory stays flat.
+ *
+ * <p>Requests intended to start before {@code countFromNanos} (the warm-up) are run but not counted.
+ */
+public final class RunRecorder {
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final Recorder lag = Histograms.recorder();
+    private volatile long countFromNanos;
+
+    /** The recorders of one request name (or one name and error cause). */
+    static final class Channel {
+        final String tag;
+        final Recorder latency = Histograms.recorder();
+        final Recorder service = Histograms.recorder();
+
+        Channel(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    /** An interval's histograms of one tag; empty histograms are included. */
+    public record Interval(String tag, Histogram latency, Histogram service) {}
+
+    public RunRecorder(long countFromNanos) {
+        this.countFromNanos = countFromNanos;
+    }
+
+    public void countFrom(long nanos) {
+        this.countFromNanos = nanos;
+    }
+
+    public boolean counts(long intendedNanos) {
+        return intendedNanos - countFromNanos >= 0;
+    }
+
+    /**
+     * Records one request.
+     *
+     * @param intendedNanos when the schedule said it should start ({@link System#nanoTime()} clock)
+     * @param sentNanos     when it was actually handed to the HTTP client
+     * @param endNanos      when the response (or the failure) arrived
+     * @param cause         null for a success
+     */
+    public void record(String tag, long intendedNanos, long sentNanos, long endNanos, ErrorCause cause) {
+        if (!counts(intendedNanos)) return;
+        long latencyUs = Histograms.micros(endNanos - intendedNanos);
+        long serviceUs = Histograms.micros(endNanos - sentNanos);
+        Channel all = channel(tag);
+        all.latency.recordValue(latencyUs);
+        all.service.recordValue(serviceUs);
+        if (cause != null) {
+            Channel errors = channel(RequestName.errorTag(tag, cause));
+            errors.latency.recordValue(latencyUs);
+            errors.service.recordValue(serviceUs);
+        }
+    }
+
+    /** Records how late the generator started a request against its schedule. */
+    public void recordLag(long intendedNanos, long actualNanos) {
+        if (!counts(intendedNanos)) return;
+        lag.recordValue(Histograms.micros(Math.max(0, actualNanos - intendedNanos)));
+    }
+
+    private Channel channel(String tag) {
+        Channel c = channels.get(tag);
+        return c != null ? c : channels.computeIfAbsent(tag, Channel::new);
+    }
+
+    /** Takes each tag's interval histograms since the last call (the recorders start a new interval). */
+    public List<Interval> takeIntervals() {
+        List<Interval> out = new ArrayList<>(channels.size());
+        for (Channel c : channels.values()) {
+            out.add(new Interval(c.tag, c.latency.getIntervalHistogram(), c.service.getIntervalHistogram()));
+        }
+        out.sort(java.util.Comparator.comparing(Interval::tag));
+        return out;
+    }
+
+    public Histogram takeLagInterval() {
+        return lag.getIntervalHistogram();
+    }
+}

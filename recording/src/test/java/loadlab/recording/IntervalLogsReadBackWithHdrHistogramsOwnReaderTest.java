@@ -1,0 +1,69 @@
+package loadlab.recording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IntervalLogsReadBackWithHdrHistogramsOwnReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyIntervalAndTagReadsBackExactly() throws Exception {
+        RunRecorder recorder = new RunRecorder(0);
+        List<IntervalLog.Tick> ticks = new ArrayList<>();
+        try (IntervalLog log = new IntervalLog(recorder, dir, System.currentTimeMillis(), ticks::add)) {
+            RunFixture.record(recorder, "timeline", 100, 2_000, 1_500, null);
+            RunFixture.record(recorder, "post", 10, 5_000, 4_000, ErrorCause.HTTP_5XX);
+            recorder.recordLag(1_000_000_000L, 1_000_250_000L);
+            log.writeInterval();
+            RunFixture.record(recorder, "timeline", 50, 3_000, 2_000, null);
+        }
+        HistogramLogReader reader = new HistogramLogReader(dir.resolve(IntervalLog.LATENCY).toFile());
+        List<String> tags = new ArrayList<>();
+        long timelineCount = 0;
+        EncodableHistogram next;
+        while ((next = reader.nextIntervalHistogram()) != null) {
+            Histogram h = (Histogram) next;
+            tags.add(h.getTag());
+            if ("timeline".equals(h.getTag())) timelineCount += h.getTotalCount();
+        }
+        assertEquals(List.of("post", "post#http_5xx", "timeline", "timeline"), tags);
+        assertEquals(150, timelineCount);
+        Histogram lag = IntervalLogReader.totals(dir.resolve(IntervalLog.LAG)).get("");
+        assertEquals(250, lag.getMaxValue(), 1);
+        assertEquals(10, ticks.get(0).errors());
+        assertEquals(110, ticks.get(0).requests());
+    }
+
+    @Test
+    void requestNamesBecomeTagsTheReaderCanSplit() {
+        String tag = RequestName.tag("GET /users/{id}/timeline, page #2");
+        assertFalse(tag.contains(" ") || tag.contains(",") || tag.contains("#"), tag);
+        assertEquals("GET_/users/{id}/timeline__page__2", tag);
+        assertTrue(RequestName.isErrorTag(RequestName.errorTag(tag, ErrorCause.TIMEOUT)));
+        assertEquals(ErrorCause.TIMEOUT, RequestName.causeOf(RequestName.errorTag(tag, ErrorCause.TIMEOUT)));
+    }
+
+    @Test
+    void aCorruptLogIsReportedByNameNotAsAStackTrace() throws Exception {
+        Path bad = dir.resolve("bad.hlog");
+        Files.writeString(bad, "#[StartTime: 1.0 (seconds since epoch)]\n0.000,1.000,2.0,HISTFAAAAGB4nPPP\n");
+        IntervalLogReader.CorruptLogException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IntervalLogReader.CorruptLogException.class, () -> IntervalLogReader.read(bad));
+        assertTrue(e.getMessage().contains("bad.hlog is not a readable HdrHistogram interval log"), e.getMessage());
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IntervalLogReader.CorruptLogException.class,
+                () -> IntervalLogReader.read(dir.resolve("absent.hlog"))).getMessage().contains("missing"));
+    }
+}

@@ -1,0 +1,82 @@
+package loadlab.recording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryAddsHistogramsAndCountsErrorsByCauseTest {
+    @TempDir
+    Path dir;
+
+    private Summary run(double seconds, Double target, java.util.function.Consumer<RunRecorder> feed) {
+        RunFixture.writeManifest(dir, seconds, target);
+        RunRecorder recorder = new RunRecorder(0);
+        try (IntervalLog log = new IntervalLog(recorder, dir, RunFixture.START_MILLIS, null)) {
+            feed.accept(recorder);
+        }
+        return RunSummarizer.summarize(dir);
+    }
+
+    @Test
+    void percentilesComeFromTheAddedHistogramNotFromAveragedPercentiles() {
+        Summary s = run(10, 100.0, r -> {
+            RunFixture.record(r, "a", 900, 1_000, 1_000, null);   // a fast request name
+            RunFixture.record(r, "b", 100, 100_000, 90_000, null); // a slow one
+        });
+        assertEquals(1_000, s.total().count());
+        assertEquals(100_000, s.total().latencyUs().p99(), 100_000 * 0.001);
+        assertEquals(1_000, s.requests().get("a").latencyUs().p99(), 1);
+        double averagedP99 = (s.requests().get("a").latencyUs().p99() + s.requests().get("b").latencyUs().p99()) / 2.0;
+        assertNotEquals(averagedP99, (double) s.total().latencyUs().p99(), 1_000);
+        assertEquals(90_000, s.total().serviceTimeUs().max(), 90);
+        assertEquals(100.0, s.total().throughput());
+    }
+
+    @Test
+    void errorsAreCountedByCausePerRequestAndInTotal() {
+        Summary s = run(10, 100.0, r -> {
+            RunFixture.record(r, "post", 90, 1_000, 1_000, null);
+            RunFixture.record(r, "post", 6, 1_000, 1_000, ErrorCause.HTTP_5XX);
+            RunFixture.record(r, "post", 4, 30_000_000, 30_000_000, ErrorCause.TIMEOUT);
+            RunFixture.record(r, "get", 10, 1_000, 1_000, ErrorCause.HTTP_4XX);
+        });
+        assertEquals(100, s.requests().get("post").count());
+        assertEquals(Map.of("http_5xx", 6L, "timeout", 4L), s.requests().get("post").errors().byCause());
+        assertEquals(20, s.total().errors().total());
+        assertEquals(Map.of("http_4xx", 10L, "http_5xx", 6L, "timeout", 4L), s.total().errors().byCause());
+        assertEquals(30_000_000, s.requests().get("post").latencyUs().max(), 30_000);
+    }
+
+    @Test
+    void aGeneratorThatFellShortOfItsTargetMakesTheRunInvalid() {
+        Summary fine = run(10, 100.0, r -> RunFixture.record(r, "a", 990, 1_000, 1_000, null));
+        assertEquals("ok", fine.injector().verdict());
+        assertNull(fine.injector().reason());
+        Summary shortfall = run(10, 100.0, r -> RunFixture.record(r, "a", 500, 1_000, 1_000, null));
+        assertEquals("invalid", shortfall.injector().verdict());
+        assertEquals(50.0, shortfall.injector().achievedRate());
+        Summary late = run(10, 100.0, r -> {
+            RunFixture.record(r, "a", 1_000, 1_000, 1_000, null);
+            for (int i = 0; i < 100; i++) r.recordLag(0, 50_000_000L);
+        });
+        assertEquals("invalid", late.injector().verdict());
+    }
+
+    @Test
+    void warmUpRequestsAreRunButNotCounted() {
+        Summary s = run(10, null, r -> {
+            r.countFrom(2_000_000_000L);
+            RunFixture.record(r, "a", 50, 1_000, 1_000, null); // intended at 1e9 ns: in the warm-up
+            r.record("a", 3_000_000_000L, 3_000_000_000L, 3_001_000_000L, null);
+            r.recordLag(1_000_000_000L, 1_500_000_000L);
+        });
+        assertEquals(1, s.total().count());
+        assertEquals(0, s.injector().lagP99Us());
+    }
+}
