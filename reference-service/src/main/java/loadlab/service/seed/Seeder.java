@@ -47,7 +47,8 @@ public final class Seeder {
 
     private long seedFollows(RecordStore store, SeedSpec spec, SplittableRandom random) {
         int n = spec.users();
-        int[] popularity = shuffledIds(n, random); // rank -> user id, so celebrities are spread over ids
+        // popularity rank r is user id r: user 1 is the most followed, so a client drawing users by
+        // the same power law makes the celebrity accounts hot without knowing the data set
         ZipfSampler ranks = new ZipfSampler(n, spec.followerExponent());
         long[] followers = new long[FLUSH];
         long[] followees = new long[FLUSH];
@@ -59,7 +60,7 @@ public final class Seeder {
             chosen.clear();
             int attempts = 0;
             while (chosen.size() < wanted && attempts++ < wanted * 20) {
-                int target = popularity[ranks.sample(random)];
+                int target = 1 + ranks.sample(random);
                 if (target != user) chosen.add(target);
             }
             for (int target : chosen) {
@@ -107,15 +108,5 @@ public final class Seeder {
         t.start();
     }
 
-    private static int[] shuffledIds(int n, SplittableRandom random) {
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) ids[i] = i + 1;
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = ids[i];
-            ids[i] = ids[j];
-            ids[j] = t;
-        }
-        return ids;
-    }
+
 }

@@ -1,0 +1,168 @@
+package loadlab.cli;
+
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import loadlab.recording.RunDirectory;
+import loadlab.reports.SummaryTable;
+import loadlab.scenarios.RunSpec;
+import loadlab.scenarios.Scenarios;
+import loadlab.scenarios.profile.ProfileSpec;
+import loadlab.scenarios.run.LoadRun;
+import loadlab.scenarios.run.Segment;
+import loadlab.service.ReferenceService;
+
+/** {@code loadlab run}: drives load at a target (or the reference service) and writes a run directory. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a load scenario against an HTTP target (the reference service when no --target is given) "
+                + "and write a run directory: interval logs, summary.json, server metrics.",
+        footer = {"", "Examples:",
+                "  loadlab run --rate 500/s --duration 30s                     (timeline scenario, reference service)",
+                "  loadlab run --target http://127.0.0.1:8080/ --scenario http-get --rate 2000/s --duration 1m",
+                "  loadlab run --ramp 100/s..2000/s --duration 2m --warmup 10s",
+                "  loadlab run --stairs 250/s+250/s*8 --hold 20s",
+                "  loadlab run --concurrency 32 --duration 1m                  (closed model, labelled as such)",
+                "  loadlab run --target http://10.0.0.5/ --rate 3000/s --duration 5m --segment 2/4"})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", paramLabel = "URL", description = "HTTP target; without it loadlab starts the reference service for the run.")
+    String target;
+
+    @Option(names = "--scenario", description = "What each user does: http-get or timeline (default: http-get with --target, timeline without).")
+    String scenario;
+
+    @Option(names = "--rate", description = "Constant arrival rate, e.g. 500/s (default 100/s).")
+    String rate;
+
+    @Option(names = "--ramp", description = "Linear ramp of the arrival rate, e.g. 100/s..2000/s.")
+    String ramp;
+
+    @Option(names = "--stairs", description = "Staircase START+STEP*LEVELS, e.g. 250/s+250/s*8 (with --hold).")
+    String stairs;
+
+    @Option(names = "--hold", description = "Time per staircase level, e.g. 20s.")
+    String hold;
+
+    @Option(names = "--concurrency", description = "Closed model: this many users, each waiting for its response.")
+    Integer concurrency;
+
+    @Option(names = "--duration", description = "Measured duration, e.g. 30s, 2m (default 30s).")
+    String duration;
+
+    @Option(names = "--warmup", description = "Run first but not counted (default " + ProfileSpec.DEFAULT_WARMUP + ").")
+    String warmup;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "A YAML load profile (phases, or concurrency and duration).")
+    String profileFile;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Scenario parameter, e.g. mix=read=90,post=10 (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
+            description = "A request without an answer by then is a timeout error (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--segment", paramLabel = "K/N", description = "Run injector K's share of the profile; N injectors together make the whole.")
+    String segment;
+
+    @Option(names = "--metrics", paramLabel = "URL", description = "Prometheus endpoint to scrape each second (default: the target's /metrics when it has one).")
+    String metrics;
+
+    @Option(names = "--out", defaultValue = "runs", description = "Directory of run directories (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--name", description = "Name of the run directory (default: the scenario).")
+    String name;
+
+    @Mixin
+    ServiceOptions service;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
+        ProfileSpec profile = new ProfileSpec(rate, ramp, stairs, hold, concurrency, duration, warmup, profileFile);
+        profile.toProfile();
+        if (segment != null) Segment.parse(segment).of(profile.toProfile());
+        String chosen = scenario != null ? scenario : target == null ? "timeline" : "http-get";
+        Scenarios.simulation(chosen);
+        if (timeout.isZero() || timeout.isNegative()) throw new IllegalArgumentException("--timeout must be positive");
+
+        ReferenceService reference = null;
+        try {
+            String url = target;
+            if (url == null) {
+                reference = ReferenceService.start(service.toConfig("127.0.0.1", 0, 10_000));
+                ServiceReport.started(console, reference);
+                url = reference.uri() + "/";
+                params.putIfAbsent("users", Long.toString(reference.seeded().users() > 0 ? reference.seeded().users() : 10_000));
+            } else {
+                checkReachable(url);
+            }
+            String scrape = metrics != null ? metrics : hasPrometheus(url) ? URI.create(url).resolve("/metrics").toString() : null;
+            Path dir = RunDirectory.create(out, name != null ? name : chosen, Instant.now());
+            boolean terminal = System.console() != null;
+            RunSpec run = new RunSpec(name != null ? name : chosen, chosen, url, profile, segment, timeout.toMillis(), params,
+                    dir.toString(), scrape, terminal);
+            console.printf("run %s: %s against %s -> %s%n", chosen, profile.toProfile().describe(), url, dir);
+            console.flush();
+            LoadRun.Result result = LoadRun.run(run, out, console, terminal);
+            if (result.summary() == null) {
+                console.println("loadlab: the injector exited with " + result.exitCode() + " and wrote no summary; see " + dir);
+                return Loadlab.INTERNAL;
+            }
+            SummaryTable.print(result.summary(), console);
+            console.println("run directory: " + dir);
+            return Loadlab.OK;
+        } finally {
+            if (reference != null) reference.close();
+        }
+    }
+
+    private static void checkReachable(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--target '" + url + "' is not a URL; write it like http://127.0.0.1:8080/");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("--target '" + url + "' must be an http:// or https:// URL with a host");
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(uri.getHost(), port), 3_000);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the target " + uri.getHost() + ":" + port + " is unreachable (" + e.getMessage()
+                    + "); start it or fix --target");
+        }
+    }
+
+    private static boolean hasPrometheus(String url) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url).resolve("/metrics"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("# TYPE");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

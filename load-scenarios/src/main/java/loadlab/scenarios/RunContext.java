@@ -1,0 +1,87 @@
+package loadlab.scenarios;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import java.net.URI;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import loadlab.recording.RunRecorder;
+import loadlab.scenarios.profile.ClosedProfile;
+import loadlab.scenarios.profile.LoadProfile;
+import loadlab.scenarios.profile.OpenProfile;
+
+/**
+ * What a simulation needs from the run that started it: the target, the profile, the parameters
+ * and the timing bridge. Gatling instantiates simulations by class name, so the injector installs
+ * this before starting Gatling and the simulation picks it up.
+ */
+public final class RunContext {
+    private static volatile RunContext current;
+
+    private final RunSpec spec;
+    private final URI target;
+    private final LoadProfile profile;
+    private final RunRecorder recorder;
+    private final Schedule schedule;
+    private final Timing timing;
+
+    public RunContext(RunSpec spec, LoadProfile profile, RunRecorder recorder) {
+        this.spec = spec;
+        this.target = URI.create(spec.target());
+        this.profile = profile;
+        this.recorder = recorder;
+        long warmupNanos = profile.warmupSeconds() * 1_000_000_000L;
+        this.schedule = profile instanceof OpenProfile open
+                ? new Schedule(GatlingInjection.open(open), warmupNanos, zero -> recorder.countFrom(zero + warmupNanos)) : null;
+        this.timing = new Timing(recorder, schedule, spec.requestTimeoutMs() * 1_000_000L);
+    }
+
+    public static void install(RunContext context) {
+        current = context;
+    }
+
+    public static RunContext current() {
+        if (current == null) throw new IllegalStateException("loadlab simulations run under 'loadlab run', which sets up their context");
+        return current;
+    }
+
+    public Timing timing() {
+        return timing;
+    }
+
+    public URI target() {
+        return target;
+    }
+
+    /** A scenario parameter ({@code --param key=value}), or the default. */
+    public String param(String key, String fallback) {
+        return spec.params().getOrDefault(key, fallback);
+    }
+
+    /**
+     * The HTTP protocol every loadlab scenario shares: connections pooled across users (as
+     * clients behind a load balancer reuse them), no caching, no Gatling warm-up request.
+     */
+    public HttpProtocolBuilder protocol() {
+        String base = target.getScheme() + "://" + target.getRawAuthority();
+        return http.baseUrl(base).shareConnections().disableWarmUp().disableCaching()
+                .acceptHeader("application/json").userAgentHeader("loadlab/0.1");
+    }
+
+    /** The scenario under this run's profile. */
+    public PopulationBuilder inject(ScenarioBuilder scenario) {
+        if (profile instanceof OpenProfile open) return scenario.injectOpen(GatlingInjection.open(open));
+        return scenario.injectClosed(GatlingInjection.closed((ClosedProfile) profile));
+    }
+
+    /**
+     * Called from {@code Simulation.before()}. A closed model counts from here, after the warm-up;
+     * an open model counts from its schedule's time zero, fixed when the first user arrives.
+     */
+    public void started() {
+        if (schedule == null) recorder.countFrom(System.nanoTime() + profile.warmupSeconds() * 1_000_000_000L);
+    }
+}

@@ -1,0 +1,87 @@
+package loadlab.scenarios.run;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import loadlab.recording.RunDirectory;
+import loadlab.recording.RunFiles;
+import loadlab.recording.Summary;
+import loadlab.scenarios.RunSpec;
+
+/**
+ * Runs one load run in its own injector JVM ({@link InjectorMain}) and waits for it. The child
+ * gets the terminal when there is one (for its live progress line); otherwise its output is relayed
+ * line by line. If this process is interrupted, the child (which receives the same Ctrl-C) finishes
+ * its run directory and this process waits for it.
+ */
+public final class LoadRun {
+    /** How the run ended and where its files are. */
+    public record Result(int exitCode, Path runDir, Summary summary) {}
+
+    private LoadRun() {}
+
+    public static Result run(RunSpec spec, Path runsRoot, PrintWriter out, boolean terminal) throws IOException, InterruptedException {
+        Path specFile = Files.createTempFile("loadlab-run-", ".json");
+        RunFiles.write(specFile, spec);
+        ProcessBuilder builder = new ProcessBuilder(command(specFile));
+        if (terminal) builder.inheritIO();
+        else builder.redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(ProcessBuilder.Redirect.INHERIT);
+        Process child = builder.start();
+        Thread waitForChild = new Thread(() -> {
+            try {
+                if (!child.waitFor(60, TimeUnit.SECONDS)) child.destroy();
+            } catch (InterruptedException ignored) {
+                child.destroy();
+            }
+        }, "loadlab-wait-for-injector");
+        Runtime.getRuntime().addShutdownHook(waitForChild);
+        try {
+            if (!terminal) {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        out.println(line);
+                        out.flush();
+                    }
+                }
+            }
+            int exit = child.waitFor();
+            Path dir = Path.of(spec.runDir());
+            Summary summary = Files.exists(dir.resolve(RunFiles.SUMMARY)) ? RunFiles.read(dir.resolve(RunFiles.SUMMARY), Summary.class) : null;
+            if (summary != null) RunDirectory.markLatest(runsRoot, dir);
+            return new Result(exit, dir, summary);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(waitForChild);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for the child
+            }
+            Files.deleteIfExists(specFile);
+        }
+    }
+
+    private static List<String> command(Path specFile) {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.add("-XX:+UseG1GC");
+        cmd.add("-Xms256m");
+        cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED"); // Gatling's log writer needs it
+        if (Runtime.version().feature() >= 22) cmd.add("--enable-native-access=ALL-UNNAMED"); // Netty on recent JDKs
+        String extra = System.getenv("LOADLAB_INJECTOR_OPTS");
+        if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(InjectorMain.class.getName());
+        cmd.add(specFile.toString());
+        return cmd;
+    }
+}

@@ -1,0 +1,56 @@
+package loadlab.scenarios.run;
+
+import java.io.PrintStream;
+
+import loadlab.recording.IntervalLog;
+
+/**
+ * Live progress of a run: on a terminal one line rewritten every second; otherwise a plain line
+ * every five seconds, so CI logs stay short.
+ */
+final class Progress {
+    private final PrintStream out;
+    private final boolean terminal;
+    private final long warmupSeconds;
+    private final long totalSeconds;
+    private final Double targetRate;
+    private final long startMillis;
+    private long errors;
+    private long lastPrinted = -1;
+
+    Progress(PrintStream out, boolean terminal, long warmupSeconds, long totalSeconds, Double targetRate, long startMillis) {
+        this.out = out;
+        this.terminal = terminal;
+        this.warmupSeconds = warmupSeconds;
+        this.totalSeconds = totalSeconds;
+        this.targetRate = targetRate;
+        this.startMillis = startMillis;
+    }
+
+    synchronized void tick(IntervalLog.Tick tick) {
+        long elapsed = Math.max(0, (tick.endMillis() - startMillis) / 1000);
+        errors += tick.errors();
+        double seconds = Math.max(0.001, (tick.endMillis() - tick.startMillis()) / 1000.0);
+        String phase = elapsed <= warmupSeconds ? " (warm-up, not counted)" : "";
+        String line = String.format("[%4ds/%ds] target %s  achieved %.1f/s  p99 %s  errors %d%s", elapsed, totalSeconds,
+                targetRate == null ? "closed" : String.format("%.1f/s", targetRate), tick.requests() / seconds,
+                micros(tick.latency().getTotalCount() == 0 ? 0 : tick.latency().getValueAtPercentile(99)), errors, phase);
+        if (terminal) {
+            out.print("\r" + line + "    ");
+            out.flush();
+        } else if (lastPrinted < 0 || elapsed - lastPrinted >= 5) {
+            out.println(line);
+            lastPrinted = elapsed;
+        }
+    }
+
+    synchronized void done() {
+        if (terminal) out.println();
+    }
+
+    static String micros(long us) {
+        if (us < 1_000) return us + " µs";
+        if (us < 1_000_000) return String.format("%.1f ms", us / 1_000.0);
+        return String.format("%.2f s", us / 1_000_000.0);
+    }
+}
