@@ -31,11 +31,13 @@ public record RunManifest(String schema, String name, String scenario, String ta
                 "host", hostName());
     }
 
+    /** The host's name without a name lookup (a lookup could reach a DNS server: loadlab talks only to its target). */
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "unknown";
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null ? "unknown" : env;
         }
     }
 }

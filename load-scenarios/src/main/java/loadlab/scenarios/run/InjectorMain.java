@@ -46,7 +46,7 @@ public final class InjectorMain {
     }
 
     public static void main(String[] args) throws Exception {
-        OfflinePreferences.install();
+        GatlingOffline.apply();
         RunSpec spec = RunFiles.JSON.readValue(Path.of(args[0]).toFile(), RunSpec.class);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         InjectorMain injector = new InjectorMain(spec);

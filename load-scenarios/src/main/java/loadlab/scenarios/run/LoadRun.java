@@ -29,17 +29,30 @@ public final class LoadRun {
     private LoadRun() {}
 
     public static Result run(RunSpec spec, Path runsRoot, PrintWriter out, boolean terminal) throws IOException, InterruptedException {
+        String prefix = System.getenv("LOADLAB_INJECTOR_PREFIX");
+        return run(spec, runsRoot, out, terminal, prefix == null || prefix.isBlank() ? List.of() : List.of(prefix.trim().split("\\s+")));
+    }
+
+    /**
+     * @param commandPrefix words put before the injector's command line, e.g. a profiler or
+     *                      {@code strace -f -e trace=connect -o FILE} to see every connection it makes
+     */
+    public static Result run(RunSpec spec, Path runsRoot, PrintWriter out, boolean terminal, List<String> commandPrefix)
+            throws IOException, InterruptedException {
         Path specFile = Files.createTempFile("loadlab-run-", ".json");
         RunFiles.write(specFile, spec);
-        ProcessBuilder builder = new ProcessBuilder(command(specFile));
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(command(specFile));
+        ProcessBuilder builder = new ProcessBuilder(command);
         if (terminal) builder.inheritIO();
         else builder.redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(ProcessBuilder.Redirect.INHERIT);
         Process child = builder.start();
         Thread waitForChild = new Thread(() -> {
+            child.destroy(); // SIGTERM: the injector's own shutdown hook finishes the run directory
             try {
-                if (!child.waitFor(60, TimeUnit.SECONDS)) child.destroy();
+                if (!child.waitFor(60, TimeUnit.SECONDS)) child.destroyForcibly();
             } catch (InterruptedException ignored) {
-                child.destroy();
+                child.destroyForcibly();
             }
         }, "loadlab-wait-for-injector");
         Runtime.getRuntime().addShutdownHook(waitForChild);
@@ -76,7 +89,7 @@ public final class LoadRun {
         cmd.add("-Xms256m");
         cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED"); // Gatling's log writer needs it
         if (Runtime.version().feature() >= 22) cmd.add("--enable-native-access=ALL-UNNAMED"); // Netty on recent JDKs
-        String extra = System.getenv("LOADLAB_INJECTOR_OPTS");
+        String extra = System.getenv("LOADLAB_INJECTOR_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

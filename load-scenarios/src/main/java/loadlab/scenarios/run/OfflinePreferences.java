@@ -27,24 +27,19 @@ public final class OfflinePreferences extends AbstractPreferences {
         }
     }
 
-    /** Installs the factory; call before anything in the JVM touches {@link Preferences}. */
-    public static void install() {
-        System.setProperty("java.util.prefs.PreferencesFactory", Factory.class.getName());
-    }
-
     /** The factory Java's preferences API instantiates by class name. */
     public static final class Factory implements PreferencesFactory {
-        private static final OfflinePreferences USER = new OfflinePreferences(null, "");
-        private static final OfflinePreferences SYSTEM = new OfflinePreferences(null, "");
+        private final OfflinePreferences user = new OfflinePreferences(null, "");
+        private final OfflinePreferences system = new OfflinePreferences(null, "");
 
         @Override
         public Preferences userRoot() {
-            return USER;
+            return user;
         }
 
         @Override
         public Preferences systemRoot() {
-            return SYSTEM;
+            return system;
         }
     }
 

@@ -1,0 +1,26 @@
+package loadlab.scenarios;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import loadlab.recording.RunDirectory;
+import loadlab.scenarios.profile.ProfileSpec;
+import loadlab.scenarios.run.LoadRun;
+
+/** Starts real load runs (an injector JVM each) against a loopback target, for end-to-end tests. */
+final class InjectorRuns {
+    private InjectorRuns() {}
+
+    static LoadRun.Result run(Path root, String url, ProfileSpec profile, List<String> prefix) throws Exception {
+        Path dir = RunDirectory.create(root, "test", Instant.now());
+        RunSpec spec = new RunSpec("test", "http-get", url, profile, null, 10_000, Map.of(), dir.toString(), null, false);
+        StringWriter out = new StringWriter();
+        LoadRun.Result result = LoadRun.run(spec, root, new PrintWriter(out, true), false, prefix);
+        if (result.summary() == null) throw new AssertionError("the injector exited " + result.exitCode() + " without a summary:\n" + out);
+        return result;
+    }
+}

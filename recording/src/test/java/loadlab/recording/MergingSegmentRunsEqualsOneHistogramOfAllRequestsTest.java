@@ -1,0 +1,79 @@
+package loadlab.recording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * N injectors each record their share of one stream of requests; merging their run directories
+ * must give exactly the histogram one injector would have recorded for all of them.
+ */
+class MergingSegmentRunsEqualsOneHistogramOfAllRequestsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void mergedHistogramsEqualTheHistogramOfAllRequests() throws Exception {
+        int injectors = 3;
+        List<RunRecorder> shares = new ArrayList<>();
+        List<IntervalLog> logs = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        for (int k = 0; k < injectors; k++) {
+            Path d = Files.createDirectory(tmp.resolve("segment-" + (k + 1)));
+            RunFiles.write(d.resolve(RunManifest.FILE), RunFixture.manifest(10, 100.0 / injectors));
+            RunRecorder r = new RunRecorder(0);
+            shares.add(r);
+            logs.add(new IntervalLog(r, d, RunFixture.START_MILLIS, null));
+            dirs.add(d);
+        }
+        Histogram all = Histograms.empty();
+        Histogram allService = Histograms.empty();
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < 30_000; i++) {
+            long latencyUs = 100 + (long) (Math.exp(random.nextDouble() * 10));
+            long serviceUs = Math.max(1, latencyUs - random.nextInt(50));
+            String tag = i % 4 == 0 ? "post" : "read";
+            ErrorCause cause = i % 97 == 0 ? ErrorCause.HTTP_5XX : null;
+            long end = 5_000_000_000L + latencyUs * 1_000;
+            shares.get(i % injectors).record(tag, end - latencyUs * 1_000, end - serviceUs * 1_000, end, cause);
+            all.recordValue(latencyUs);
+            allService.recordValue(serviceUs);
+            if (i % 5_000 == 0) logs.forEach(IntervalLog::writeInterval); // several intervals per injector
+        }
+        logs.forEach(IntervalLog::close);
+
+        Path merged = Files.createDirectory(tmp.resolve("merged"));
+        Summary s = RunMerge.merge(dirs, merged);
+        Histogram mergedTotal = Histograms.empty();
+        IntervalLogReader.totals(merged.resolve(IntervalLog.LATENCY)).forEach((tag, h) -> {
+            if (!RequestName.isErrorTag(tag)) mergedTotal.add(h);
+        });
+        assertEquals(all, mergedTotal, "the merged histogram is the histogram of all requests, bucket for bucket");
+        assertEquals(30_000, s.total().count());
+        assertEquals(all.getValueAtPercentile(99.9), s.total().latencyUs().p999());
+        assertEquals(allService.getValueAtPercentile(99), s.total().serviceTimeUs().p99());
+        assertEquals(310, s.total().errors().total());
+        assertEquals(100.0, s.injector().targetRate(), 1e-9);
+        assertEquals(3, s.run().profile().get("injectors"));
+    }
+
+    @Test
+    void aCorruptLogStopsTheMergeWithItsName() throws Exception {
+        Path d = Files.createDirectory(tmp.resolve("broken"));
+        RunFiles.write(d.resolve(RunManifest.FILE), RunFixture.manifest(10, 100.0));
+        Files.writeString(d.resolve(IntervalLog.LATENCY), "0.000,1.000,2.0,notahistogram\n");
+        Path out = Files.createDirectory(tmp.resolve("out"));
+        IntervalLogReader.CorruptLogException e = assertThrows(IntervalLogReader.CorruptLogException.class, () -> RunMerge.merge(List.of(d), out));
+        assertTrue(e.getMessage().contains("latency.hlog"), e.getMessage());
+    }
+}
