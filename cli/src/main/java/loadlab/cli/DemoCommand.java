@@ -8,13 +8,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+
 import loadlab.cli.demo.EndpointTour;
+import loadlab.recording.RunDirectory;
+import loadlab.reports.SummaryTable;
+import loadlab.scenarios.RunSpec;
+import loadlab.scenarios.profile.ProfileSpec;
+import loadlab.scenarios.run.LoadRun;
 import loadlab.service.ReferenceService;
+import loadlab.service.verify.VerificationReport;
 
 /** {@code loadlab demo}: the main job on embedded defaults, needing nothing installed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the reference service on embedded backends with seeded data, call every endpoint once, "
-                + "verify that nothing acknowledged was lost, print what happened and stop.",
+                + "run the timeline scenario as a short staircase, print the summary, verify that nothing acknowledged "
+                + "was lost, and stop.",
         footer = {"", "Examples:", "  loadlab demo", "  loadlab demo --strategy write --users 20000"})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -22,6 +35,15 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ServiceOptions service;
+
+    @Option(names = "--stairs", defaultValue = "100/s+100/s*3", description = "Staircase of the demo's load run (default: ${DEFAULT-VALUE}).")
+    String stairs;
+
+    @Option(names = "--hold", defaultValue = "5s", description = "Time per staircase level (default: ${DEFAULT-VALUE}).")
+    String hold;
+
+    @Option(names = "--out", defaultValue = "runs", description = "Directory of run directories (default: ${DEFAULT-VALUE}).")
+    Path runs;
 
     @Override
     public Integer call() throws Exception {
@@ -37,10 +59,30 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.println();
             for (String failure : result.failures()) out.println("FAILED: " + failure);
-            out.println(result.ok() ? "demo ok: every endpoint answered as expected and verification found nothing missing"
-                    : "demo found problems (see above)");
+            if (!result.ok()) {
+                out.println("demo found problems (see above)");
+                return Loadlab.CHECK_FAILED;
+            }
+            out.println("every endpoint answered as expected; now a short staircase of the timeline scenario:");
+            out.flush();
+            Path dir = RunDirectory.create(runs, "demo-timeline", Instant.now());
+            ProfileSpec staircase = new ProfileSpec(null, null, stairs, hold, null, null, "3s", null);
+            RunSpec spec = new RunSpec("demo-timeline", "timeline", running.uri() + "/", staircase, null, 10_000,
+                    Map.of("users", Long.toString(running.seeded().users())), dir.toString(), running.uri() + "/metrics", false);
+            LoadRun.Result run = LoadRun.run(spec, runs, out, false);
+            if (run.summary() == null) {
+                out.println("FAILED: the load run wrote no summary; see " + dir);
+                return Loadlab.CHECK_FAILED;
+            }
+            SummaryTable.print(run.summary(), out);
+            boolean converged = running.awaitConverged(java.time.Duration.ofSeconds(60));
+            VerificationReport verify = running.verifier().verify(-1);
+            out.printf("after the load: %,d posts acknowledged, %s%n", verify.acknowledgedPosts(),
+                    verify.converged() ? "every one durable, in every follower's timeline and in search (convergence lag p99 "
+                            + SummaryTable.time(verify.lagMicros().p99()) + ")" : "NOT all visible yet: " + verify);
+            out.println("run directory: " + dir);
             out.println("reference service stopped");
-            return result.ok() ? Loadlab.OK : Loadlab.CHECK_FAILED;
+            return converged && verify.converged() ? Loadlab.OK : Loadlab.CHECK_FAILED;
         }
     }
 }

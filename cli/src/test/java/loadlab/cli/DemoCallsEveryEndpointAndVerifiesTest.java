@@ -6,20 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
 /** The README's first command, end to end: a real service on loopback, every endpoint, verification, stop. */
 class DemoCallsEveryEndpointAndVerifiesTest {
+    @TempDir
+    Path runs;
+
     @Test
-    void theDemoExercisesEveryEndpointAndExitsZero() {
+    void theDemoExercisesEveryEndpointAndExitsZero() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Loadlab.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("demo", "--users", "300", "--posts-per-user", "2");
+        int exit = cli.execute("demo", "--users", "300", "--posts-per-user", "2", "--stairs", "20/s+20/s*2", "--hold", "2s",
+                "--out", runs.toString());
         String text = out.toString();
         assertEquals(0, exit, text + err);
         for (String endpoint : new String[] {"/health", "/users", "/following/", "/posts", "/timeline", "/search?q=", "/metrics",
@@ -27,7 +35,15 @@ class DemoCallsEveryEndpointAndVerifiesTest {
             assertTrue(text.contains(endpoint), "the demo calls " + endpoint + ":\n" + text);
         }
         assertTrue(text.contains("seeded 300 users"), text);
-        assertTrue(text.contains("demo ok"), text);
+        assertTrue(text.contains("every endpoint answered as expected"), text);
         assertTrue(text.contains("reference service stopped"), text);
+        assertTrue(text.contains("injector verdict"), text);
+        assertTrue(text.contains("every one durable, in every follower's timeline and in search"), text);
+        Path run = runs.resolve("latest");
+        for (String file : new String[] {"run.json", "summary.json", "latency.hlog", "service.hlog", "lag.hlog", "server-metrics.jsonl"}) {
+            assertTrue(Files.exists(run.resolve(file)), file);
+        }
+        assertTrue(Files.readString(run.resolve("server-metrics.jsonl")).contains("fanout_queue_depth"), "server metrics were scraped");
+        assertTrue(Files.readString(run.resolve("summary.json")).contains("\"schema\" : \"loadlab.summary/1\""));
     }
 }

@@ -23,7 +23,7 @@ public final class IntervalLogReader {
     public record Entry(String tag, long startMillis, long endMillis, Histogram histogram) {}
 
     /** A log that is missing or unreadable. */
-    public static final class CorruptLogException extends RuntimeException {
+    public static final class CorruptLogException extends IllegalArgumentException {
         public CorruptLogException(Path file, String why, Throwable cause) {
             super(file + " is not a readable HdrHistogram interval log (" + why + ")", cause);
         }
@@ -46,7 +46,7 @@ public final class IntervalLogReader {
         } catch (FileNotFoundException e) {
             throw new CorruptLogException(file, "missing", e);
         } catch (RuntimeException e) {
-            throw new CorruptLogException(file, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            throw new CorruptLogException(file, "its histogram data is damaged", e);
         }
     }
 

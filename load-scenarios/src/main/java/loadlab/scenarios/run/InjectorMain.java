@@ -63,7 +63,7 @@ public final class InjectorMain {
                         "gatling", "3.15.1"), RunManifest.thisEnvironment());
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest);
         progress = new Progress(out, spec.terminal(), profile.warmupSeconds(), profile.warmupSeconds() + profile.measuredSeconds(),
-                profile.targetRate(), startMillis);
+                profile instanceof loadlab.scenarios.profile.OpenProfile open ? open.perSecond() : null, startMillis);
         log = new IntervalLog(recorder, dir, startMillis, progress::tick);
         if (spec.metricsUrl() != null) scraper = new MetricsScraper(URI.create(spec.metricsUrl()), dir);
         Thread hook = new Thread(() -> finish(true), "loadlab-interrupted");

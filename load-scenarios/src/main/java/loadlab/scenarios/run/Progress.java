@@ -13,17 +13,18 @@ final class Progress {
     private final boolean terminal;
     private final long warmupSeconds;
     private final long totalSeconds;
-    private final Double targetRate;
+    private final long[] perSecond;
     private final long startMillis;
     private long errors;
     private long lastPrinted = -1;
 
-    Progress(PrintStream out, boolean terminal, long warmupSeconds, long totalSeconds, Double targetRate, long startMillis) {
+    /** @param perSecond the schedule's arrivals in each second, or null for a closed model */
+    Progress(PrintStream out, boolean terminal, long warmupSeconds, long totalSeconds, long[] perSecond, long startMillis) {
         this.out = out;
         this.terminal = terminal;
         this.warmupSeconds = warmupSeconds;
         this.totalSeconds = totalSeconds;
-        this.targetRate = targetRate;
+        this.perSecond = perSecond;
         this.startMillis = startMillis;
     }
 
@@ -33,7 +34,8 @@ final class Progress {
         double seconds = Math.max(0.001, (tick.endMillis() - tick.startMillis()) / 1000.0);
         String phase = elapsed <= warmupSeconds ? " (warm-up, not counted)" : "";
         String line = String.format("[%4ds/%ds] target %s  achieved %.1f/s  p99 %s  errors %d%s", elapsed, totalSeconds,
-                targetRate == null ? "closed" : String.format("%.1f/s", targetRate), tick.requests() / seconds,
+                perSecond == null ? "closed" : String.format("%d/s", perSecond[(int) Math.min(perSecond.length - 1, Math.max(0, elapsed - 1))]),
+                tick.requests() / seconds,
                 micros(tick.latency().getTotalCount() == 0 ? 0 : tick.latency().getValueAtPercentile(99)), errors, phase);
         if (terminal) {
             out.print("\r" + line + "    ");

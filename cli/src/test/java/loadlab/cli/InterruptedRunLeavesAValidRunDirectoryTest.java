@@ -1,0 +1,82 @@
+package loadlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import loadlab.recording.RunFiles;
+import loadlab.recording.RunManifest;
+import loadlab.recording.Summary;
+
+/**
+ * Ctrl-C in the middle of a run: the terminal sends SIGINT to loadlab and its injector. Whatever
+ * was recorded is kept: the logs read back, the manifest says when it ended, the summary exists and
+ * says the run was interrupted.
+ */
+class InterruptedRunLeavesAValidRunDirectoryTest {
+    @TempDir
+    Path runs;
+
+    @Test
+    void ctrlCLeavesEverythingRecordedSoFar() throws Exception {
+        try (LoopbackTarget target = new LoopbackTarget()) {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            Process loadlab = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Loadlab.class.getName(), "run",
+                    "--target", target.url(), "--rate", "100/s", "--duration", "5m", "--warmup", "0s", "--out", runs.toString())
+                    .redirectErrorStream(true).redirectOutput(runs.resolve("console.txt").toFile()).start();
+            try {
+                Path latency = awaitIntervals(2);
+                List<Long> pids = new ArrayList<>();
+                pids.add(loadlab.pid());
+                loadlab.descendants().forEach(p -> pids.add(p.pid()));
+                assertTrue(pids.size() >= 2, "loadlab and its injector are running");
+                List<String> kill = new ArrayList<>(List.of("kill", "-INT"));
+                pids.forEach(p -> kill.add(Long.toString(p)));
+                assertEquals(0, new ProcessBuilder(kill).start().waitFor());
+                assertTrue(loadlab.waitFor(60, TimeUnit.SECONDS), "loadlab stopped after Ctrl-C");
+
+                Path dir = latency.getParent();
+                Summary summary = RunFiles.read(dir.resolve(RunFiles.SUMMARY), Summary.class);
+                assertTrue(summary.run().interrupted());
+                assertTrue(summary.total().count() >= 100, "at least the two recorded seconds: " + summary.total().count());
+                RunManifest manifest = RunFiles.read(dir.resolve(RunManifest.FILE), RunManifest.class);
+                assertTrue(manifest.ended() != null && manifest.interrupted());
+                for (String log : List.of("latency.hlog", "service.hlog", "lag.hlog")) {
+                    HistogramLogReader reader = new HistogramLogReader(dir.resolve(log).toFile());
+                    long count = 0;
+                    for (var h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) count++;
+                    assertTrue(count > 0, log + " reads back");
+                }
+            } finally {
+                loadlab.descendants().forEach(ProcessHandle::destroyForcibly);
+                loadlab.destroyForcibly();
+            }
+        }
+    }
+
+    /** Waits (for a file condition, never for a time) until the run's latency log holds some intervals. */
+    private Path awaitIntervals(int intervals) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var dirs = Files.list(runs)) {
+                for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                    Path log = d.resolve("latency.hlog");
+                    if (Files.exists(log) && Files.readAllLines(log).stream().filter(l -> l.startsWith("Tag=")).count() >= intervals) return log;
+                }
+            }
+            LockSupport.parkNanos(50_000_000);
+        }
+        throw new AssertionError("the run never recorded " + intervals + " intervals; console:\n" + Files.readString(runs.resolve("console.txt")));
+    }
+}

@@ -1,0 +1,39 @@
+package loadlab.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** A trivial HTTP target on 127.0.0.1 for command-line tests. */
+final class LoopbackTarget implements AutoCloseable {
+    private final HttpServer server;
+
+    LoopbackTarget() throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "loopback-target");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 2);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("ok".getBytes());
+            }
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
