@@ -107,6 +107,4 @@ public final class Seeder {
         t.setDaemon(true);
         t.start();
     }
-
-
 }
