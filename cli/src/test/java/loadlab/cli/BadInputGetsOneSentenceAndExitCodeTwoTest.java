@@ -1,16 +1,7 @@
 package loadlab.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import picocli.CommandLine;
 
 class BadInputGetsOneSentenceAndExitCodeTwoTest {
 
@@ -31,17 +22,6 @@ class BadInputGetsOneSentenceAndExitCodeTwoTest {
             "demo --unknown-flag                        | Unknown option: '--unknown-flag'",
     })
     void isRefusedWithOneSentence(String args, String phrase) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Loadlab.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args.trim().split("\\s+"));
-        String message = err.toString().strip();
-        assertEquals(2, exit, message);
-        assertTrue(message.startsWith("loadlab: "), message);
-        assertTrue(message.contains(phrase), "'" + message + "' should mention " + phrase);
-        assertEquals(1, message.lines().count(), "one sentence, one line: " + message);
-        assertFalse(message.contains("Exception") || message.contains("\tat "), message);
+        CliRun.execute(args.trim().split("\\s+")).assertRefusedWithOneSentence(phrase.trim());
     }
 }

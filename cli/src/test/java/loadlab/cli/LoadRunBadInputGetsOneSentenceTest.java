@@ -1,11 +1,5 @@
 package loadlab.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,8 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import picocli.CommandLine;
 
 /** Every way to get {@code loadlab run} and {@code merge} wrong ends in one sentence and exit code 2. */
 class LoadRunBadInputGetsOneSentenceTest {
@@ -53,18 +45,7 @@ class LoadRunBadInputGetsOneSentenceTest {
             "merge TMP/corrupt-run --out TMP/merged-corrupt         | is not a readable HdrHistogram interval log",
     })
     void isRefusedWithOneSentence(String args, String phrase) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Loadlab.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         String line = args.trim().replace("TARGET", target.url()).replace("TMP", tmp.toString());
-        int exit = cli.execute(line.split("\\s+"));
-        String message = err.toString().strip();
-        assertEquals(2, exit, message + out);
-        assertTrue(message.startsWith("loadlab: "), message);
-        assertTrue(message.contains(phrase.trim()), "'" + message + "' should mention " + phrase);
-        assertEquals(1, message.lines().count(), message);
-        assertFalse(message.contains("Exception") || message.contains("\tat "), message);
+        CliRun.execute(line.split("\\s+")).assertRefusedWithOneSentence(phrase.trim());
     }
 }
