@@ -48,19 +48,26 @@ public final class BenchRunner {
 
     /** Benchmark classes whose benchmarks match {@code include}, with their declared params. */
     public static Map<String, Map<String, List<String>>> select(String include) {
+        Map<String, Map<String, List<String>>> classes = new TreeMap<>();
+        matching(include).forEach(entry -> {
+            Map<String, List<String>> params = classes.computeIfAbsent(entry.getUserClassQName(), c -> new TreeMap<>());
+            entry.getParams().orElse(Map.of()).forEach((k, v) -> params.put(k, Arrays.asList(v)));
+        });
+        return classes;
+    }
+
+    private static List<BenchmarkListEntry> matching(String include) {
         Pattern pattern;
         try {
             pattern = Pattern.compile(include);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("--include '" + include + "' is not a regular expression: " + e.getDescription());
         }
-        Map<String, Map<String, List<String>>> classes = new TreeMap<>();
+        List<BenchmarkListEntry> found = new ArrayList<>();
         for (BenchmarkListEntry entry : BenchmarkList.defaultList().getAll(null, List.of())) {
-            if (!pattern.matcher(entry.getUsername()).find()) continue;
-            Map<String, List<String>> params = classes.computeIfAbsent(entry.getUserClassQName(), c -> new TreeMap<>());
-            entry.getParams().orElse(Map.of()).forEach((k, v) -> params.put(k, Arrays.asList(v)));
+            if (pattern.matcher(entry.getUsername()).find()) found.add(entry);
         }
-        return classes;
+        return found;
     }
 
     public static Outcome run(String include, Settings settings, Path dir, PrintStream out) throws RunnerException {
@@ -71,13 +78,15 @@ public final class BenchRunner {
         List<String> results = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<String>>> c : classes.entrySet()) {
             ChainedOptionsBuilder options = new OptionsBuilder()
-                    .include("^" + Pattern.quote(c.getKey()) + "\\.")
                     .forks(settings.forks())
                     .warmupIterations(settings.warmupIterations())
                     .warmupTime(TimeValue.seconds(settings.iterationSeconds()))
                     .measurementIterations(settings.measurementIterations())
                     .measurementTime(TimeValue.seconds(settings.iterationSeconds()))
                     .shouldFailOnError(true);
+            for (BenchmarkListEntry e : matching(include)) {
+                if (e.getUserClassQName().equals(c.getKey())) options.include("^" + Pattern.quote(e.getUsername()) + "$");
+            }
             boolean runnable = true;
             for (Map.Entry<String, List<String>> p : c.getValue().entrySet()) {
                 List<String> keep = new ArrayList<>();
