@@ -72,6 +72,7 @@ public final class BenchRunner {
 
     public static Outcome run(String include, Settings settings, Path dir, PrintStream out) throws RunnerException {
         Map<String, Map<String, List<String>>> classes = select(include);
+        List<BenchmarkListEntry> matched = matching(include);
         if (classes.isEmpty()) throw new IllegalArgumentException("no benchmark matches --include '" + include + "'; 'loadlab bench --list' shows them");
         Map<String, Boolean> reachable = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
@@ -84,7 +85,7 @@ public final class BenchRunner {
                     .measurementIterations(settings.measurementIterations())
                     .measurementTime(TimeValue.seconds(settings.iterationSeconds()))
                     .shouldFailOnError(true);
-            for (BenchmarkListEntry e : matching(include)) {
+            for (BenchmarkListEntry e : matched) {
                 if (e.getUserClassQName().equals(c.getKey())) options.include("^" + Pattern.quote(e.getUsername()) + "$");
             }
             boolean runnable = true;

@@ -15,6 +15,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 import loadlab.cli.demo.EndpointTour;
+import loadlab.recording.Micros;
 import loadlab.recording.RunDirectory;
 import loadlab.reports.SummaryTable;
 import loadlab.scenarios.RunSpec;
@@ -55,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("%-6s %-7s %-42s %10s  %s%n", "status", "method", "path", "time", "response");
             for (EndpointTour.Step s : result.steps()) {
                 out.printf("%-6s %-7s %-42s %10s  %s%n", s.status() + (s.ok() ? "" : "!"), s.method(), s.path(),
-                        Units.micros(s.micros()), s.note());
+                        Micros.text(s.micros()), s.note());
             }
             out.println();
             for (String failure : result.failures()) out.println("FAILED: " + failure);
@@ -79,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
             VerificationReport verify = running.verifier().verify(-1);
             out.printf("after the load: %,d posts acknowledged, %s%n", verify.acknowledgedPosts(),
                     verify.converged() ? "every one durable, in every follower's timeline and in search (convergence lag p99 "
-                            + SummaryTable.time(verify.lagMicros().p99()) + ")" : "NOT all visible yet: " + verify);
+                            + Micros.text(verify.lagMicros().p99()) + ")" : "NOT all visible yet: " + verify);
             out.println("run directory: " + dir);
             out.println("reference service stopped");
             return converged && verify.converged() ? Loadlab.OK : Loadlab.CHECK_FAILED;

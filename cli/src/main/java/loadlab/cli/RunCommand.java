@@ -24,6 +24,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.reports.SummaryTable;
 import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.Scenarios;
+import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.LoadRun;
 import loadlab.scenarios.run.Segment;
@@ -100,8 +101,8 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         ProfileSpec profile = new ProfileSpec(rate, ramp, stairs, hold, concurrency, duration, warmup, profileFile);
-        profile.toProfile();
-        if (segment != null) Segment.parse(segment).of(profile.toProfile());
+        LoadProfile parsed = profile.toProfile();
+        if (segment != null) Segment.parse(segment).of(parsed);
         String chosen = scenario != null ? scenario : target == null ? "timeline" : "http-get";
         Scenarios.simulation(chosen);
         if (timeout.isZero() || timeout.isNegative()) throw new IllegalArgumentException("--timeout must be positive");
@@ -122,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
             boolean terminal = System.console() != null;
             RunSpec run = new RunSpec(name != null ? name : chosen, chosen, url, profile, segment, timeout.toMillis(), params,
                     dir.toString(), scrape, terminal);
-            console.printf("run %s: %s against %s -> %s%n", chosen, profile.toProfile().describe(), url, dir);
+            console.printf("run %s: %s against %s -> %s%n", chosen, parsed.describe(), url, dir);
             console.flush();
             LoadRun.Result result = LoadRun.run(run, out, console, terminal);
             if (result.summary() == null) {

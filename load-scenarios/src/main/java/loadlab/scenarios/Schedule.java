@@ -53,10 +53,6 @@ public final class Schedule {
         }
     }
 
-    public long startNanos() {
-        return startNanos;
-    }
-
     /**
      * The intended start of the user Gatling numbered {@code userId} (1 for the first), or -1 when
      * that is unknown (a user more than a million places out of order).

@@ -3,6 +3,7 @@ package loadlab.reports;
 import java.io.PrintWriter;
 import java.util.Map;
 
+import loadlab.recording.Micros;
 import loadlab.recording.Summary;
 
 /**
@@ -17,14 +18,14 @@ public final class SummaryTable {
         Summary.Injector inj = s.injector();
         out.printf("%n%s %s  %s model  measured %.0f s%s%n", s.run().scenario(), s.run().target(), s.run().model(),
                 s.run().measuredSeconds(), s.run().interrupted() ? "  (INTERRUPTED: partial run)" : "");
-        out.printf("%-16s %9s %8s %10s %9s %9s %9s %9s %9s %9s%n", "request", "count", "errors", "rate/s", "p50", "p90", "p99",
+        out.printf("%-16s %9s %8s %10s %10s %10s %10s %10s %10s %10s%n", "request", "count", "errors", "rate/s", "p50", "p90", "p99",
                 "p99.9", "max", "svc p99");
         for (Map.Entry<String, Summary.Stats> e : s.requests().entrySet()) row(out, e.getKey(), e.getValue());
         row(out, "total", s.total());
         if (!s.total().errors().byCause().isEmpty()) out.println("errors by cause: " + s.total().errors().byCause());
         String target = inj.targetRate() == null ? "closed model (no schedule: coordinated omission not corrected)"
                 : String.format("target %.1f/s, achieved %.1f/s", inj.targetRate(), inj.achievedRate());
-        out.printf("injector: %s, start lag p99 %s%n", target, time(inj.lagP99Us()));
+        out.printf("injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
         if ("ok".equals(inj.verdict())) {
             out.println("injector verdict: ok");
         } else {
@@ -36,15 +37,8 @@ public final class SummaryTable {
 
     private static void row(PrintWriter out, String name, Summary.Stats st) {
         Summary.Distribution d = st.latencyUs();
-        out.printf("%-16s %9d %8d %10.1f %9s %9s %9s %9s %9s %9s%n", name.length() > 16 ? name.substring(0, 16) : name, st.count(),
-                st.errors().total(), st.throughput(), time(d.p50()), time(d.p90()), time(d.p99()), time(d.p999()), time(d.max()),
-                time(st.serviceTimeUs().p99()));
-    }
-
-    /** Microseconds with a unit: µs below a millisecond, ms below a second, then s. */
-    public static String time(long us) {
-        if (us < 1_000) return us + "µs";
-        if (us < 1_000_000) return String.format("%.1fms", us / 1_000.0);
-        return String.format("%.2fs", us / 1_000_000.0);
+        out.printf("%-16s %9d %8d %10.1f %10s %10s %10s %10s %10s %10s%n", name.length() > 16 ? name.substring(0, 16) : name, st.count(),
+                st.errors().total(), st.throughput(), Micros.text(d.p50()), Micros.text(d.p90()), Micros.text(d.p99()),
+                Micros.text(d.p999()), Micros.text(d.max()), Micros.text(st.serviceTimeUs().p99()));
     }
 }

@@ -3,6 +3,7 @@ package loadlab.scenarios.run;
 import java.io.PrintStream;
 
 import loadlab.recording.IntervalLog;
+import loadlab.recording.Micros;
 
 /**
  * Live progress of a run: on a terminal one line rewritten every second; otherwise a plain line
@@ -36,7 +37,7 @@ final class Progress {
         String line = String.format("[%4ds/%ds] target %s  achieved %.1f/s  p99 %s  errors %d%s", elapsed, totalSeconds,
                 perSecond == null ? "closed" : String.format("%d/s", perSecond[(int) Math.min(perSecond.length - 1, Math.max(0, elapsed - 1))]),
                 tick.requests() / seconds,
-                micros(tick.latency().getTotalCount() == 0 ? 0 : tick.latency().getValueAtPercentile(99)), errors, phase);
+                Micros.text(tick.latency().getTotalCount() == 0 ? 0 : tick.latency().getValueAtPercentile(99)), errors, phase);
         if (terminal) {
             out.print("\r" + line + "    ");
             out.flush();
@@ -48,11 +49,5 @@ final class Progress {
 
     synchronized void done() {
         if (terminal) out.println();
-    }
-
-    static String micros(long us) {
-        if (us < 1_000) return us + " µs";
-        if (us < 1_000_000) return String.format("%.1f ms", us / 1_000.0);
-        return String.format("%.2f s", us / 1_000_000.0);
     }
 }

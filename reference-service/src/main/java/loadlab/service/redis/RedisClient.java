@@ -41,10 +41,6 @@ public final class RedisClient implements AutoCloseable {
         return location.prefix() + suffix;
     }
 
-    public RedisLocation location() {
-        return location;
-    }
-
     public <T> T call(Function<Jedis, T> work) {
         try (Jedis jedis = pool.getResource()) {
             return work.apply(jedis);

@@ -12,7 +12,6 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -88,7 +87,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static Document document(Post p) {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(p.id()), Field.Store.NO));
-        doc.add(new LongPoint("id_point", p.id()));
         doc.add(new NumericDocValuesField("id_sort", p.id()));
         doc.add(new StoredField("id_stored", p.id()));
         doc.add(new TextField(TEXT, p.text(), Field.Store.NO));

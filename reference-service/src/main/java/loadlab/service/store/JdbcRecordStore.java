@@ -57,10 +57,6 @@ public final class JdbcRecordStore implements RecordStore {
         }
     }
 
-    public StoreLocation location() {
-        return location;
-    }
-
     private void createSchema() {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             if (location.schema() != null) s.execute("CREATE SCHEMA IF NOT EXISTS " + location.schema());

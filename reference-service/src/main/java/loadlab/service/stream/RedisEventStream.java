@@ -104,11 +104,6 @@ public final class RedisEventStream implements EventStream {
         return out;
     }
 
-    /** Deletes this stream's keys; for tests and resets. */
-    public void deleteAll() {
-        for (String group : groups) redis.call(jedis -> jedis.del(streamKey(group)));
-    }
-
     @Override
     public void close() {
         redis.close();

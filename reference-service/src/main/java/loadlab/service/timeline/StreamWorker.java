@@ -24,7 +24,6 @@ public abstract class StreamWorker implements AutoCloseable {
     private final ProcessStall stall;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile long failures;
 
     protected StreamWorker(String name, EventStream.Subscription subscription, WorkerGate gate, ProcessStall stall) {
         this.subscription = subscription;
@@ -43,10 +42,6 @@ public abstract class StreamWorker implements AutoCloseable {
 
     public long backlog() {
         return subscription.backlog();
-    }
-
-    public long failures() {
-        return failures;
     }
 
     private void loop() {
@@ -71,7 +66,6 @@ public abstract class StreamWorker implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                failures++;
                 LOG.debug("{} will retry after {} ms: {}", thread.getName(), backoffMillis, e.toString());
                 try {
                     Thread.sleep(backoffMillis); // back-off while a building block is unavailable
