@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
@@ -29,22 +30,38 @@ public final class IntervalLogReader {
         }
     }
 
+    /** Every interval of the log, in file order; holds them all, so only for logs known to be short. */
     public static List<Entry> read(Path file) {
-        if (!Files.isRegularFile(file)) throw new CorruptLogException(file, "missing", null);
         List<Entry> entries = new ArrayList<>();
+        forEach(file, entries::add);
+        return entries;
+    }
+
+    /**
+     * Hands each interval to {@code sink} as it is decoded and keeps none, so a log of any length is
+     * read in constant memory (a decoded interval of the loadlab shape is about 190 KB).
+     */
+    public static void forEach(Path file, Consumer<Entry> sink) {
+        if (!Files.isRegularFile(file)) throw new CorruptLogException(file, "missing", null);
+        HistogramLogReader reader;
         try {
-            HistogramLogReader reader = new HistogramLogReader(file.toFile());
-            EncodableHistogram next;
-            while ((next = reader.nextIntervalHistogram()) != null) {
-                if (!(next instanceof Histogram h)) throw new CorruptLogException(file, "holds a non-integer histogram", null);
-                String tag = h.getTag() == null ? "" : h.getTag();
-                entries.add(new Entry(tag, h.getStartTimeStamp(), h.getEndTimeStamp(), h));
-            }
-            return entries;
-        } catch (CorruptLogException e) {
-            throw e;
+            reader = new HistogramLogReader(file.toFile());
         } catch (FileNotFoundException e) {
             throw new CorruptLogException(file, "missing", e);
+        }
+        try (reader) {
+            EncodableHistogram next;
+            while ((next = nextOf(reader, file)) != null) {
+                if (!(next instanceof Histogram h)) throw new CorruptLogException(file, "holds a non-integer histogram", null);
+                String tag = h.getTag() == null ? "" : h.getTag();
+                sink.accept(new Entry(tag, h.getStartTimeStamp(), h.getEndTimeStamp(), h));
+            }
+        }
+    }
+
+    private static EncodableHistogram nextOf(HistogramLogReader reader, Path file) {
+        try {
+            return reader.nextIntervalHistogram();
         } catch (RuntimeException e) {
             throw new CorruptLogException(file, "its histogram data is damaged", e);
         }
@@ -53,7 +70,7 @@ public final class IntervalLogReader {
     /** Every interval of each tag added up, by tag ("" for untagged). */
     public static Map<String, Histogram> totals(Path file) {
         Map<String, Histogram> totals = new TreeMap<>();
-        for (Entry e : read(file)) totals.computeIfAbsent(e.tag(), t -> Histograms.empty()).add(e.histogram());
+        forEach(file, e -> totals.computeIfAbsent(e.tag(), t -> Histograms.empty()).add(e.histogram()));
         return totals;
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
  * {@code run.json}: the context every figure carries (what was run against what, under which
  * profile, with which tool and on which machine). Written when a run starts and again when it ends.
  *
- * @param measureFromMillis epoch milliseconds when counting started (after the warm-up)
+ * @param measureFromMillis epoch milliseconds when counting started (after the warm-up): an estimate while the run
+ *                          goes on, set to when the recorder really began counting when it ends
  * @param targetRate        requests per second the profile asks for in the measured window; null for a closed model
  * @param segment           "K/N" when this injector ran one share of a profile split over N injectors
  */
@@ -20,6 +21,12 @@ public record RunManifest(String schema, String name, String scenario, String ta
     public RunManifest ended(String endedAt, double seconds, boolean wasInterrupted) {
         return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, endedAt, measureFromMillis,
                 seconds, targetRate, segment, wasInterrupted, tool, environment);
+    }
+
+    /** The same manifest with the start of measurement corrected to when counting really began. */
+    public RunManifest measuredFrom(long millis) {
+        return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, ended, millis, measuredSeconds,
+                targetRate, segment, interrupted, tool, environment);
     }
 
     /** The JVM, operating system and CPU count of this process. */

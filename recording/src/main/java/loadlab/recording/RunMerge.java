@@ -57,7 +57,7 @@ public final class RunMerge {
     private static void writeMerged(List<Path> dirs, String name, Path target, long baseMillis) {
         Map<Long, Map<String, Histogram>> bySecond = new TreeMap<>();
         for (Path d : dirs) {
-            for (IntervalLogReader.Entry e : IntervalLogReader.read(d.resolve(name))) {
+            IntervalLogReader.forEach(d.resolve(name), e -> {
                 Map<String, Histogram> tags = bySecond.computeIfAbsent(e.startMillis() / 1000, s -> new TreeMap<>());
                 Histogram sum = tags.computeIfAbsent(e.tag(), t -> {
                     Histogram h = Histograms.empty();
@@ -68,7 +68,7 @@ public final class RunMerge {
                 sum.add(e.histogram());
                 sum.setStartTimeStamp(Math.min(sum.getStartTimeStamp(), e.startMillis()));
                 sum.setEndTimeStamp(Math.max(sum.getEndTimeStamp(), e.endMillis()));
-            }
+            });
         }
         try (PrintStream out = new PrintStream(new FileOutputStream(target.toFile()), false, "UTF-8")) {
             HistogramLogWriter writer = new HistogramLogWriter(out);

@@ -20,6 +20,7 @@ public final class RunRecorder {
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Recorder lag = Histograms.recorder();
     private volatile long countFromNanos;
+    private volatile long countFromMillis;
 
     /** The recorders of one request name (or one name and error cause). */
     static final class Channel {
@@ -36,11 +37,21 @@ public final class RunRecorder {
     public record Interval(String tag, Histogram latency, Histogram service) {}
 
     public RunRecorder(long countFromNanos) {
-        this.countFromNanos = countFromNanos;
+        countFrom(countFromNanos);
     }
 
     public void countFrom(long nanos) {
         this.countFromNanos = nanos;
+        this.countFromMillis = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + (nanos - System.nanoTime()) / 1_000_000;
+    }
+
+    /**
+     * When counting starts, as epoch milliseconds: the time zero of the run's timeline. It is known
+     * only once the schedule's own time zero is, which is later than the process start by however
+     * long the load generator took to boot.
+     */
+    public long countFromMillis() {
+        return countFromMillis;
     }
 
     public boolean counts(long intendedNanos) {

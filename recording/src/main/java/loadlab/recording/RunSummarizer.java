@@ -3,7 +3,6 @@ package loadlab.recording;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -79,9 +78,9 @@ public final class RunSummarizer {
     }
 
     private static double spanSeconds(Path dir, RunManifest m) {
-        List<IntervalLogReader.Entry> entries = IntervalLogReader.read(dir.resolve(IntervalLog.LATENCY));
-        long end = entries.stream().mapToLong(IntervalLogReader.Entry::endMillis).max().orElse(m.measureFromMillis());
-        return Math.max(0, (end - m.measureFromMillis()) / 1000.0);
+        long[] end = {m.measureFromMillis()};
+        IntervalLogReader.forEach(dir.resolve(IntervalLog.LATENCY), e -> end[0] = Math.max(end[0], e.endMillis()));
+        return Math.max(0, (end[0] - m.measureFromMillis()) / 1000.0);
     }
 
     private static double round(double v) {

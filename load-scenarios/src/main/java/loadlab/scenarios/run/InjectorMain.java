@@ -87,6 +87,8 @@ public final class InjectorMain {
         if (scraper != null) scraper.close();
         progress.done();
         Instant ended = Instant.now();
+        long countedFrom = recorder.countFromMillis();
+        if (countedFrom != Long.MAX_VALUE) manifest = manifest.measuredFrom(countedFrom);
         double measured = Math.max(0, (ended.toEpochMilli() - manifest.measureFromMillis()) / 1000.0);
         if (!interrupted) measured = Math.min(measured, profile.measuredSeconds());
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest.ended(ended.toString(), Math.round(measured * 1000) / 1000.0, interrupted));

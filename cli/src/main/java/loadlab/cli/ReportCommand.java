@@ -1,0 +1,32 @@
+package loadlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import loadlab.reports.html.RunReport;
+
+/** {@code loadlab report}: (re)builds a run directory's report.html. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Build (or rebuild) report.html in a run directory: one self-contained page that opens offline.",
+        footer = {"", "Example:", "  loadlab report runs/latest"})
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "A load or bench run directory.")
+    Path run;
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        console.println("report: " + RunReport.write(run));
+        console.flush();
+        return Loadlab.OK;
+    }
+}

@@ -1,0 +1,182 @@
+package loadlab.reports.html;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.HdrHistogram.Histogram;
+
+import loadlab.recording.Histograms;
+import loadlab.recording.IntervalLog;
+import loadlab.recording.IntervalLogReader;
+import loadlab.recording.RequestName;
+
+/**
+ * A run over time: per bucket of whole seconds, each request name's throughput, errors and
+ * response-time p50/p99/max, its service-time p99, and the injector's lag p99. A bucket's
+ * percentiles come from the bucket's interval histograms added up, never from averaged
+ * percentiles. Long runs get wider buckets so the page stays small; the logs are streamed, so
+ * memory does not grow with the run's length.
+ *
+ * @param bucketSeconds width of one bucket (1 for runs up to {@value #MAX_BUCKETS} s)
+ * @param startSeconds  each bucket's start, seconds from the start of measurement
+ * @param requests      series per request name, and {@value #ALL} for all requests together
+ * @param lagP99Us      the injector's start lag p99 per bucket (null where nothing was started)
+ */
+public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<String, Series> requests, List<Long> lagP99Us) {
+    public static final String ALL = "*";
+    public static final int MAX_BUCKETS = 1200;
+    /** How many buckets behind the newest an interval may arrive before its bucket is closed. */
+    private static final int LATENESS_BUCKETS = 2;
+
+    /** Columns of one request name; latency entries are null for buckets in which nothing completed. */
+    public record Series(List<Long> count, List<Double> ratePerS, List<Long> errors, List<Long> p50Us, List<Long> p99Us,
+                         List<Long> maxUs, List<Long> serviceP99Us) {}
+
+    /** What one bucket held for one request name (or for all). */
+    private record Cell(long count, long errors, long p50, long p99, long max) {}
+
+    /** One bucket's closed figures: cells by name, and the span its intervals covered. */
+    private record Bucket(Map<String, Cell> cells, long startMillis, long endMillis) {}
+
+    /**
+     * Reads a run directory's logs once each.
+     *
+     * @param originMillis   time zero (the start of measurement)
+     * @param spanSeconds    the run's measured length, which sets the bucket width
+     * @param latencyTotals  receives every response-time interval added up per tag, from the same pass
+     * @param serviceTotals  likewise for service time
+     */
+    public static LatencyTimeline read(Path dir, long originMillis, double spanSeconds, Map<String, Histogram> latencyTotals,
+                                       Map<String, Histogram> serviceTotals) {
+        long width = Math.max(1, (long) Math.ceil(spanSeconds / MAX_BUCKETS));
+        Map<Long, Bucket> latency = buckets(dir.resolve(IntervalLog.LATENCY), originMillis, width, latencyTotals);
+        Map<Long, Bucket> service = Files.exists(dir.resolve(IntervalLog.SERVICE))
+                ? buckets(dir.resolve(IntervalLog.SERVICE), originMillis, width, serviceTotals) : Map.of();
+        Map<Long, Bucket> lag = Files.exists(dir.resolve(IntervalLog.LAG))
+                ? buckets(dir.resolve(IntervalLog.LAG), originMillis, width, new HashMap<>()) : Map.of();
+
+        TreeSet<String> names = new TreeSet<>();
+        latency.values().forEach(b -> names.addAll(b.cells().keySet()));
+        List<Long> starts = new ArrayList<>();
+        Map<String, Columns> columns = new LinkedHashMap<>();
+        columns.put(ALL, new Columns());
+        names.stream().filter(n -> !ALL.equals(n)).forEach(n -> columns.put(n, new Columns()));
+        List<Long> lagP99 = new ArrayList<>();
+        if (!latency.isEmpty()) {
+            long first = Math.min(0, ((TreeMap<Long, Bucket>) latency).firstKey());
+            long last = ((TreeMap<Long, Bucket>) latency).lastKey();
+            for (long b = first; b <= last; b++) {
+                starts.add(b * width);
+                Bucket lat = latency.get(b);
+                Bucket svc = service.get(b);
+                for (Map.Entry<String, Columns> c : columns.entrySet()) {
+                    Cell cell = lat == null ? null : lat.cells().get(c.getKey());
+                    Cell svcCell = svc == null ? null : svc.cells().get(c.getKey());
+                    c.getValue().add(cell, b == last && lat != null ? lastSeconds(lat) : width, svcCell);
+                }
+                Bucket lagBucket = lag.get(b);
+                Cell lagCell = lagBucket == null ? null : lagBucket.cells().get("");
+                lagP99.add(lagCell == null ? null : lagCell.p99());
+            }
+        }
+        Map<String, Series> series = new LinkedHashMap<>();
+        columns.forEach((name, c) -> series.put(name, c.series()));
+        return new LatencyTimeline(width, starts, series, lagP99);
+    }
+
+    /** The last bucket is cut short by the end of the run: its rate is over the time its intervals covered. */
+    private static double lastSeconds(Bucket b) {
+        return Math.max(0.001, (b.endMillis() - b.startMillis()) / 1000.0);
+    }
+
+    /** Reads one log into closed buckets; only the buckets still open hold histograms. */
+    private static Map<Long, Bucket> buckets(Path log, long originMillis, long width, Map<String, Histogram> totals) {
+        TreeMap<Long, Bucket> closed = new TreeMap<>();
+        TreeMap<Long, Open> open = new TreeMap<>();
+        IntervalLogReader.forEach(log, e -> {
+            long index = Math.floorDiv(e.startMillis() - originMillis, width * 1000);
+            if (closed.containsKey(index) || (!closed.isEmpty() && index < closed.lastKey())) {
+                throw new IntervalLogReader.CorruptLogException(log, "its intervals are out of time order", null);
+            }
+            open.computeIfAbsent(index, i -> new Open()).add(e);
+            totals.computeIfAbsent(e.tag(), t -> Histograms.empty()).add(e.histogram());
+            while (open.firstKey() < open.lastKey() - LATENESS_BUCKETS) {
+                Map.Entry<Long, Open> oldest = open.pollFirstEntry();
+                closed.put(oldest.getKey(), oldest.getValue().close());
+            }
+        });
+        open.forEach((i, b) -> closed.put(i, b.close()));
+        return closed;
+    }
+
+    /** A bucket still receiving intervals: histograms per tag, added up. */
+    private static final class Open {
+        final Map<String, Histogram> byTag = new HashMap<>();
+        long startMillis = Long.MAX_VALUE;
+        long endMillis = Long.MIN_VALUE;
+
+        void add(IntervalLogReader.Entry e) {
+            byTag.computeIfAbsent(e.tag(), t -> Histograms.empty()).add(e.histogram());
+            startMillis = Math.min(startMillis, e.startMillis());
+            endMillis = Math.max(endMillis, e.endMillis());
+        }
+
+        Bucket close() {
+            Map<String, Cell> cells = new HashMap<>();
+            Map<String, Long> errors = new HashMap<>();
+            Histogram all = Histograms.empty();
+            long allErrors = 0;
+            for (Map.Entry<String, Histogram> t : byTag.entrySet()) {
+                if (RequestName.isErrorTag(t.getKey())) {
+                    errors.merge(RequestName.requestOf(t.getKey()), t.getValue().getTotalCount(), Long::sum);
+                    allErrors += t.getValue().getTotalCount();
+                }
+            }
+            for (Map.Entry<String, Histogram> t : byTag.entrySet()) {
+                if (RequestName.isErrorTag(t.getKey())) continue;
+                cells.put(t.getKey(), cell(t.getValue(), errors.getOrDefault(t.getKey(), 0L)));
+                all.add(t.getValue());
+            }
+            cells.put(ALL, cell(all, allErrors));
+            return new Bucket(cells, startMillis, endMillis);
+        }
+
+        private static Cell cell(Histogram h, long errors) {
+            if (h.getTotalCount() == 0) return new Cell(0, errors, 0, 0, 0);
+            return new Cell(h.getTotalCount(), errors, h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
+        }
+    }
+
+    /** Builds one request name's columns bucket by bucket. */
+    private static final class Columns {
+        final List<Long> count = new ArrayList<>();
+        final List<Double> rate = new ArrayList<>();
+        final List<Long> errors = new ArrayList<>();
+        final List<Long> p50 = new ArrayList<>();
+        final List<Long> p99 = new ArrayList<>();
+        final List<Long> max = new ArrayList<>();
+        final List<Long> serviceP99 = new ArrayList<>();
+
+        void add(Cell cell, double seconds, Cell service) {
+            boolean any = cell != null && cell.count() > 0;
+            count.add(cell == null ? 0 : cell.count());
+            rate.add(cell == null ? 0.0 : Math.round(cell.count() / seconds * 10) / 10.0);
+            errors.add(cell == null ? 0 : cell.errors());
+            p50.add(any ? cell.p50() : null);
+            p99.add(any ? cell.p99() : null);
+            max.add(any ? cell.max() : null);
+            serviceP99.add(service != null && service.count() > 0 ? service.p99() : null);
+        }
+
+        Series series() {
+            return new Series(count, rate, errors, p50, p99, max, serviceP99);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package loadlab.reports.html;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+import loadlab.recording.RunManifest;
+import loadlab.recording.Summary;
+import loadlab.reports.html.Page.Banner;
+import loadlab.reports.html.Page.Card;
+import loadlab.reports.html.Page.Cell;
+import loadlab.reports.html.Page.Row;
+import loadlab.reports.html.Page.Table;
+
+/**
+ * The report of a load run, or of two load runs overlaid: headline figures, the verdict (big and
+ * red when the injector could not produce the load), the per-request table, the charts' data, the
+ * run's context, and for two runs a table of changes.
+ */
+final class LoadReport {
+    /** A change smaller than this share is shown as "same" in the comparison table. */
+    static final double SAME_WITHIN = 0.05;
+
+    private LoadReport() {}
+
+    static String html(List<LoadRunView> runs) {
+        boolean compare = runs.size() > 1;
+        Map<String, Object> parts = new LinkedHashMap<>();
+        LoadRunView a = runs.get(0);
+        parts.put("kind", compare ? "comparison of two load runs" : "load run");
+        parts.put("title", compare ? a.label() + "  vs  " + runs.get(1).label() : a.label());
+        parts.put("subtitle", subtitle(a));
+        List<Banner> banners = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) banners.addAll(banners(runs.get(i), compare ? (i == 0 ? "A: " : "B: ") : ""));
+        parts.put("banners", banners);
+        List<Card> cards = compare ? compareCards(a.summary(), runs.get(1).summary()) : cards(a.summary());
+        parts.put("cards", cards);
+        parts.put("hasCards", !cards.isEmpty());
+        parts.put("tablesTop", compare ? List.of(deltas(a, runs.get(1))) : List.of(requests(a.summary())));
+        parts.put("load", true);
+        long bucket = a.timeline().bucketSeconds();
+        parts.put("bucket", bucket == 1 ? "second" : bucket + " seconds");
+        boolean server = runs.stream().anyMatch(r -> r.server() != null && !r.server().charts().isEmpty());
+        parts.put("server", server);
+        parts.put("serverNote", serverNote(runs));
+        parts.put("tablesBottom", List.of(context(runs)));
+        List<String> notes = notes(runs);
+        parts.put("notes", notes);
+        parts.put("hasNotes", !notes.isEmpty());
+        parts.put("generated", Instant.now().toString());
+        parts.put("sources", String.join(" and ", runs.stream().map(LoadRunView::label).toList()));
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", "load");
+        List<Map<String, Object>> runData = new ArrayList<>();
+        for (LoadRunView r : runs) {
+            Map<String, Object> load = new LinkedHashMap<>();
+            load.put("spectra", r.spectra());
+            load.put("timeline", r.timeline());
+            load.put("target", r.target());
+            load.put("server", r.server());
+            runData.add(Map.of("label", r.label(), "load", load));
+        }
+        data.put("runs", runData);
+        return ReportPage.render(parts, data);
+    }
+
+    private static String subtitle(LoadRunView r) {
+        RunManifest m = r.manifest();
+        return m.scenario() + " against " + m.target() + " · " + m.model() + " model · measured "
+                + Math.round(r.summary().run().measuredSeconds()) + " s · started " + toSeconds(m.started());
+    }
+
+    /** "2026-11-24T09:20:16.534166094Z" as "2026-11-24 09:20:16 UTC". */
+    static String toSeconds(String instant) {
+        if (instant == null || instant.length() < 19) return instant;
+        return instant.substring(0, 10) + " " + instant.substring(11, 19) + (instant.endsWith("Z") ? " UTC" : "");
+    }
+
+    static List<Banner> banners(LoadRunView r, String prefix) {
+        List<Banner> out = new ArrayList<>();
+        Summary.Injector inj = r.summary().injector();
+        if (!"ok".equals(inj.verdict())) {
+            out.add(new Banner("bad", prefix + "INVALID RUN.", "The injector could not produce the intended load: " + inj.reason()
+                    + ". These figures do not describe the target under that load."));
+        }
+        if (r.summary().run().interrupted()) {
+            out.add(new Banner("warn", prefix + "Interrupted.", "The run was stopped before its profile ended; the figures cover the "
+                    + Math.round(r.summary().run().measuredSeconds()) + " s it measured."));
+        }
+        if ("closed".equals(r.manifest().model())) {
+            out.add(new Banner("warn", prefix + "Closed model.", "A fixed number of users each waited for their previous response, so a "
+                    + "slow target also slowed the arrivals: response times leave out the requests that were never sent "
+                    + "(coordinated omission is not corrected)."));
+        }
+        return out;
+    }
+
+    private static List<Card> cards(Summary s) {
+        Summary.Stats t = s.total();
+        Summary.Injector inj = s.injector();
+        List<Card> cards = new ArrayList<>();
+        cards.add(new Card("requests", Figures.count(t.count()), "in " + Math.round(s.run().measuredSeconds()) + " s measured", ""));
+        cards.add(new Card("errors", Figures.count(t.errors().total()),
+                Figures.percent(share(t.errors().total(), t.count())) + causes(t.errors()), t.errors().total() > 0 ? "bad" : ""));
+        cards.add(new Card("achieved rate", Figures.rate(inj.achievedRate()),
+                inj.targetRate() == null ? "closed model: no target rate" : "target " + Figures.rate(inj.targetRate()),
+                "ok".equals(inj.verdict()) ? "" : "bad"));
+        Summary.Distribution d = t.latencyUs();
+        cards.add(new Card("p50", Figures.micros(d.p50()), "service " + Figures.micros(t.serviceTimeUs().p50()), ""));
+        cards.add(new Card("p99", Figures.micros(d.p99()), "service " + Figures.micros(t.serviceTimeUs().p99()), ""));
+        cards.add(new Card("p99.9", Figures.micros(d.p999()), "service " + Figures.micros(t.serviceTimeUs().p999()), ""));
+        cards.add(new Card("max", Figures.micros(d.max()), "service " + Figures.micros(t.serviceTimeUs().max()), ""));
+        boolean ok = "ok".equals(inj.verdict());
+        cards.add(new Card("injector verdict", ok ? "ok" : inj.verdict().toUpperCase(java.util.Locale.ROOT),
+                "start lag p99 " + Figures.micros(inj.lagP99Us()), ok ? "good" : "bad"));
+        return cards;
+    }
+
+    private static String causes(Summary.Errors e) {
+        if (e.byCause() == null || e.byCause().isEmpty()) return "";
+        List<String> parts = new ArrayList<>();
+        e.byCause().forEach((cause, n) -> parts.add(cause + " " + Figures.count(n)));
+        return " · " + String.join(", ", parts);
+    }
+
+    private static List<Card> compareCards(Summary a, Summary b) {
+        List<Card> cards = new ArrayList<>();
+        cards.add(compareCard("requests", a.total().count(), b.total().count(), n -> Figures.count(n.longValue())));
+        cards.add(compareCard("error rate", share(a.total().errors().total(), a.total().count()),
+                share(b.total().errors().total(), b.total().count()), Figures::percent));
+        cards.add(compareCard("achieved rate", a.injector().achievedRate(), b.injector().achievedRate(), Figures::rate));
+        cards.add(compareCard("p50", a.total().latencyUs().p50(), b.total().latencyUs().p50(), v -> Figures.micros(v.longValue())));
+        cards.add(compareCard("p99", a.total().latencyUs().p99(), b.total().latencyUs().p99(), v -> Figures.micros(v.longValue())));
+        cards.add(compareCard("p99.9", a.total().latencyUs().p999(), b.total().latencyUs().p999(), v -> Figures.micros(v.longValue())));
+        cards.add(compareCard("max", a.total().latencyUs().max(), b.total().latencyUs().max(), v -> Figures.micros(v.longValue())));
+        return cards;
+    }
+
+    private static Card compareCard(String label, double a, double b, Function<Double, String> format) {
+        return new Card(label, format.apply(b), "A " + format.apply(a) + " · B " + Figures.change(a, b), "");
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    private static Table requests(Summary s) {
+        List<Row> rows = new ArrayList<>();
+        s.requests().forEach((name, st) -> rows.add(requestRow(name, st)));
+        rows.add(requestRow("all requests", s.total()));
+        return new Table("requests", "Requests", "Response time from the intended start; service time from the actual send.",
+                List.of("request", "count", "errors", "error rate", "rate", "p50", "p90", "p99", "p99.9", "max", "service p99"), rows);
+    }
+
+    private static Row requestRow(String name, Summary.Stats st) {
+        Summary.Distribution d = st.latencyUs();
+        return new Row(List.of(Cell.text(name), Cell.num(Figures.count(st.count())),
+                new Cell(Figures.count(st.errors().total()), st.errors().total() > 0 ? "bad" : "num"),
+                Cell.num(Figures.percent(share(st.errors().total(), st.count()))), Cell.num(Figures.rate(st.throughput())),
+                Cell.num(Figures.micros(d.p50())), Cell.num(Figures.micros(d.p90())), Cell.num(Figures.micros(d.p99())),
+                Cell.num(Figures.micros(d.p999())), Cell.num(Figures.micros(d.max())), Cell.num(Figures.micros(st.serviceTimeUs().p99()))));
+    }
+
+    /** One metric of the comparison table: how to read it from a request's stats, and which way is worse. */
+    private record Metric(String name, ToDoubleFunction<Summary.Stats> value, Function<Double, String> format, boolean higherIsWorse) {}
+
+    private static final List<Metric> METRICS = List.of(
+            new Metric("count", st -> st.count(), v -> Figures.count(v.longValue()), false),
+            new Metric("error rate", st -> share(st.errors().total(), st.count()), Figures::percent, true),
+            new Metric("rate", Summary.Stats::throughput, Figures::rate, false),
+            new Metric("p50", st -> st.latencyUs().p50(), v -> Figures.micros(v.longValue()), true),
+            new Metric("p90", st -> st.latencyUs().p90(), v -> Figures.micros(v.longValue()), true),
+            new Metric("p99", st -> st.latencyUs().p99(), v -> Figures.micros(v.longValue()), true),
+            new Metric("p99.9", st -> st.latencyUs().p999(), v -> Figures.micros(v.longValue()), true),
+            new Metric("max", st -> st.latencyUs().max(), v -> Figures.micros(v.longValue()), true),
+            new Metric("service p99", st -> st.serviceTimeUs().p99(), v -> Figures.micros(v.longValue()), true));
+
+    private static Table deltas(LoadRunView a, LoadRunView b) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(LatencyTimeline.ALL);
+        names.addAll(a.summary().requests().keySet());
+        names.addAll(b.summary().requests().keySet());
+        List<Row> rows = new ArrayList<>();
+        for (String name : names) {
+            Summary.Stats sa = stats(a.summary(), name);
+            Summary.Stats sb = stats(b.summary(), name);
+            String label = LatencyTimeline.ALL.equals(name) ? "all requests" : name;
+            for (Metric m : METRICS) {
+                if (sa == null || sb == null) {
+                    rows.add(Row.of(Cell.text(label), Cell.key(m.name()), Cell.num(sa == null ? "absent" : m.format().apply(m.value().applyAsDouble(sa))),
+                            Cell.num(sb == null ? "absent" : m.format().apply(m.value().applyAsDouble(sb))), new Cell("n/a", "same")));
+                    continue;
+                }
+                double va = m.value().applyAsDouble(sa);
+                double vb = m.value().applyAsDouble(sb);
+                rows.add(Row.of(Cell.text(label), Cell.key(m.name()), Cell.num(m.format().apply(va)), Cell.num(m.format().apply(vb)),
+                        new Cell(Figures.change(va, vb), Figures.changeCss(va, vb, m.higherIsWorse(), SAME_WITHIN))));
+            }
+        }
+        return new Table("changes", "Changes from A to B", "A plain ratio of the two runs' figures, coloured beyond ±"
+                + Math.round(SAME_WITHIN * 100) + "%. It says nothing about noise: 'loadlab gate' judges a change against each run's "
+                + "own variation.", List.of("request", "metric", "A", "B", "change"), rows);
+    }
+
+    private static Summary.Stats stats(Summary s, String name) {
+        return LatencyTimeline.ALL.equals(name) ? s.total() : s.requests().get(name);
+    }
+
+    private static Table context(List<LoadRunView> runs) {
+        List<String> head = new ArrayList<>();
+        head.add("");
+        runs.forEach(r -> head.add(runs.size() > 1 ? (r == runs.get(0) ? "A" : "B") : "value"));
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (LoadRunView r : runs) {
+            RunManifest m = r.manifest();
+            put(rows, "run", r.label());
+            put(rows, "scenario", m.scenario());
+            put(rows, "target", m.target());
+            put(rows, "model", m.model());
+            put(rows, "profile", ProfileText.of(m.profile()));
+            put(rows, "parameters", m.parameters() == null || m.parameters().isEmpty() ? "none" : m.parameters().toString());
+            put(rows, "started", m.started());
+            put(rows, "ended", m.ended() == null ? "did not end normally" : m.ended());
+            put(rows, "measured", Math.round(r.summary().run().measuredSeconds()) + " s");
+            put(rows, "injector", r.summary().injector().verdict() + ", start lag p99 " + Figures.micros(r.summary().injector().lagP99Us())
+                    + ", max " + Figures.micros(r.summary().injector().lagMaxUs()));
+            put(rows, "segment", m.segment() == null ? "whole profile" : m.segment());
+            put(rows, "tool", m.tool() == null ? "" : m.tool().toString());
+            Map<String, Object> env = m.environment() == null ? Map.of() : m.environment();
+            put(rows, "JVM", String.valueOf(env.getOrDefault("jvm", "")));
+            put(rows, "OS", String.valueOf(env.getOrDefault("os", "")));
+            put(rows, "CPUs", String.valueOf(env.getOrDefault("cpus", "")));
+            put(rows, "host", String.valueOf(env.getOrDefault("host", "")));
+            if (env.containsKey("merged_from")) put(rows, "merged from", String.valueOf(env.get("merged_from")));
+        }
+        List<Row> out = new ArrayList<>();
+        rows.forEach((k, values) -> {
+            List<Cell> cells = new ArrayList<>();
+            cells.add(Cell.key(k));
+            values.forEach(v -> cells.add(Cell.code(v)));
+            while (cells.size() < head.size()) cells.add(Cell.text(""));
+            out.add(new Row(cells));
+        });
+        return new Table("context", "Context", "What was run, against what, with which tool and on which machine.", head, out);
+    }
+
+    private static void put(Map<String, List<String>> rows, String key, String value) {
+        rows.computeIfAbsent(key, k -> new ArrayList<>()).add(value == null ? "" : value);
+    }
+
+    private static String serverNote(List<LoadRunView> runs) {
+        List<String> parts = new ArrayList<>();
+        for (LoadRunView r : runs) {
+            ServerMetrics m = r.server();
+            if (m == null) continue;
+            String who = runs.size() > 1 ? r.label() + ": " : "";
+            parts.add(who + m.scrapes() + " scrapes of the target's metrics" + (m.failedScrapes() > 0 ? ", " + m.failedScrapes() + " failed" : "")
+                    + (m.notCharted().isEmpty() ? "" : "; not charted (to keep the page small): " + String.join(", ", m.notCharted())));
+        }
+        return "Counters are drawn as rates, timers as the mean and max of each scrape interval, gauges as they are; series that never "
+                + "moved are left out. " + String.join(". ", parts);
+    }
+
+    private static List<String> notes(List<LoadRunView> runs) {
+        List<String> notes = new ArrayList<>();
+        for (LoadRunView r : runs) {
+            if (r.timeline().bucketSeconds() > 1) {
+                notes.add(r.label() + ": the timeline shows buckets of " + r.timeline().bucketSeconds()
+                        + " s, each from its intervals' histograms added up, to keep the page small.");
+            }
+            if (r.server() == null) notes.add(r.label() + ": no server metrics were scraped (run with --metrics URL to add them).");
+        }
+        return notes;
+    }
+}

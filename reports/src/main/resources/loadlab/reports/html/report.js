@@ -1,0 +1,447 @@
+/*
+ * loadlab report: draws the charts of one run, or two runs overlaid, from the JSON block in this
+ * page. Every figure was computed by loadlab from HdrHistogram logs; this script only draws them.
+ * Colours come from the page's CSS, so the charts follow the light or dark scheme.
+ */
+(function () {
+  'use strict';
+  const DATA = JSON.parse(document.getElementById('loadlab-data').textContent);
+  const ALL = '*';
+  const root = document.documentElement;
+  const charts = [];
+  const compare = DATA.runs.length > 1;
+  let theme;
+
+  function readTheme() {
+    const css = (n) => getComputedStyle(root).getPropertyValue(n).trim();
+    theme = {
+      fg: css('--fg'), muted: css('--muted'), grid: css('--grid'), bad: css('--bad'), target: css('--target'),
+      series: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => css('--c' + i)),
+    };
+  }
+
+  // ---- numbers with units --------------------------------------------------------------------
+  function trim(x, decimals) { return String(+x.toFixed(decimals)); }
+  function fmtUs(us) {
+    if (us == null || !isFinite(us)) return '';
+    const a = Math.abs(us);
+    if (a < 1e3) return trim(us, a < 10 ? 1 : 0) + ' µs';
+    if (a < 1e6) return trim(us / 1e3, a < 1e4 ? 2 : 1) + ' ms';
+    return trim(us / 1e6, 2) + ' s';
+  }
+  function fmtNs(ns) {
+    if (ns == null || !isFinite(ns)) return '';
+    return Math.abs(ns) < 1e3 ? trim(ns, Math.abs(ns) < 10 ? 2 : 1) + ' ns' : fmtUs(ns / 1e3);
+  }
+  function fmtCount(v) {
+    if (v == null || !isFinite(v)) return '';
+    const a = Math.abs(v);
+    if (a >= 1e9) return trim(v / 1e9, 2) + 'G';
+    if (a >= 1e6) return trim(v / 1e6, 2) + 'M';
+    if (a >= 1e4) return trim(v / 1e3, 1) + 'k';
+    return trim(v, a < 10 ? 2 : a < 100 ? 1 : 0);
+  }
+  function fmtBytes(b) {
+    if (b == null || !isFinite(b)) return '';
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let i = 0;
+    while (Math.abs(b) >= 1024 && i < units.length - 1) { b /= 1024; i++; }
+    return trim(b, Math.abs(b) < 10 ? 2 : 1) + ' ' + units[i];
+  }
+  function fmtUnit(unit, v) {
+    switch (unit) {
+      case 'seconds': return fmtUs(v * 1e6);
+      case 'bytes': return fmtBytes(v);
+      case 'bytes_per_s': return fmtBytes(v) + '/s';
+      case 'ratio': return v == null ? '' : trim(v * 100, 1) + '%';
+      case 'per_s': return fmtCount(v) + '/s';
+      default: return fmtCount(v);
+    }
+  }
+  function fmtClock(s, span) {
+    if (span < 180) return trim(s, 1) + ' s';
+    const sign = s < 0 ? '−' : '';
+    const a = Math.abs(Math.round(s));
+    const h = Math.floor(a / 3600);
+    const m = Math.floor((a % 3600) / 60);
+    const sec = String(a % 60).padStart(2, '0');
+    return sign + (h > 0 ? h + ':' + String(m).padStart(2, '0') : m) + ':' + sec;
+  }
+  /** 1/(1-q) back to a percentile label: 2 → 50%, 1000 → 99.9%. */
+  function pctLabel(x) {
+    if (x <= 1) return '0%';
+    const digits = Math.max(0, Math.round(Math.log10(x)) - 2);
+    return (100 * (1 - 1 / x)).toFixed(digits) + '%';
+  }
+
+  // ---- chart scaffolding ---------------------------------------------------------------------
+  function axis(extra) {
+    return Object.assign({ grid: { color: theme.grid }, ticks: { color: theme.muted }, border: { color: theme.grid } }, extra || {});
+  }
+  function options(extra) {
+    const o = {
+      animation: false, responsive: true, maintainAspectRatio: false, normalized: true, parsing: true,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      plugins: { legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } } },
+      scales: {},
+    };
+    return Object.assign(o, extra || {});
+  }
+  function draw(canvasId, config) {
+    const canvas = document.getElementById(canvasId);
+    if (!canvas) return null;
+    const chart = new Chart(canvas, config);
+    charts.push(chart);
+    return chart;
+  }
+  function line(label, points, color, more) {
+    return Object.assign({
+      label: label, data: points, borderColor: color, backgroundColor: color, borderWidth: 1.6,
+      pointRadius: 0, pointHitRadius: 6, spanGaps: false, tension: 0,
+    }, more || {});
+  }
+  function zip(xs, ys, scale) {
+    const out = new Array(xs.length);
+    for (let i = 0; i < xs.length; i++) out[i] = { x: xs[i], y: ys[i] == null ? null : ys[i] * (scale || 1) };
+    return out;
+  }
+  const runTag = (r) => (compare ? (r === 0 ? 'A ' : 'B ') : '');
+  const runDash = (r) => (r === 0 ? [] : [7, 4]);
+  const nameLabel = (n) => (n === ALL ? 'all requests' : n);
+
+  // ---- load runs -----------------------------------------------------------------------------
+  function names() {
+    const seen = [ALL];
+    DATA.runs.forEach((run) => Object.keys(run.load.spectra).forEach((n) => { if (!seen.includes(n)) seen.push(n); }));
+    return seen;
+  }
+  function selectedName() {
+    const select = document.getElementById('name-select');
+    return select && select.value ? select.value : ALL;
+  }
+  function spectrumPoints(s) {
+    const out = new Array(s.percentiles.length);
+    for (let i = 0; i < out.length; i++) out[i] = { x: 1 / (1 - s.percentiles[i] / 100), y: s.values_us[i] };
+    return out;
+  }
+  function spectrumAxis(maxX) {
+    const ticks = [1, 2];
+    for (let t = 10; t / 10 < maxX; t *= 10) ticks.push(t);
+    return axis({
+      type: 'logarithmic', min: 1, max: Math.max(2, maxX),
+      title: { display: true, text: 'percentile', color: theme.muted },
+      afterBuildTicks: (a) => { a.ticks = ticks.filter((t) => t <= a.max * 1.0001).map((t) => ({ value: t })); },
+      ticks: { color: theme.muted, callback: (v) => pctLabel(v), autoSkip: false, maxRotation: 0 },
+    });
+  }
+  function latencyAxis(log, title) {
+    return axis({
+      type: log ? 'logarithmic' : 'linear', beginAtZero: !log,
+      title: { display: true, text: title || 'latency', color: theme.muted },
+      ticks: { color: theme.muted, callback: (v) => fmtUs(v), maxTicksLimit: 8 },
+    });
+  }
+  function spectrumTooltip() {
+    return { callbacks: { label: (c) => c.dataset.label + ': ' + fmtUs(c.parsed.y) + ' at ' + pctLabel(c.parsed.x) } };
+  }
+  function maxSpectrumX(specs) {
+    let m = 2;
+    specs.forEach((s) => { if (s && s.percentiles.length) m = Math.max(m, 1 / (1 - s.percentiles[s.percentiles.length - 1] / 100)); });
+    return m;
+  }
+  function logLatency() {
+    const box = document.getElementById('log-latency');
+    return !!(box && box.checked);
+  }
+
+  function renderSpectrumAll() {
+    const datasets = [];
+    const specs = [];
+    names().forEach((n, i) => {
+      DATA.runs.forEach((run, r) => {
+        const s = run.load.spectra[n];
+        if (!s || !s.response.percentiles.length) return;
+        specs.push(s.response);
+        datasets.push(line(runTag(r) + nameLabel(n), spectrumPoints(s.response), theme.series[i % 8],
+          { borderDash: runDash(r), borderWidth: n === ALL ? 2.6 : 1.6 }));
+      });
+    });
+    draw('spectrum-all', {
+      type: 'line', data: { datasets: datasets },
+      options: options({
+        interaction: { mode: 'nearest', intersect: false },
+        scales: { x: spectrumAxis(maxSpectrumX(specs)), y: latencyAxis(logLatency(), 'response time') },
+        plugins: { legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } }, tooltip: spectrumTooltip() },
+      }),
+    });
+  }
+
+  function renderSpectrumService(n) {
+    const datasets = [];
+    const specs = [];
+    DATA.runs.forEach((run, r) => {
+      const s = run.load.spectra[n];
+      if (!s) return;
+      specs.push(s.response, s.service);
+      const cResp = compare ? theme.series[r] : theme.series[0];
+      const cSvc = compare ? theme.series[r] : theme.series[1];
+      datasets.push(line(runTag(r) + 'response time', spectrumPoints(s.response), cResp, { borderWidth: 2.2 }));
+      datasets.push(line(runTag(r) + 'service time', spectrumPoints(s.service), cSvc, { borderDash: [4, 3] }));
+    });
+    draw('spectrum-service', {
+      type: 'line', data: { datasets: datasets },
+      options: options({
+        interaction: { mode: 'nearest', intersect: false },
+        scales: { x: spectrumAxis(maxSpectrumX(specs)), y: latencyAxis(logLatency()) },
+        plugins: { legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } }, tooltip: spectrumTooltip() },
+      }),
+    });
+  }
+
+  function span() {
+    let s = 1;
+    DATA.runs.forEach((run) => {
+      const t = run.load.timeline.start_seconds;
+      if (t.length) s = Math.max(s, t[t.length - 1] + run.load.timeline.bucket_seconds);
+    });
+    return s;
+  }
+  function timeAxis() {
+    const s = span();
+    return axis({ type: 'linear', min: 0, max: s, title: { display: true, text: 'time since measurement began', color: theme.muted },
+      ticks: { color: theme.muted, callback: (v) => fmtClock(v, s), maxTicksLimit: 12 } });
+  }
+  /** Each bucket is drawn at its middle, where its figures belong in time. */
+  function midpoints(tl) {
+    return tl.start_seconds.map((s) => s + tl.bucket_seconds / 2);
+  }
+  function targetDatasets(yAxisID) {
+    const out = [];
+    DATA.runs.forEach((run, r) => {
+      const t = run.load.target;
+      if (!t) return;
+      out.push(line(runTag(r) + t.label, zip(t.seconds, t.values), theme.target,
+        { yAxisID: yAxisID, fill: 'origin', borderWidth: 0, backgroundColor: theme.target, order: 100, pointHitRadius: 0 }));
+    });
+    return out;
+  }
+
+  function renderLatencyOverTime(n) {
+    const datasets = [];
+    DATA.runs.forEach((run, r) => {
+      const tl = run.load.timeline;
+      const s = tl.requests[n];
+      if (!s) return;
+      const t = midpoints(tl);
+      if (compare) {
+        datasets.push(line(runTag(r) + 'p99', zip(t, s.p99_us), theme.series[r], { borderWidth: 2.2, borderDash: runDash(r) }));
+        datasets.push(line(runTag(r) + 'p50', zip(t, s.p50_us), theme.series[r], { borderWidth: 1.2, borderDash: [2, 3] }));
+        datasets.push(line(runTag(r) + 'max', zip(t, s.max_us), theme.series[r], { borderWidth: 1, hidden: true }));
+      } else {
+        datasets.push(line('max', zip(t, s.max_us), theme.series[4], { borderWidth: 1 }));
+        datasets.push(line('p99', zip(t, s.p99_us), theme.series[0], { borderWidth: 2.2 }));
+        datasets.push(line('p50', zip(t, s.p50_us), theme.series[2], { borderWidth: 1.8 }));
+        datasets.push(line('service time p99', zip(t, s.service_p99_us), theme.series[1], { borderDash: [4, 3] }));
+        if (n === ALL && tl.lag_p99_us.some((v) => v != null)) {
+          datasets.push(line('injector start lag p99', zip(t, tl.lag_p99_us), theme.series[7], { borderDash: [1, 3], hidden: true }));
+        }
+      }
+    });
+    const targets = targetDatasets('load');
+    draw('latency-time', {
+      type: 'line', data: { datasets: datasets.concat(targets) },
+      options: options({
+        scales: Object.assign({ x: timeAxis(), y: latencyAxis(logLatency()) }, targets.length ? {
+          load: axis({ position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: targets[0].label.replace(/^[AB] /, ''), color: theme.muted },
+            ticks: { color: theme.muted, callback: (v) => fmtCount(v), maxTicksLimit: 6 } }),
+        } : {}),
+        plugins: {
+          legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } },
+          tooltip: { callbacks: { label: (c) => c.dataset.label + ': ' + (c.dataset.yAxisID === 'load' ? fmtCount(c.parsed.y) : fmtUs(c.parsed.y)) } },
+        },
+      }),
+    });
+  }
+
+  function renderThroughput(n) {
+    const datasets = [];
+    DATA.runs.forEach((run, r) => {
+      const tl = run.load.timeline;
+      const s = tl.requests[n];
+      if (!s) return;
+      const t = midpoints(tl);
+      const errors = s.errors.map((e) => e / tl.bucket_seconds);
+      datasets.push(line(runTag(r) + 'completed/s', zip(t, s.rate_per_s), theme.series[compare ? r : 0], { borderWidth: 2, borderDash: runDash(r) }));
+      if (errors.some((e) => e > 0)) datasets.push(line(runTag(r) + 'errors/s', zip(t, errors), theme.bad, { borderDash: runDash(r) }));
+    });
+    draw('throughput-time', {
+      type: 'line', data: { datasets: datasets.concat(targetDatasets('y')) },
+      options: options({
+        scales: { x: timeAxis(), y: axis({ beginAtZero: true, title: { display: true, text: 'per second', color: theme.muted }, ticks: { color: theme.muted, callback: (v) => fmtCount(v), maxTicksLimit: 6 } }) },
+        plugins: {
+          legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } },
+          tooltip: { callbacks: { label: (c) => c.dataset.label + ': ' + fmtCount(c.parsed.y) } },
+        },
+      }),
+    });
+  }
+
+  function renderServerMetrics() {
+    const grid = document.getElementById('server-grid');
+    if (!grid) return;
+    grid.textContent = '';
+    const titles = [];
+    const byRun = DATA.runs.map((run) => {
+      const m = {};
+      ((run.load.server && run.load.server.charts) || []).forEach((c) => { m[c.title] = c; if (!titles.includes(c.title)) titles.push(c.title); });
+      return m;
+    });
+    titles.forEach((title, i) => {
+      const cell = document.createElement('div');
+      cell.className = 'cell';
+      const h = document.createElement('h3');
+      h.textContent = title;
+      const box = document.createElement('div');
+      box.className = 'chart';
+      const canvas = document.createElement('canvas');
+      canvas.id = 'server-' + i;
+      canvas.setAttribute('aria-label', title);
+      box.appendChild(canvas);
+      cell.appendChild(h);
+      cell.appendChild(box);
+      grid.appendChild(cell);
+      let unit = '';
+      const datasets = [];
+      byRun.forEach((m, r) => {
+        const c = m[title];
+        if (!c) return;
+        unit = c.unit;
+        c.series.forEach((s, j) => {
+          const color = compare ? theme.series[r] : theme.series[j % 8];
+          datasets.push(line(runTag(r) + s.label, zip(c.seconds, s.values), color, { borderWidth: 1.4, borderDash: compare ? runDash(r) : [] }));
+        });
+      });
+      draw(canvas.id, {
+        type: 'line', data: { datasets: datasets },
+        options: options({
+          scales: { x: timeAxis(), y: axis({ beginAtZero: unit === 'ratio', ticks: { color: theme.muted, callback: (v) => fmtUnit(unit, v), maxTicksLimit: 5 } }) },
+          plugins: {
+            legend: { display: datasets.length > 1, labels: { color: theme.fg, boxWidth: 10, boxHeight: 2, font: { size: 11 } } },
+            tooltip: { callbacks: { label: (c) => c.dataset.label + ': ' + fmtUnit(unit, c.parsed.y) } },
+          },
+        }),
+      });
+    });
+  }
+
+  function setUpNameSelect() {
+    const select = document.getElementById('name-select');
+    if (!select || select.options.length) return;
+    names().forEach((n) => {
+      const o = document.createElement('option');
+      o.value = n;
+      o.textContent = nameLabel(n);
+      select.appendChild(o);
+    });
+    select.addEventListener('change', renderAll);
+    const box = document.getElementById('log-latency');
+    if (box) box.addEventListener('change', renderAll);
+  }
+
+  function renderLoad() {
+    setUpNameSelect();
+    const n = selectedName();
+    renderSpectrumAll();
+    renderSpectrumService(n);
+    renderLatencyOverTime(n);
+    renderThroughput(n);
+    renderServerMetrics();
+  }
+
+  // ---- bench runs ----------------------------------------------------------------------------
+  /** Draws each bar's confidence interval as a whisker. */
+  const whiskers = {
+    id: 'loadlabWhiskers',
+    afterDatasetsDraw(chart) {
+      const x = chart.scales.x;
+      const ctx = chart.ctx;
+      chart.data.datasets.forEach((ds, di) => {
+        const meta = chart.getDatasetMeta(di);
+        if (meta.hidden || !ds.errors) return;
+        meta.data.forEach((bar, i) => {
+          const s = ds.data[i];
+          const e = ds.errors[i];
+          if (s == null || e == null) return;
+          const lo = x.getPixelForValue(Math.max(s - e, x.min));
+          const hi = x.getPixelForValue(Math.min(s + e, x.max));
+          const y = bar.y;
+          const h = Math.max(3, Math.min(8, bar.height / 3));
+          ctx.save();
+          ctx.strokeStyle = theme.fg;
+          ctx.lineWidth = 1.5;
+          ctx.beginPath();
+          ctx.moveTo(lo, y); ctx.lineTo(hi, y);
+          ctx.moveTo(lo, y - h); ctx.lineTo(lo, y + h);
+          ctx.moveTo(hi, y - h); ctx.lineTo(hi, y + h);
+          ctx.stroke();
+          ctx.restore();
+        });
+      });
+    },
+  };
+  function benchFormat(kind, unit) {
+    if (kind === 'time') return fmtNs;
+    if (kind === 'rate') return (v) => fmtCount(v) + ' ops/s';
+    return (v) => fmtCount(v) + ' ' + unit;
+  }
+  function renderBench() {
+    DATA.bench.groups.forEach((g, i) => {
+      const fmt = benchFormat(g.kind, g.unit);
+      let lo = Infinity;
+      let hi = 0;
+      g.rows.forEach((row) => row.scores.forEach((s) => { if (s != null && s > 0) { lo = Math.min(lo, s); hi = Math.max(hi, s); } }));
+      const log = hi / lo > 50;
+      const datasets = DATA.runs.map((run, r) => ({
+        label: compare ? run.label : (g.kind === 'rate' ? 'throughput (higher is better)' : g.kind === 'time' ? 'time per operation (lower is better)' : g.unit),
+        data: g.rows.map((row) => row.scores[r]),
+        errors: g.rows.map((row) => row.errors[r]),
+        backgroundColor: theme.series[r] + (theme.series[r].startsWith('#') && theme.series[r].length === 7 ? '99' : ''),
+        borderColor: theme.series[r], borderWidth: 1, barPercentage: 0.8, categoryPercentage: 0.8,
+      }));
+      draw('bench-' + i, {
+        type: 'bar', data: { labels: g.rows.map((row) => row.label), datasets: datasets },
+        plugins: [whiskers],
+        options: options({
+          indexAxis: 'y',
+          interaction: { mode: 'nearest', axis: 'y', intersect: false },
+          scales: {
+            x: axis({ type: log ? 'logarithmic' : 'linear', beginAtZero: !log, min: log ? Math.pow(10, Math.floor(Math.log10(lo))) : undefined,
+              ticks: { color: theme.muted, callback: (v) => fmt(v), maxTicksLimit: 8 } }),
+            y: axis({ ticks: { color: theme.fg, autoSkip: false } }),
+          },
+          plugins: {
+            legend: { display: true, labels: { color: theme.fg, boxWidth: 14 } },
+            tooltip: { callbacks: { label: (c) => {
+              const e = c.dataset.errors[c.dataIndex];
+              return c.dataset.label + ': ' + fmt(c.parsed.x) + (e == null ? ' (no interval)' : ' ± ' + fmt(e));
+            } } },
+          },
+        }),
+      });
+    });
+  }
+
+  // ---- all -----------------------------------------------------------------------------------
+  function renderAll() {
+    charts.splice(0).forEach((c) => c.destroy());
+    readTheme();
+    if (DATA.kind === 'load') renderLoad(); else renderBench();
+    root.dataset.chartsRendered = String(charts.length);
+  }
+
+  renderAll();
+  if (window.matchMedia) {
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    if (scheme.addEventListener) scheme.addEventListener('change', renderAll);
+  }
+})();
