@@ -57,10 +57,16 @@ try {
         for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++;
         return { id: c.id, width: c.width, height: c.height, painted };
       }));
+      // What each Chart.js chart holds: datasets and the points that have a value.
+      const drawn = await page.evaluate(() => (window.Chart ? Object.values(window.Chart.instances) : []).map((c) => ({
+        id: c.canvas.id,
+        datasets: c.data.datasets.length,
+        points: c.data.datasets.reduce((n, d) => n + d.data.filter((p) => p != null && (typeof p !== 'object' || p.y != null || p.x != null)).length, 0),
+      })));
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       const shot = path.join(shotDir, path.basename(path.dirname(path.resolve(file))) + '-' + path.basename(file, '.html') + '-' + scheme + '.png');
       await page.screenshot({ path: shot, fullPage: true });
-      console.log(JSON.stringify({ file, scheme, charts, canvases, requests, consoleErrors, pageErrors, background, screenshot: shot }));
+      console.log(JSON.stringify({ file, scheme, charts, canvases, drawn, requests, consoleErrors, pageErrors, background, screenshot: shot }));
       await context.close();
     }
   }

@@ -149,7 +149,7 @@ final class BenchReport {
         int iterations = r.iterations() == null ? 0 : r.iterations().stream().mapToInt(List::size).sum();
         String shape = r.iterations() == null || r.iterations().isEmpty() ? "" : r.iterations().size() + " × " + iterations / r.iterations().size();
         return Row.of(Cell.text(label), Cell.key(r.mode()), Cell.num(g.scale().text(r.score(), r.error())), Cell.num(interval), Cell.num(shape),
-                Cell.num(BenchScore.sig(r.score()) + (r.error() == null ? "" : " ± " + BenchScore.sig(r.error())) + " " + r.unit()));
+                Cell.num(BenchScore.sig(r.score()) + (r.error() == null ? "" : " ± " + BenchScore.alike(r.error(), r.score())) + " " + r.unit()));
     }
 
     private static Row compareRow(Group g, String label, List<BenchSummary.Result> rs) {

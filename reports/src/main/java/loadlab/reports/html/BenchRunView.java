@@ -31,7 +31,10 @@ public record BenchRunView(String label, RunManifest manifest, BenchSummary summ
         BenchSummary summary = Files.exists(dir.resolve(RunFiles.SUMMARY))
                 ? RunFiles.read(dir.resolve(RunFiles.SUMMARY), BenchSummary.class)
                 : BenchSummary.fromJmh(existing(dir.resolve(JMH_JSON)), manifest.profile(), List.of());
-        if (summary.benchmarks() == null) throw new IllegalArgumentException(dir.resolve(RunFiles.SUMMARY) + " lists no benchmarks");
+        if (summary.benchmarks() == null) {
+            throw new IllegalArgumentException(dir.resolve(RunFiles.SUMMARY) + " is incomplete (it lists no benchmarks); delete it and "
+                    + "'loadlab report' rebuilds it from jmh.json");
+        }
         Map<String, List<BenchSummary.Result>> groups = summary.benchmarks().stream()
                 .collect(Collectors.groupingBy(BenchRunView::subject, LinkedHashMap::new, Collectors.toList()));
         return new BenchRunView(RunLabel.of(dir), manifest, summary, groups, jvm(dir.resolve(JMH_JSON)));

@@ -45,13 +45,13 @@ public record BenchScore(String kind, double factor, String unit) {
         return switch (kind) {
             case "time" -> {
                 double[] scale = timeScale(v);
-                yield sig(v / scale[0]) + " ± " + sig(e / scale[0]) + " " + TIME_UNITS[(int) scale[1]];
+                yield sig(v / scale[0]) + " ± " + alike(e / scale[0], v / scale[0]) + " " + TIME_UNITS[(int) scale[1]];
             }
             case "rate" -> {
                 double[] scale = rateScale(v);
-                yield sig(v / scale[0]) + " ± " + sig(e / scale[0]) + " " + RATE_UNITS[(int) scale[1]];
+                yield sig(v / scale[0]) + " ± " + alike(e / scale[0], v / scale[0]) + " " + RATE_UNITS[(int) scale[1]];
             }
-            default -> sig(v) + " ± " + sig(e) + " " + unit;
+            default -> sig(v) + " ± " + alike(e, v) + " " + unit;
         };
     }
 
@@ -84,12 +84,23 @@ public record BenchScore(String kind, double factor, String unit) {
         return new double[] {1e9, 3};
     }
 
-    /** Three significant digits, without trailing zeros beyond them: 22.6, 481, 0.378, 1,200. */
+    /** Three significant digits: 22.6, 481, 0.378, 1,200. */
     static String sig(double v) {
         if (v == 0 || !Double.isFinite(v)) return v == 0 ? "0" : String.valueOf(v);
+        return String.format(Locale.ROOT, "%,." + decimals(v) + "f", v);
+    }
+
+    /** An error written to the decimals of its score, as JMH writes them (5.86 ± 0.72), unless that would round it away. */
+    static String alike(double error, double score) {
+        int d = decimals(score);
+        if (Math.abs(error) * Math.pow(10, d) < 1) return sig(error);
+        return String.format(Locale.ROOT, "%,." + d + "f", error);
+    }
+
+    private static int decimals(double v) {
         double a = Math.abs(v);
-        int decimals = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : Math.min(6, 2 - (int) Math.floor(Math.log10(a)));
-        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        if (a == 0 || !Double.isFinite(a)) return 0;
+        return a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : Math.min(6, 2 - (int) Math.floor(Math.log10(a)));
     }
 
     private static double nanos(String unit) {

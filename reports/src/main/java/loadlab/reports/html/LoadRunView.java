@@ -32,6 +32,10 @@ public record LoadRunView(String label, RunManifest manifest, Summary summary, M
         RunManifest manifest = RunFiles.read(dir.resolve(RunManifest.FILE), RunManifest.class);
         Summary summary = Files.exists(dir.resolve(RunFiles.SUMMARY))
                 ? RunFiles.read(dir.resolve(RunFiles.SUMMARY), Summary.class) : RunSummarizer.summarize(dir);
+        if (summary.run() == null || summary.injector() == null || summary.total() == null || summary.requests() == null) {
+            throw new IllegalArgumentException(dir.resolve(RunFiles.SUMMARY) + " is incomplete (it lacks run, injector, total or requests); "
+                    + "delete it and 'loadlab report' recomputes it from the interval logs");
+        }
         double seconds = summary.run().measuredSeconds();
         Map<String, Histogram> latency = new TreeMap<>();
         Map<String, Histogram> service = new TreeMap<>();

@@ -167,7 +167,7 @@ public record ServerMetrics(List<Chart> charts, List<String> notCharted, int scr
         List<Chart> charts = new ArrayList<>();
         for (Family f : families(scrapes).values()) {
             List<Line> lines = switch (f.kind()) {
-                case COUNTER -> lines(f, scrapes, (key, prev, cur, dt) -> delta(key, prev, cur) / dt, "/s");
+                case COUNTER -> lines(f, scrapes, ServerMetrics::rate, "/s");
                 case GAUGE -> lines(f, scrapes, (key, prev, cur, dt) -> cur.samples().get(key), "");
                 case TIMER -> timerLines(f, scrapes);
             };
@@ -245,6 +245,11 @@ public record ServerMetrics(List<Chart> charts, List<String> notCharted, int scr
         lines.add(new Line("mean" + over, mean));
         if (max.stream().anyMatch(v -> v != null)) lines.add(new Line("max" + over, max));
         return lines;
+    }
+
+    private static Double rate(String key, Scrape prev, Scrape cur, double dt) {
+        Double d = delta(key, prev, cur);
+        return d == null ? null : d / dt;
     }
 
     /** A counter's increase between scrapes; null across a reset or where either scrape lacks it. */

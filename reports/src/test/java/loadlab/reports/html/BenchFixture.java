@@ -1,0 +1,43 @@
+package loadlab.reports.html;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import loadlab.recording.RunFiles;
+import loadlab.recording.RunManifest;
+import loadlab.reports.bench.BenchSummary;
+
+/** A bench run directory written in code: run.json and a loadlab.bench/1 summary.json. */
+public final class BenchFixture {
+    private BenchFixture() {}
+
+    public static BenchSummary.Result result(String benchmark, Map<String, String> params, String mode, double score, Double error,
+                                             String unit) {
+        return new BenchSummary.Result(benchmark, benchmark, new java.util.TreeMap<>(params), mode, score, error, unit, 2,
+                List.of(List.of(score - 0.01 * score, score + 0.01 * score), List.of(score, score)));
+    }
+
+    /** A run of three subjects: fan-out at two backends and two sizes, a throughput benchmark, and a recording path. */
+    public static Path writeTo(Path dir, double fanoutScale) throws Exception {
+        Files.createDirectories(dir);
+        String fanout = "loadlab.benchmarks.service.FanoutOnWriteBenchmark.fanOut";
+        List<BenchSummary.Result> results = List.of(
+                result(fanout, Map.of("backend", "caffeine", "followers", "10"), "avgt", 0.378 * fanoutScale, 0.017, "us/op"),
+                result(fanout, Map.of("backend", "caffeine", "followers", "1000"), "avgt", 61.0 * fanoutScale, 8.1, "us/op"),
+                result(fanout, Map.of("backend", "redis", "followers", "1000"), "avgt", 5_860 * fanoutScale, 720.0, "us/op"),
+                result("loadlab.benchmarks.service.TimelinePageJsonBenchmark.encode", Map.of(), "thrpt", 285_000.0, 9_000.0, "ops/s"),
+                result("loadlab.benchmarks.recording.RunRecorderBenchmark.recordOneResponse", Map.of(), "avgt", 22.6, 0.4, "ns/op"),
+                result("loadlab.benchmarks.recording.RunRecorderBenchmark.recordOneResponseWithClockReads", Map.of(), "avgt", 71.8, null,
+                        "ns/op"));
+        Map<String, Object> settings = Map.of("setting", "QUICK", "forks", 1, "warmup_iterations", 1, "measurement_iterations", 2,
+                "iteration_seconds", 1, "include", ".*");
+        RunFiles.write(dir.resolve(RunFiles.SUMMARY), new BenchSummary(BenchSummary.SCHEMA, settings, List.of("RecordStore postgres: unreachable"),
+                results));
+        RunFiles.write(dir.resolve(RunManifest.FILE), new RunManifest(RunManifest.SCHEMA, "bench", "bench", null, "jmh", settings, Map.of(),
+                "2026-09-21T12:00:00Z", "2026-09-21T12:02:00Z", FixtureRun.ORIGIN_MILLIS, 0, null, null, false,
+                Map.of("name", "loadlab", "version", "test", "jmh", "1.37"), Map.of("os", "Linux test", "cpus", 2, "host", "fixture-host")));
+        return dir;
+    }
+}

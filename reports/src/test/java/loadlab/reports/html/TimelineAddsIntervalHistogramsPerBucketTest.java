@@ -1,0 +1,81 @@
+package loadlab.reports.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import loadlab.recording.Histograms;
+import loadlab.recording.IntervalLog;
+import loadlab.recording.IntervalLogReader;
+
+class TimelineAddsIntervalHistogramsPerBucketTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aLongRunGetsWiderBucketsWhosePercentilesComeFromAddedHistograms() {
+        int seconds = 2_500;
+        Path dir = FixtureRun.of("get", 5).seconds(seconds).latency((s, n, i) -> 100L + s % 97 * 10 + i).writeTo(tmp.resolve("long"));
+        LatencyTimeline tl = LatencyTimeline.read(dir, FixtureRun.ORIGIN_MILLIS, seconds, new TreeMap<>(), new TreeMap<>());
+
+        assertEquals(3, tl.bucketSeconds(), "2,500 s in at most " + LatencyTimeline.MAX_BUCKETS + " buckets");
+        assertEquals(834, tl.startSeconds().size());
+        LatencyTimeline.Series all = tl.requests().get(LatencyTimeline.ALL);
+        assertEquals(5L * seconds, all.count().stream().mapToLong(Long::longValue).sum());
+
+        Histogram bucket10 = Histograms.empty();
+        for (int s = 30; s < 33; s++) for (int i = 0; i < 5; i++) bucket10.recordValue(100L + s % 97 * 10 + i);
+        assertEquals(bucket10.getValueAtPercentile(99), all.p99Us().get(10));
+        assertEquals(bucket10.getValueAtPercentile(50), all.p50Us().get(10));
+        assertEquals(bucket10.getMaxValue(), all.maxUs().get(10));
+        assertEquals(5.0, all.ratePerS().get(10), 1e-9);
+    }
+
+    @Test
+    void secondsInWhichNothingCompletedAreGapsWithARateOfZero() {
+        Path dir = FixtureRun.of("get", 10).seconds(10).silent(4, 5).writeTo(tmp.resolve("stall"));
+        LatencyTimeline tl = LatencyTimeline.read(dir, FixtureRun.ORIGIN_MILLIS, 10, new TreeMap<>(), new TreeMap<>());
+        LatencyTimeline.Series all = tl.requests().get(LatencyTimeline.ALL);
+        assertEquals(10, tl.startSeconds().size());
+        assertEquals(0.0, all.ratePerS().get(4));
+        assertNull(all.p99Us().get(4));
+        assertNull(all.p99Us().get(5));
+        assertEquals(10.0, all.ratePerS().get(6), 1e-9);
+    }
+
+    @Test
+    void totalsFromTheSamePassEqualTheWholeLogAddedUp() {
+        Path dir = FixtureRun.of("a", 7).and("b", 3).seconds(12).errorEvery(3).writeTo(tmp.resolve("totals"));
+        Map<String, Histogram> latency = new TreeMap<>();
+        LatencyTimeline.read(dir, FixtureRun.ORIGIN_MILLIS, 12, latency, new TreeMap<>());
+        Map<String, Histogram> expected = IntervalLogReader.totals(dir.resolve(IntervalLog.LATENCY));
+        assertEquals(expected.keySet(), latency.keySet());
+        expected.forEach((tag, h) -> assertEquals(h, latency.get(tag), tag));
+    }
+
+    @Test
+    void intervalsFarOutOfTimeOrderAreReportedAsADamagedLog() throws Exception {
+        Path dir = FixtureRun.of("get", 2).seconds(8).writeTo(tmp.resolve("order"));
+        Path log = dir.resolve(IntervalLog.LATENCY);
+        List<String> lines = Files.readAllLines(log);
+        int first = 0;
+        while (lines.get(first).startsWith("#") || lines.get(first).startsWith("\"")) first++;
+        String early = lines.remove(first);
+        lines.add(early);
+        Files.write(log, lines);
+        IntervalLogReader.CorruptLogException e = assertThrows(IntervalLogReader.CorruptLogException.class,
+                () -> LatencyTimeline.read(dir, FixtureRun.ORIGIN_MILLIS, 8, new TreeMap<>(), new TreeMap<>()));
+        assertTrue(e.getMessage().contains("out of time order"), e.getMessage());
+    }
+}
