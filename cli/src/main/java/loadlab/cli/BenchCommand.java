@@ -77,6 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
         RunFiles.write(dir.resolve(RunFiles.SUMMARY), summary);
         RunDirectory.markLatest(out, dir);
         summary.print(console);
+        ReportStep.build(console, dir);
         console.println("run directory: " + dir);
         return Loadlab.OK;
     }

@@ -81,6 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("after the load: %,d posts acknowledged, %s%n", verify.acknowledgedPosts(),
                     verify.converged() ? "every one durable, in every follower's timeline and in search (convergence lag p99 "
                             + Micros.text(verify.lagMicros().p99()) + ")" : "NOT all visible yet: " + verify);
+            ReportStep.build(out, dir);
             out.println("run directory: " + dir);
             out.println("reference service stopped");
             return converged && verify.converged() ? Loadlab.OK : Loadlab.CHECK_FAILED;

@@ -48,6 +48,7 @@ public final class MergeCommand implements Callable<Integer> {
         }
         Summary merged = RunMerge.merge(runs, out);
         SummaryTable.print(merged, console);
+        ReportStep.build(console, out);
         console.println("merged run directory: " + out);
         return Loadlab.OK;
     }

@@ -125,12 +125,13 @@ public final class RunCommand implements Callable<Integer> {
                     dir.toString(), scrape, terminal);
             console.printf("run %s: %s against %s -> %s%n", chosen, parsed.describe(), url, dir);
             console.flush();
-            LoadRun.Result result = LoadRun.run(run, out, console, terminal);
+            LoadRun.Result result = LoadRun.run(run, out, console, terminal, interrupted -> ReportStep.build(console, interrupted));
             if (result.summary() == null) {
                 console.println("loadlab: the injector exited with " + result.exitCode() + " and wrote no summary; see " + dir);
                 return Loadlab.INTERNAL;
             }
             SummaryTable.print(result.summary(), console);
+            ReportStep.build(console, dir);
             console.println("run directory: " + dir);
             return Loadlab.OK;
         } finally {

@@ -39,6 +39,8 @@ class BenchQuickRunWritesAWellFormedRunDirectoryTest {
         assertTrue(result.path("score").asDouble() > 0);
         assertEquals(2, result.path("iterations").get(0).size());
         assertTrue(Files.exists(dir.resolve("run.json")));
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("recordOneResponse"), "the bench run's report");
+        assertTrue(run.out().contains("report: "), run.out());
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().startsWith(".jmh-")), "no partial results left");
     }
 

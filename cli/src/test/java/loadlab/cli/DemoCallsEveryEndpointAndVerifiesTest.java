@@ -40,10 +40,13 @@ class DemoCallsEveryEndpointAndVerifiesTest {
         assertTrue(text.contains("injector verdict"), text);
         assertTrue(text.contains("every one durable, in every follower's timeline and in search"), text);
         Path run = runs.resolve("latest");
-        for (String file : new String[] {"run.json", "summary.json", "latency.hlog", "service.hlog", "lag.hlog", "server-metrics.jsonl"}) {
+        for (String file : new String[] {"run.json", "summary.json", "latency.hlog", "service.hlog", "lag.hlog", "server-metrics.jsonl",
+                "report.html"}) {
             assertTrue(Files.exists(run.resolve(file)), file);
         }
         assertTrue(Files.readString(run.resolve("server-metrics.jsonl")).contains("fanout_queue_depth"), "server metrics were scraped");
         assertTrue(Files.readString(run.resolve("summary.json")).contains("\"schema\" : \"loadlab.summary/1\""));
+        assertTrue(text.contains("report: " + runs.resolve("latest").toRealPath().resolve("report.html")), "the demo says where its report is");
+        assertTrue(Files.readString(run.resolve("report.html")).contains("fanout_queue_depth"), "the report charts the scraped metrics");
     }
 }

@@ -52,6 +52,8 @@ class InterruptedRunLeavesAValidRunDirectoryTest {
                 assertTrue(summary.total().count() >= 100, "at least the two recorded seconds: " + summary.total().count());
                 RunManifest manifest = RunFiles.read(dir.resolve(RunManifest.FILE), RunManifest.class);
                 assertTrue(manifest.ended() != null && manifest.interrupted());
+                String report = Files.readString(dir.resolve("report.html"));
+                assertTrue(report.contains("<strong>Interrupted.</strong>"), "the report is built after Ctrl-C and says so");
                 for (String log : List.of("latency.hlog", "service.hlog", "lag.hlog")) {
                     HistogramLogReader reader = new HistogramLogReader(dir.resolve(log).toFile());
                     long count = 0;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 import loadlab.recording.RunDirectory;
@@ -29,16 +30,31 @@ public final class LoadRun {
     private LoadRun() {}
 
     public static Result run(RunSpec spec, Path runsRoot, PrintWriter out, boolean terminal) throws IOException, InterruptedException {
+        return run(spec, runsRoot, out, terminal, dir -> { });
+    }
+
+    /**
+     * @param afterInterruption called with the run directory when this process is interrupted
+     *                          (Ctrl-C) and the injector has finished the directory, e.g. to build its report
+     */
+    public static Result run(RunSpec spec, Path runsRoot, PrintWriter out, boolean terminal, Consumer<Path> afterInterruption)
+            throws IOException, InterruptedException {
         String prefix = System.getenv("LOADLAB_INJECTOR_PREFIX");
-        return run(spec, runsRoot, out, terminal, prefix == null || prefix.isBlank() ? List.of() : List.of(prefix.trim().split("\\s+")));
+        return run(spec, runsRoot, out, terminal, prefix == null || prefix.isBlank() ? List.of() : List.of(prefix.trim().split("\\s+")),
+                afterInterruption);
+    }
+
+    public static Result run(RunSpec spec, Path runsRoot, PrintWriter out, boolean terminal, List<String> commandPrefix)
+            throws IOException, InterruptedException {
+        return run(spec, runsRoot, out, terminal, commandPrefix, dir -> { });
     }
 
     /**
      * @param commandPrefix words put before the injector's command line, e.g. a profiler or
      *                      {@code strace -f -e trace=connect -o FILE} to see every connection it makes
      */
-    public static Result run(RunSpec spec, Path runsRoot, PrintWriter out, boolean terminal, List<String> commandPrefix)
-            throws IOException, InterruptedException {
+    public static Result run(RunSpec spec, Path runsRoot, PrintWriter out, boolean terminal, List<String> commandPrefix,
+                             Consumer<Path> afterInterruption) throws IOException, InterruptedException {
         Path specFile = Files.createTempFile("loadlab-run-", ".json");
         RunFiles.write(specFile, spec);
         List<String> command = new ArrayList<>(commandPrefix);
@@ -53,6 +69,14 @@ public final class LoadRun {
                 if (!child.waitFor(60, TimeUnit.SECONDS)) child.destroyForcibly();
             } catch (InterruptedException ignored) {
                 child.destroyForcibly();
+                return;
+            }
+            Path dir = Path.of(spec.runDir());
+            if (!Files.exists(dir.resolve(RunFiles.SUMMARY))) return;
+            try {
+                afterInterruption.accept(dir);
+            } catch (RuntimeException e) {
+                System.err.println("loadlab: " + e.getMessage());
             }
         }, "loadlab-wait-for-injector");
         Runtime.getRuntime().addShutdownHook(waitForChild);

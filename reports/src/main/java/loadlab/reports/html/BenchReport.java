@@ -32,7 +32,7 @@ final class BenchReport {
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("kind", compare ? "comparison of two bench runs" : "bench run");
         parts.put("title", compare ? a.label() + "  vs  " + runs.get(1).label() : a.label());
-        parts.put("subtitle", "JMH microbenchmarks · " + settings(a.summary()) + " · started " + a.manifest().started());
+        parts.put("subtitle", "JMH microbenchmarks · " + settings(a.summary()) + " · started " + Figures.instant(a.manifest().started()));
         List<Card> cards = new ArrayList<>();
         for (BenchRunView r : runs) {
             String who = compare ? (r == a ? "A " : "B ") : "";
@@ -103,7 +103,8 @@ final class BenchReport {
     private static String settings(BenchSummary s) {
         Map<String, Object> st = s.settings() == null ? Map.of() : s.settings();
         if (!st.containsKey("forks")) return "settings not recorded";
-        return st.getOrDefault("setting", "") + ": " + st.get("forks") + " forks × (" + st.get("warmup_iterations") + " warm-up + "
+        String forks = "1".equals(String.valueOf(st.get("forks"))) ? " fork × (" : " forks × (";
+        return st.getOrDefault("setting", "") + ": " + st.get("forks") + forks + st.get("warmup_iterations") + " warm-up + "
                 + st.get("measurement_iterations") + " measured) iterations of " + st.get("iteration_seconds") + " s";
     }
 

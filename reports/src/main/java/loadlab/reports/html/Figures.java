@@ -22,6 +22,12 @@ final class Figures {
         return String.format(Locale.ROOT, share < 0.01 ? "%.3f%%" : "%.2f%%", share * 100);
     }
 
+    /** "2026-11-24T09:20:16.534166094Z" as "2026-11-24 09:20:16 UTC". */
+    static String instant(String iso) {
+        if (iso == null || iso.length() < 19) return iso;
+        return iso.substring(0, 10) + " " + iso.substring(11, 19) + (iso.endsWith("Z") ? " UTC" : "");
+    }
+
     static String micros(long us) {
         return Micros.text(us);
     }

@@ -74,13 +74,7 @@ final class LoadReport {
     private static String subtitle(LoadRunView r) {
         RunManifest m = r.manifest();
         return m.scenario() + " against " + m.target() + " · " + m.model() + " model · measured "
-                + Math.round(r.summary().run().measuredSeconds()) + " s · started " + toSeconds(m.started());
-    }
-
-    /** "2026-11-24T09:20:16.534166094Z" as "2026-11-24 09:20:16 UTC". */
-    static String toSeconds(String instant) {
-        if (instant == null || instant.length() < 19) return instant;
-        return instant.substring(0, 10) + " " + instant.substring(11, 19) + (instant.endsWith("Z") ? " UTC" : "");
+                + Math.round(r.summary().run().measuredSeconds()) + " s · started " + Figures.instant(m.started());
     }
 
     static List<Banner> banners(LoadRunView r, String prefix) {

@@ -78,15 +78,30 @@ public final class RunReport {
         return "jmh".equals(m.model()) ? Kind.BENCH : Kind.LOAD;
     }
 
+    /** Each writer has its own temporary file, so two builds of one report (a Ctrl-C racing the normal end) cannot mix. */
     private static void writeAtomically(Path out, String html) {
+        Path tmp = null;
         try {
             Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+            Files.createDirectories(parent);
+            tmp = Files.createTempFile(parent, ".report-", ".tmp");
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the platform's default permissions then
+            }
             Files.writeString(tmp, html, StandardCharsets.UTF_8);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // moved into place, or nothing to clean
+                }
+            }
         }
     }
 }

@@ -399,7 +399,13 @@
       const fmt = benchFormat(g.kind, g.unit);
       let lo = Infinity;
       let hi = 0;
-      g.rows.forEach((row) => row.scores.forEach((s) => { if (s != null && s > 0) { lo = Math.min(lo, s); hi = Math.max(hi, s); } }));
+      let top = 0;
+      g.rows.forEach((row) => row.scores.forEach((s, r) => {
+        if (s == null || s <= 0) return;
+        lo = Math.min(lo, s);
+        hi = Math.max(hi, s);
+        top = Math.max(top, s + (row.errors[r] || 0));
+      }));
       const log = hi / lo > 50;
       const datasets = DATA.runs.map((run, r) => ({
         label: compare ? run.label : (g.kind === 'rate' ? 'throughput (higher is better)' : g.kind === 'time' ? 'time per operation (lower is better)' : g.unit),
@@ -416,6 +422,8 @@
           interaction: { mode: 'nearest', axis: 'y', intersect: false },
           scales: {
             x: axis({ type: log ? 'logarithmic' : 'linear', beginAtZero: !log, min: log ? Math.pow(10, Math.floor(Math.log10(lo))) : undefined,
+              max: log ? Math.pow(10, Math.ceil(Math.log10(top))) : undefined,
+              suggestedMax: log ? undefined : top,
               ticks: { color: theme.muted, callback: (v) => fmt(v), maxTicksLimit: 8 } }),
             y: axis({ ticks: { color: theme.fg, autoSkip: false } }),
           },

@@ -1,0 +1,29 @@
+package loadlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import loadlab.reports.html.RunReport;
+
+/** The last step of run, bench, demo and merge: build the run's report.html and say where it is, how big, and how long it took. */
+final class ReportStep {
+    private ReportStep() {}
+
+    static Path build(PrintWriter out, Path runDir) {
+        long start = System.nanoTime();
+        Path page = RunReport.write(runDir);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long bytes;
+        try {
+            bytes = Files.size(page);
+        } catch (IOException e) {
+            bytes = -1;
+        }
+        out.printf(Locale.ROOT, "report: %s (%.0f KB, built in %.1f s)%n", page, bytes / 1024.0, seconds);
+        out.flush();
+        return page;
+    }
+}
