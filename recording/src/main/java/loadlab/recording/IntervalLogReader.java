@@ -1,6 +1,14 @@
 package loadlab.recording;
 
+import java.io.BufferedInputStream;
 import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,9 +53,11 @@ public final class IntervalLogReader {
         if (!Files.isRegularFile(file)) throw new CorruptLogException(file, "missing", null);
         HistogramLogReader reader;
         try {
-            reader = new HistogramLogReader(file.toFile());
-        } catch (FileNotFoundException e) {
+            reader = new HistogramLogReader(completeLines(file));
+        } catch (FileNotFoundException | NoSuchFileException e) {
             throw new CorruptLogException(file, "missing", e);
+        } catch (IOException e) {
+            throw new CorruptLogException(file, "it cannot be read: " + e.getMessage(), e);
         }
         try (reader) {
             EncodableHistogram next;
@@ -57,6 +67,53 @@ public final class IntervalLogReader {
                 sink.accept(new Entry(tag, h.getStartTimeStamp(), h.getEndTimeStamp(), h));
             }
         }
+    }
+
+    /**
+     * The file up to its last newline. A writer killed in the middle of an interval leaves half a
+     * line at the end; everything before it was flushed whole and is kept.
+     */
+    private static InputStream completeLines(Path file) throws IOException {
+        long length;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            length = ch.size();
+            ByteBuffer b = ByteBuffer.allocate(4096);
+            long end = length;
+            long complete = -1;
+            while (end > 0 && complete < 0) {
+                long from = Math.max(0, end - b.capacity());
+                b.clear().limit((int) (end - from));
+                ch.read(b, from);
+                for (int i = (int) (end - from) - 1; i >= 0; i--) {
+                    if (b.get(i) == '\n') {
+                        complete = from + i + 1;
+                        break;
+                    }
+                }
+                end = from;
+            }
+            length = Math.max(0, complete);
+        }
+        long limit = length;
+        return new FilterInputStream(new BufferedInputStream(Files.newInputStream(file))) {
+            private long left = limit;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) return -1;
+                int c = super.read();
+                if (c >= 0) left--;
+                return c;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                if (left <= 0) return -1;
+                int n = super.read(buf, off, (int) Math.min(len, left));
+                if (n > 0) left -= n;
+                return n;
+            }
+        };
     }
 
     private static EncodableHistogram nextOf(HistogramLogReader reader, Path file) {

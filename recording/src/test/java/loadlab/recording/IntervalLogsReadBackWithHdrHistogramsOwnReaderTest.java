@@ -57,6 +57,24 @@ class IntervalLogsReadBackWithHdrHistogramsOwnReaderTest {
     }
 
     @Test
+    void halfAnIntervalWrittenWhenTheWriterWasKilledIsLeftOutAndTheRestKept() throws Exception {
+        RunRecorder recorder = new RunRecorder(0);
+        try (IntervalLog log = new IntervalLog(recorder, dir, System.currentTimeMillis(), null)) {
+            RunFixture.record(recorder, "timeline", 100, 2_000, 1_500, null);
+            log.writeInterval();
+            RunFixture.record(recorder, "timeline", 30, 2_000, 1_500, null);
+        }
+        Path file = dir.resolve(IntervalLog.LATENCY);
+        String whole = Files.readString(file);
+        String cut = whole.substring(0, whole.length() - 12);
+        Files.writeString(file, cut);
+        assertEquals(100, IntervalLogReader.totals(file).get("timeline").getTotalCount(), "the complete first interval");
+
+        Files.writeString(file, whole);
+        assertEquals(130, IntervalLogReader.totals(file).get("timeline").getTotalCount(), "a whole log reads whole");
+    }
+
+    @Test
     void aCorruptLogIsReportedByNameNotAsAStackTrace() throws Exception {
         Path bad = dir.resolve("bad.hlog");
         Files.writeString(bad, "#[StartTime: 1.0 (seconds since epoch)]\n0.000,1.000,2.0,HISTFAAAAGB4nPPP\n");

@@ -79,7 +79,7 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
                 for (Map.Entry<String, Columns> c : columns.entrySet()) {
                     Cell cell = lat == null ? null : lat.cells().get(c.getKey());
                     Cell svcCell = svc == null ? null : svc.cells().get(c.getKey());
-                    c.getValue().add(cell, b == last && lat != null ? lastSeconds(lat) : width, svcCell);
+                    c.getValue().add(cell, seconds(lat, b == last, width), svcCell);
                 }
                 Bucket lagBucket = lag.get(b);
                 Cell lagCell = lagBucket == null ? null : lagBucket.cells().get("");
@@ -91,9 +91,17 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
         return new LatencyTimeline(width, starts, series, lagP99);
     }
 
-    /** The last bucket is cut short by the end of the run: its rate is over the time its intervals covered. */
-    private static double lastSeconds(Bucket b) {
-        return Math.max(0.001, (b.endMillis() - b.startMillis()) / 1000.0);
+    /**
+     * The time a bucket's count is spread over, for its rate. Intervals start when the injector's
+     * clock ticks, not on bucket boundaries, so a bucket may hold a short first interval and a whole
+     * one (1.25 s of requests in a 1 s bucket): the span its intervals cover, but never less than the
+     * bucket (an interval in which nothing completed is not written, and must count as time at rate
+     * zero). The last bucket is cut short by the end of the run: there only the covered span counts.
+     */
+    private static double seconds(Bucket b, boolean last, long width) {
+        if (b == null) return width;
+        double span = Math.max(0.001, (b.endMillis() - b.startMillis()) / 1000.0);
+        return last ? span : Math.max(width, span);
     }
 
     /** Reads one log into closed buckets; only the buckets still open hold histograms. */

@@ -55,6 +55,33 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
     }
 
     @Test
+    void aShortFirstIntervalSharingABucketDoesNotInflateTheRate() throws Exception {
+        Path dir = FixtureRun.of("get", 100).seconds(5).writeTo(tmp.resolve("phase"));
+        Path log = dir.resolve(IntervalLog.LATENCY);
+        List<String> lines = Files.readAllLines(log);
+        List<String> shifted = new java.util.ArrayList<>();
+        for (String line : lines) {
+            if (!line.startsWith("Tag=get,")) {
+                shifted.add(line);
+                continue;
+            }
+            String[] f = line.split(",");
+            double start = Double.parseDouble(f[1]);
+            if (start == 0) {
+                shifted.add(String.join(",", f[0], "0.000", "0.300", String.join(",", java.util.Arrays.copyOfRange(f, 3, f.length))));
+            } else {
+                shifted.add(String.join(",", f[0], String.format(java.util.Locale.ROOT, "%.3f", start - 0.7), f[2],
+                        String.join(",", java.util.Arrays.copyOfRange(f, 3, f.length))));
+            }
+        }
+        Files.write(log, shifted);
+        LatencyTimeline tl = LatencyTimeline.read(dir, FixtureRun.ORIGIN_MILLIS, 5, new TreeMap<>(), new TreeMap<>());
+        LatencyTimeline.Series all = tl.requests().get(LatencyTimeline.ALL);
+        assertEquals(200, all.count().get(0), "a 0.3 s interval and the 1 s interval starting at 0.3 s");
+        assertEquals(200 / 1.3, all.ratePerS().get(0), 0.1, "over the 1.3 s they cover, not the 1 s bucket");
+    }
+
+    @Test
     void totalsFromTheSamePassEqualTheWholeLogAddedUp() {
         Path dir = FixtureRun.of("a", 7).and("b", 3).seconds(12).errorEvery(3).writeTo(tmp.resolve("totals"));
         Map<String, Histogram> latency = new TreeMap<>();
