@@ -13,7 +13,7 @@ import loadlab.service.fault.BlockUnavailableException;
  */
 @Command(name = "loadlab", mixinStandardHelpOptions = true, version = "loadlab 0.1.0",
         description = "Load and scalability benchmarking for data-intensive services.",
-        subcommands = {RunCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, MergeCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, GateCommand.class, MergeCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Loadlab implements Runnable {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;

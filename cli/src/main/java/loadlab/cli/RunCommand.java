@@ -94,6 +94,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Name of the run directory (default: the scenario).")
     String name;
 
+    @Option(names = "--gate", paramLabel = "GATE.yaml", description = "Judge the run against this gate spec as it finishes; the exit code is the gate's.")
+    Path gate;
+
+    @Mixin
+    GateOptions gateOptions;
+
     @Mixin
     ServiceOptions service;
 
@@ -106,6 +112,10 @@ public final class RunCommand implements Callable<Integer> {
         String chosen = scenario != null ? scenario : target == null ? "timeline" : "http-get";
         Scenarios.simulation(chosen);
         if (timeout.isZero() || timeout.isNegative()) throw new IllegalArgumentException("--timeout must be positive");
+        if (gate == null && gateOptions.anyGiven()) {
+            throw new IllegalArgumentException("--baseline, --junit and --markdown go with --gate GATE.yaml");
+        }
+        loadlab.reports.gate.GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions.baseline);
 
         ReferenceService reference = null;
         try {
@@ -133,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
             SummaryTable.print(result.summary(), console);
             ReportStep.build(console, dir);
             console.println("run directory: " + dir);
-            return Loadlab.OK;
+            return gateSpec == null ? Loadlab.OK : GateStep.judge(console, gateSpec, dir, gateOptions);
         } finally {
             if (reference != null) reference.close();
         }

@@ -1,0 +1,56 @@
+package loadlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import loadlab.reports.gate.Gate;
+import loadlab.reports.gate.GateReport;
+import loadlab.reports.gate.GateSpec;
+import loadlab.reports.gate.GateVerdict;
+
+/** Judges a run against a gate spec, prints the table, writes JUnit XML and Markdown, and returns the exit code. */
+final class GateStep {
+    private GateStep() {}
+
+    static int judge(PrintWriter out, GateSpec spec, Path run, GateOptions options) {
+        GateVerdict verdict = Gate.judge(spec, run, options.baseline);
+        GateReport.printTable(verdict, out);
+        if (options.junit != null) write(options.junit, GateReport.junitXml(verdict), false);
+        String md = GateReport.markdown(verdict);
+        if (options.markdown != null) write(options.markdown, md, false);
+        String summary = System.getenv("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) write(Path.of(summary), md, true);
+        return verdict.passed() ? Loadlab.OK : Loadlab.CHECK_FAILED;
+    }
+
+    /** Checks what a gate needs before a run spends minutes on load. */
+    static GateSpec prepare(Path specFile, Path baseline) {
+        GateSpec spec = GateSpec.read(specFile);
+        if (baseline != null && !Files.isDirectory(baseline)) {
+            throw new IllegalArgumentException("--baseline " + baseline + " is not a directory; give a run directory such as runs/before");
+        }
+        if (spec.hasRelative() && baseline == null) {
+            throw new IllegalArgumentException("the gate spec " + specFile + " has relative checks; give the run to compare with as --baseline DIR");
+        }
+        return spec;
+    }
+
+    private static void write(Path file, String text, boolean append) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            if (append) {
+                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } else {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

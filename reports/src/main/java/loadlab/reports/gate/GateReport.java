@@ -1,0 +1,92 @@
+package loadlab.reports.gate;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A gate verdict for people and for CI systems: a console table, JUnit XML (each check a test
+ * case, each failure a failure) and GitHub-flavoured Markdown for a job summary.
+ */
+public final class GateReport {
+    private GateReport() {}
+
+    public static void printTable(GateVerdict v, PrintWriter out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"check", "baseline", "run", "change [interval] / limit", "verdict"});
+        for (CheckResult r : v.results()) rows.add(new String[] {r.check(), r.baseline(), r.run(), r.change(), r.verdict().word()});
+        int[] width = new int[5];
+        for (String[] row : rows) for (int i = 0; i < 5; i++) width[i] = Math.max(width[i], row[i].length());
+        out.println();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 5; i++) line.append(String.format(Locale.ROOT, "%-" + width[i] + "s", row[i])).append(i < 4 ? "  " : "");
+            out.println(line.toString().stripTrailing());
+        }
+        for (CheckResult r : v.results()) {
+            if (r.verdict() != CheckResult.Verdict.PASS) out.println(r.verdict().word() + ": " + r.check() + ": " + r.reason());
+        }
+        out.println(summaryLine(v));
+        out.flush();
+    }
+
+    static String summaryLine(GateVerdict v) {
+        return String.format(Locale.ROOT, "gate %s: %d checks, %d failed, %d inconclusive (intervals at %s confidence, %,d resamples)",
+                v.passed() ? "passed" : "FAILED", v.results().size(), v.count(CheckResult.Verdict.FAIL),
+                v.count(CheckResult.Verdict.INCONCLUSIVE), Math.round(v.confidence() * 1000) / 10.0 + "%", Gate.RESAMPLES);
+    }
+
+    public static String junitXml(GateVerdict v) {
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        x.append(String.format(Locale.ROOT, "<testsuites name=\"loadlab gate\" tests=\"%d\" failures=\"%d\" skipped=\"%d\">%n",
+                v.results().size(), v.count(CheckResult.Verdict.FAIL), 0));
+        x.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">%n",
+                xml("loadlab gate " + v.run()), v.results().size(), v.count(CheckResult.Verdict.FAIL)));
+        for (CheckResult r : v.results()) {
+            x.append(String.format(Locale.ROOT, "    <testcase classname=\"loadlab.gate.%s\" name=\"%s\" time=\"0\">",
+                    r.kind().name().toLowerCase(Locale.ROOT), xml(r.check())));
+            String detail = "baseline " + (r.baseline().isEmpty() ? "-" : r.baseline()) + "; run " + r.run() + "; " + r.change();
+            if (r.verdict() == CheckResult.Verdict.FAIL) {
+                x.append(String.format(Locale.ROOT, "%n      <failure message=\"%s\" type=\"gate\">%s</failure>%n    ", xml(r.reason()), xml(detail)));
+            } else {
+                x.append(String.format(Locale.ROOT, "%n      <system-out>%s</system-out>%n    ", xml(r.verdict().word() + ": " + r.reason() + "; " + detail)));
+            }
+            x.append("</testcase>\n");
+        }
+        x.append("  </testsuite>\n</testsuites>\n");
+        return x.toString();
+    }
+
+    public static String markdown(GateVerdict v) {
+        StringBuilder m = new StringBuilder();
+        m.append("### loadlab gate: ").append(v.passed() ? "passed" : "**FAILED**").append("\n\n");
+        m.append("Run `").append(v.run()).append('`');
+        if (v.baseline() != null) m.append(" against baseline `").append(v.baseline()).append('`');
+        m.append(".\n\n| check | baseline | run | change [interval] / limit | verdict |\n|---|---|---|---|---|\n");
+        for (CheckResult r : v.results()) {
+            String mark = switch (r.verdict()) {
+                case PASS -> "✅ pass";
+                case FAIL -> "❌ **FAIL**";
+                case INCONCLUSIVE -> "⚠️ inconclusive";
+            };
+            m.append("| ").append(md(r.check())).append(" | ").append(md(r.baseline())).append(" | ").append(md(r.run())).append(" | ")
+                    .append(md(r.change())).append(" | ").append(mark).append(" |\n");
+        }
+        m.append('\n');
+        for (CheckResult r : v.results()) {
+            if (r.verdict() != CheckResult.Verdict.PASS) m.append("- ").append(r.verdict().word()).append(": ").append(md(r.check())).append(": ")
+                    .append(md(r.reason())).append('\n');
+        }
+        m.append('\n').append(summaryLine(v)).append("\n");
+        return m.toString();
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String md(String s) {
+        return s.replace("|", "\\|");
+    }
+}

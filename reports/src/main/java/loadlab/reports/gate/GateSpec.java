@@ -1,0 +1,136 @@
+package loadlab.reports.gate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * A gate spec, from YAML:
+ * <pre>
+ * confidence: 0.99          # of the intervals relative checks are judged by (default 0.99)
+ * absolute:
+ *   - { request: "*", metric: p99, below: 250ms }
+ *   - { request: "*", metric: error-rate, below: 0.1% }
+ *   - { metric: achieved-rate, at-least: 95% }
+ * relative:
+ *   - { request: "*", metric: p99, worse-by-at-most: 10% }
+ *   - { benchmark: ".*Fanout.*", metric: score, worse-by-at-most: 5% }
+ * </pre>
+ * Every mistake is reported as one sentence naming the check.
+ */
+public record GateSpec(double confidence, List<Check> checks) {
+    public static final double DEFAULT_CONFIDENCE = 0.99;
+    private static final Set<String> TOP = Set.of("confidence", "absolute", "relative");
+    private static final Set<String> ABSOLUTE_KEYS = Set.of("request", "benchmark", "metric", "below", "at-most", "above", "at-least");
+    private static final Set<String> RELATIVE_KEYS = Set.of("request", "benchmark", "metric", "worse-by-at-most");
+
+    public boolean hasRelative() {
+        return checks.stream().anyMatch(c -> c.kind() == Check.Kind.RELATIVE);
+    }
+
+    public static GateSpec read(Path file) {
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("the gate spec " + file + " does not exist");
+        Object root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file), Object.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the gate spec " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return parse(root, file.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    static GateSpec parse(Object root, String name) {
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(name + " must be a map with 'absolute' and/or 'relative' lists of checks");
+        }
+        for (Object key : map.keySet()) {
+            if (!TOP.contains(String.valueOf(key))) {
+                throw new IllegalArgumentException(name + ": unknown key '" + key + "'; a gate spec has confidence, absolute and relative");
+            }
+        }
+        double confidence = DEFAULT_CONFIDENCE;
+        if (map.containsKey("confidence")) {
+            Object c = map.get("confidence");
+            if (!(c instanceof Number n) || n.doubleValue() <= 0.5 || n.doubleValue() >= 1) {
+                throw new IllegalArgumentException(name + ": confidence must be a number between 0.5 and 1, such as 0.99");
+            }
+            confidence = n.doubleValue();
+        }
+        List<Check> checks = new ArrayList<>();
+        checks.addAll(list(map.get("absolute"), name, "absolute", Check.Kind.ABSOLUTE));
+        checks.addAll(list(map.get("relative"), name, "relative", Check.Kind.RELATIVE));
+        if (checks.isEmpty()) throw new IllegalArgumentException(name + " has no checks; add an 'absolute' or 'relative' list");
+        return new GateSpec(confidence, List.copyOf(checks));
+    }
+
+    private static List<Check> list(Object raw, String name, String section, Check.Kind kind) {
+        if (raw == null) return List.of();
+        if (!(raw instanceof List<?> items)) throw new IllegalArgumentException(name + ": '" + section + "' must be a list of checks");
+        List<Check> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String where = name + " " + section + " check " + (i + 1);
+            if (!(items.get(i) instanceof Map<?, ?> item)) {
+                throw new IllegalArgumentException(where + " must be a map such as { request: \"*\", metric: p99, below: 250ms }");
+            }
+            out.add(check(item, kind, where));
+        }
+        return out;
+    }
+
+    private static Check check(Map<?, ?> item, Check.Kind kind, String where) {
+        Set<String> allowed = kind == Check.Kind.ABSOLUTE ? ABSOLUTE_KEYS : RELATIVE_KEYS;
+        for (Object key : item.keySet()) {
+            if (!allowed.contains(String.valueOf(key))) {
+                throw new IllegalArgumentException(where + ": unknown key '" + key + "'; a " + kind.name().toLowerCase() + " check has "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
+        }
+        Metric metric = Metric.parse(item.get("metric") == null ? null : String.valueOf(item.get("metric")), where);
+        Object benchmark = item.get("benchmark");
+        Object request = item.get("request");
+        if (benchmark != null && request != null) throw new IllegalArgumentException(where + " names both a request and a benchmark; give one");
+        Pattern bench = null;
+        if (metric == Metric.SCORE) {
+            if (benchmark == null) throw new IllegalArgumentException(where + ": metric score needs benchmark: REGEX");
+            try {
+                bench = Pattern.compile(String.valueOf(benchmark));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(where + ": benchmark '" + benchmark + "' is not a regular expression");
+            }
+        } else if (benchmark != null) {
+            throw new IllegalArgumentException(where + ": a benchmark check measures metric score, not " + metric.id());
+        }
+        String req = metric.kind() == Metric.Kind.ACHIEVED ? Check.ALL : request == null ? (bench == null ? Check.ALL : null) : String.valueOf(request);
+        String text = describe(item);
+        if (kind == Check.Kind.RELATIVE) {
+            return new Check(kind, req, bench, metric, null, null, Limit.percent(item.get("worse-by-at-most"), where), text);
+        }
+        Check.Bound bound = null;
+        Object value = null;
+        for (Check.Bound b : Check.Bound.values()) {
+            if (item.containsKey(b.id())) {
+                if (bound != null) throw new IllegalArgumentException(where + " has two bounds; give one of below, at-most, above, at-least");
+                bound = b;
+                value = item.get(b.id());
+            }
+        }
+        if (bound == null) throw new IllegalArgumentException(where + " has no bound; add one of below, at-most, above, at-least");
+        return new Check(kind, req, bench, metric, bound, Limit.parse(value, metric, where), 0, text);
+    }
+
+    private static String describe(Map<?, ?> item) {
+        List<String> parts = new ArrayList<>();
+        item.forEach((k, v) -> parts.add(k + ": " + v));
+        return "{ " + String.join(", ", parts) + " }";
+    }
+}

@@ -1,0 +1,96 @@
+package loadlab.reports.gate;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A number with its unit as written in a gate spec ("250ms", "0.1%", "95%", "900/s", "2.5k/s"),
+ * converted to the unit the metric is measured in: microseconds for latencies, a share for error
+ * rates, requests per second for rates, a share of the target for "achieved-rate: 95%".
+ *
+ * @param value   the converted value
+ * @param ofTarget true when an achieved rate is given as a share of the target
+ * @param text    as written
+ */
+public record Limit(double value, boolean ofTarget, String text) {
+    private static final Pattern QUANTITY = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([a-zµ%/]*)\\s*(/s)?");
+
+    /** Parses {@code text} as a limit on {@code metric}; one sentence naming {@code where} if it is not one. */
+    public static Limit parse(Object raw, Metric metric, String where) {
+        if (raw == null) throw new IllegalArgumentException(where + " has no value");
+        String text = String.valueOf(raw).strip();
+        Matcher m = QUANTITY.matcher(text.toLowerCase(Locale.ROOT).replace(" ", ""));
+        if (!m.matches()) throw new IllegalArgumentException(where + ": '" + text + "' is not a number with a unit, e.g. " + example(metric));
+        double n = Double.parseDouble(m.group(1));
+        String unit = m.group(2) + (m.group(3) == null ? "" : m.group(3));
+        return switch (metric.kind()) {
+            case LATENCY, SERVICE -> new Limit(micros(n, unit, text, where, metric), false, text);
+            case ERRORS -> new Limit(share(n, unit, text, where, metric), false, text);
+            case THROUGHPUT -> new Limit(perSecond(n, unit, text, where, metric), false, text);
+            case ACHIEVED -> unit.equals("%") ? new Limit(n / 100, true, text) : new Limit(perSecond(n, unit, text, where, metric), false, text);
+            case BENCH -> new Limit(bench(n, unit, text, where, metric), false, text);
+        };
+    }
+
+    private static double micros(double n, String unit, String text, String where, Metric metric) {
+        return switch (unit) {
+            case "ns" -> n / 1_000;
+            case "us", "µs" -> n;
+            case "ms" -> n * 1_000;
+            case "s" -> n * 1_000_000;
+            default -> throw wrong(text, where, metric);
+        };
+    }
+
+    private static double share(double n, String unit, String text, String where, Metric metric) {
+        if (unit.equals("%")) return n / 100;
+        if (unit.isEmpty() && n <= 1) return n;
+        throw wrong(text, where, metric);
+    }
+
+    private static double perSecond(double n, String unit, String text, String where, Metric metric) {
+        return switch (unit) {
+            case "/s", "" -> n;
+            case "k/s", "k" -> n * 1e3;
+            case "m/s" -> n * 1e6;
+            default -> throw wrong(text, where, metric);
+        };
+    }
+
+    /** A bench score limit in the score's base unit: nanoseconds per operation, or operations per second. */
+    private static double bench(double n, String unit, String text, String where, Metric metric) {
+        return switch (unit) {
+            case "ns" -> n;
+            case "us", "µs" -> n * 1e3;
+            case "ms" -> n * 1e6;
+            case "s" -> n * 1e9;
+            case "/s", "ops/s" -> n;
+            case "k/s" -> n * 1e3;
+            case "m/s" -> n * 1e6;
+            default -> throw wrong(text, where, metric);
+        };
+    }
+
+    private static IllegalArgumentException wrong(String text, String where, Metric metric) {
+        return new IllegalArgumentException(where + ": '" + text + "' is not a " + metric.id() + " value; write it like " + example(metric));
+    }
+
+    static String example(Metric metric) {
+        return switch (metric.kind()) {
+            case LATENCY, SERVICE -> "250ms, 800us or 1.5s";
+            case ERRORS -> "0.1%";
+            case THROUGHPUT -> "900/s";
+            case ACHIEVED -> "95% (of the target) or 900/s";
+            case BENCH -> "2ms (time per operation) or 100k/s (throughput)";
+        };
+    }
+
+    /** A share given as a percentage ("10%"), for relative checks. */
+    public static double percent(Object raw, String where) {
+        String text = raw == null ? "" : String.valueOf(raw).strip();
+        Matcher m = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*%").matcher(text);
+        if (!m.matches()) throw new IllegalArgumentException(where + ": '" + text + "' is not a percentage; write it like 10%");
+        return Double.parseDouble(m.group(1)) / 100;
+    }
+}

@@ -1,0 +1,187 @@
+package loadlab.reports.gate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import loadlab.recording.IntervalLog;
+import loadlab.recording.IntervalLogReader;
+import loadlab.recording.RequestName;
+import loadlab.recording.RunFiles;
+import loadlab.recording.RunManifest;
+import loadlab.recording.RunSummarizer;
+import loadlab.recording.Summary;
+
+/**
+ * What a load run says about itself, in the form a noise-aware gate needs: per request name (and
+ * {@value Check#ALL} for all of them) the response and service times, completions and errors of
+ * each block of consecutive seconds. Blocks, not single requests, are what is resampled, so the
+ * intervals keep the slow seconds and the bursts that make p99 wander from run to run.
+ */
+public final class LoadEvidence {
+    /** About this many blocks per run: enough to resample, long enough to keep neighbouring seconds together. */
+    static final int TARGET_BLOCKS = 40;
+
+    private final Path dir;
+    private final Summary summary;
+    private final int blocks;
+    private final Map<String, Blocks> latency;
+    private final Map<String, Blocks> service;
+    private final Map<String, long[]> completions;
+    private final Map<String, long[]> errors;
+    private final double[] seconds;
+
+    private LoadEvidence(Path dir, Summary summary, int blocks, Map<String, Blocks> latency, Map<String, Blocks> service,
+                         Map<String, long[]> completions, Map<String, long[]> errors, double[] seconds) {
+        this.dir = dir;
+        this.summary = summary;
+        this.blocks = blocks;
+        this.latency = latency;
+        this.service = service;
+        this.completions = completions;
+        this.errors = errors;
+        this.seconds = seconds;
+    }
+
+    /** Seconds per block: 3 or more once a run is 30 s long, and about {@value #TARGET_BLOCKS} blocks for long runs. */
+    static int blockSeconds(double measuredSeconds) {
+        int n = (int) Math.max(1, Math.ceil(measuredSeconds));
+        return Math.max((int) Math.ceil(n / (double) TARGET_BLOCKS), n >= 30 ? 3 : 1);
+    }
+
+    public static LoadEvidence read(Path dir) {
+        RunManifest manifest = RunFiles.read(dir.resolve(RunManifest.FILE), RunManifest.class);
+        Summary summary = Files.exists(dir.resolve(RunFiles.SUMMARY)) ? RunFiles.read(dir.resolve(RunFiles.SUMMARY), Summary.class)
+                : RunSummarizer.summarize(dir);
+        if (summary.total() == null || summary.injector() == null || summary.requests() == null) {
+            throw new IllegalArgumentException(dir.resolve(RunFiles.SUMMARY) + " is not a load run's summary (is " + dir + " a bench run?)");
+        }
+        double measured = summary.run().measuredSeconds();
+        int width = blockSeconds(measured);
+        int blocks = (int) Math.max(1, Math.ceil(Math.max(1, measured) / width));
+        long origin = manifest.measureFromMillis();
+
+        Map<String, Blocks.Builder> lat = new TreeMap<>();
+        Map<String, long[]> done = new TreeMap<>();
+        Map<String, long[]> failed = new TreeMap<>();
+        long[] spanStart = new long[blocks];
+        long[] spanEnd = new long[blocks];
+        java.util.Arrays.fill(spanStart, Long.MAX_VALUE);
+        java.util.Arrays.fill(spanEnd, Long.MIN_VALUE);
+        IntervalLogReader.forEach(dir.resolve(IntervalLog.LATENCY), e -> {
+            int b = block(e.startMillis(), origin, width, blocks);
+            spanStart[b] = Math.min(spanStart[b], e.startMillis());
+            spanEnd[b] = Math.max(spanEnd[b], e.endMillis());
+            if (RequestName.isErrorTag(e.tag())) {
+                failed.computeIfAbsent(RequestName.requestOf(e.tag()), k -> new long[blocks])[b] += e.histogram().getTotalCount();
+            } else {
+                lat.computeIfAbsent(e.tag(), k -> new Blocks.Builder(blocks)).add(b, e.histogram());
+                done.computeIfAbsent(e.tag(), k -> new long[blocks])[b] += e.histogram().getTotalCount();
+            }
+        });
+        Map<String, Blocks.Builder> svc = new TreeMap<>();
+        if (Files.exists(dir.resolve(IntervalLog.SERVICE))) {
+            IntervalLogReader.forEach(dir.resolve(IntervalLog.SERVICE), e -> {
+                if (!RequestName.isErrorTag(e.tag())) {
+                    svc.computeIfAbsent(e.tag(), k -> new Blocks.Builder(blocks)).add(block(e.startMillis(), origin, width, blocks), e.histogram());
+                }
+            });
+        }
+        double[] secs = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            double span = spanEnd[b] > spanStart[b] ? (spanEnd[b] - spanStart[b]) / 1000.0 : 0;
+            secs[b] = b == blocks - 1 ? Math.max(span, 0.001) : Math.max(width, span);
+        }
+        return new LoadEvidence(dir, summary, blocks, withAll(lat, blocks), withAll(svc, blocks), withAllCounts(done, blocks),
+                withAllCounts(failed, blocks), secs);
+    }
+
+    private static int block(long startMillis, long origin, int width, int blocks) {
+        long b = Math.floorDiv(startMillis - origin, width * 1000L);
+        return (int) Math.max(0, Math.min(blocks - 1, b));
+    }
+
+    private static Map<String, Blocks> withAll(Map<String, Blocks.Builder> byName, int blocks) {
+        Map<String, Blocks> out = new LinkedHashMap<>();
+        Blocks.Builder all = new Blocks.Builder(blocks);
+        byName.values().forEach(all::addAll);
+        out.put(Check.ALL, all.build());
+        byName.forEach((name, b) -> out.put(name, b.build()));
+        return out;
+    }
+
+    private static Map<String, long[]> withAllCounts(Map<String, long[]> byName, int blocks) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        long[] all = new long[blocks];
+        byName.values().forEach(c -> {
+            for (int b = 0; b < blocks; b++) all[b] += c[b];
+        });
+        out.put(Check.ALL, all);
+        out.putAll(byName);
+        return out;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Summary summary() {
+        return summary;
+    }
+
+    public int blocks() {
+        return blocks;
+    }
+
+    /** The request names this run recorded (without {@value Check#ALL}). */
+    public Set<String> names() {
+        Set<String> names = new java.util.TreeSet<>(latency.keySet());
+        names.remove(Check.ALL);
+        return names;
+    }
+
+    public boolean has(String name) {
+        return latency.containsKey(name);
+    }
+
+    /** The metric of one request name over the blocks chosen (each block index may repeat). */
+    double value(Metric metric, String name, int[] choice) {
+        return switch (metric.kind()) {
+            case LATENCY -> latencyValue(latency.get(name), metric, choice);
+            case SERVICE -> latencyValue(service.getOrDefault(name, latency.get(name)), metric, choice);
+            case ERRORS -> {
+                long n = pick(completions.get(name), choice);
+                yield n == 0 ? 0 : (double) pick(errors.getOrDefault(name, new long[blocks]), choice) / n;
+            }
+            case THROUGHPUT, ACHIEVED -> {
+                double s = 0;
+                for (int b : choice) s += seconds[b];
+                yield s == 0 ? 0 : pick(completions.get(name), choice) / s;
+            }
+            case BENCH -> throw new IllegalArgumentException("metric score applies to bench runs, and " + dir + " is a load run");
+        };
+    }
+
+    /** The metric over the whole run: every block once. */
+    double value(Metric metric, String name) {
+        int[] every = new int[blocks];
+        for (int i = 0; i < blocks; i++) every[i] = i;
+        return value(metric, name, every);
+    }
+
+    private static double latencyValue(Blocks b, Metric metric, int[] choice) {
+        long[] summed = b.sum(choice);
+        if (metric == Metric.MEAN || metric == Metric.SERVICE_MEAN) return b.mean(summed);
+        return b.percentile(summed, metric.percentile());
+    }
+
+    private static long pick(long[] perBlock, int[] choice) {
+        long n = 0;
+        for (int b : choice) n += perBlock[b];
+        return n;
+    }
+
+}

@@ -1,0 +1,75 @@
+package loadlab.reports.gate;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What a gate check measures, and which way is worse. Latencies, error rates and lag get worse as
+ * they rise; throughput and the achieved rate as they fall; a JMH score by its unit (time per
+ * operation rises, operations per time fall).
+ */
+public enum Metric {
+    P50("p50", Kind.LATENCY, 50),
+    P90("p90", Kind.LATENCY, 90),
+    P99("p99", Kind.LATENCY, 99),
+    P999("p99.9", Kind.LATENCY, 99.9),
+    P9999("p99.99", Kind.LATENCY, 99.99),
+    MAX("max", Kind.LATENCY, 100),
+    MEAN("mean", Kind.LATENCY, Double.NaN),
+    SERVICE_P50("service-p50", Kind.SERVICE, 50),
+    SERVICE_P90("service-p90", Kind.SERVICE, 90),
+    SERVICE_P99("service-p99", Kind.SERVICE, 99),
+    SERVICE_P999("service-p99.9", Kind.SERVICE, 99.9),
+    SERVICE_MEAN("service-mean", Kind.SERVICE, Double.NaN),
+    ERROR_RATE("error-rate", Kind.ERRORS, Double.NaN),
+    THROUGHPUT("throughput", Kind.THROUGHPUT, Double.NaN),
+    ACHIEVED_RATE("achieved-rate", Kind.ACHIEVED, Double.NaN),
+    SCORE("score", Kind.BENCH, Double.NaN);
+
+    /** What a metric is read from. */
+    public enum Kind { LATENCY, SERVICE, ERRORS, THROUGHPUT, ACHIEVED, BENCH }
+
+    private final String id;
+    private final Kind kind;
+    private final double percentile;
+
+    Metric(String id, Kind kind, double percentile) {
+        this.id = id;
+        this.kind = kind;
+        this.percentile = percentile;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The percentile a latency metric reads (100 for max), NaN for the others. */
+    public double percentile() {
+        return percentile;
+    }
+
+    public boolean forLoadRuns() {
+        return kind != Kind.BENCH;
+    }
+
+    /** For every metric but a JMH score (whose direction depends on its unit): does a higher value mean worse? */
+    public boolean higherIsWorse() {
+        return kind != Kind.THROUGHPUT && kind != Kind.ACHIEVED;
+    }
+
+    public static Metric parse(String text, String where) {
+        if (text == null) throw new IllegalArgumentException(where + " has no metric; add one of " + known());
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        for (Metric m : values()) if (m.id.equals(t)) return m;
+        throw new IllegalArgumentException(where + ": unknown metric '" + text + "'; use one of " + known());
+    }
+
+    static String known() {
+        return Arrays.stream(values()).map(Metric::id).collect(Collectors.joining(", "));
+    }
+}
