@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,23 @@ class GateCommandExitCodesTest {
         assertTrue(r.out().contains("gate passed: 2 checks, 0 failed"), r.out());
         assertTrue(Files.readString(tmp.resolve("out/gate.xml")).contains("tests=\"2\" failures=\"0\""));
         assertTrue(Files.readString(tmp.resolve("out/gate.md")).contains("### loadlab gate: passed"));
+    }
+
+    @Test
+    void theMarkdownIsAppendedToTheGitHubStepSummary() throws Exception {
+        Path run = FixtureRun.of("get", 100).seconds(5).writeTo(tmp.resolve("run"));
+        Path summary = tmp.resolve("step-summary.md");
+        Files.writeString(summary, "earlier step\n");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Loadlab.class.getName(), "gate",
+                "--spec", spec("absolute:\n  - { metric: p99, below: 1s }\n").toString(), run.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("gate.out").toFile());
+        pb.environment().put("GITHUB_STEP_SUMMARY", summary.toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the gate finished");
+        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("gate.out")));
+        String text = Files.readString(summary);
+        assertTrue(text.startsWith("earlier step\n### loadlab gate: passed"), text);
     }
 
     @Test
