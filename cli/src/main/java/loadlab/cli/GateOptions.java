@@ -1,13 +1,16 @@
 package loadlab.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import picocli.CommandLine.Option;
 
 /** What a gate needs beside its spec, shared by {@code gate} and {@code run --gate}. */
 final class GateOptions {
-    @Option(names = "--baseline", paramLabel = "DIR", description = "The run to compare with (needed by relative checks).")
-    Path baseline;
+    @Option(names = "--baseline", paramLabel = "DIR", description = "The run to compare with (needed by relative checks). "
+            + "Repeat it to pool several runs of the same build: their run-to-run variation then widens the intervals.")
+    List<Path> baselines = new ArrayList<>();
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the checks as JUnit XML test cases.")
     Path junit;
@@ -16,6 +19,6 @@ final class GateOptions {
     Path markdown;
 
     boolean anyGiven() {
-        return baseline != null || junit != null || markdown != null;
+        return !baselines.isEmpty() || junit != null || markdown != null;
     }
 }

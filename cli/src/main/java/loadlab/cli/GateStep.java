@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import loadlab.reports.gate.Gate;
 import loadlab.reports.gate.GateReport;
@@ -18,7 +19,7 @@ final class GateStep {
     private GateStep() {}
 
     static int judge(PrintWriter out, GateSpec spec, Path run, GateOptions options) {
-        GateVerdict verdict = Gate.judge(spec, run, options.baseline);
+        GateVerdict verdict = Gate.judge(spec, run, options.baselines);
         GateReport.printTable(verdict, out);
         if (options.junit != null) write(options.junit, GateReport.junitXml(verdict), false);
         String md = GateReport.markdown(verdict);
@@ -29,12 +30,14 @@ final class GateStep {
     }
 
     /** Checks what a gate needs before a run spends minutes on load. */
-    static GateSpec prepare(Path specFile, Path baseline) {
+    static GateSpec prepare(Path specFile, List<Path> baselines) {
         GateSpec spec = GateSpec.read(specFile);
-        if (baseline != null && !Files.isDirectory(baseline)) {
-            throw new IllegalArgumentException("--baseline " + baseline + " is not a directory; give a run directory such as runs/before");
+        for (Path baseline : baselines) {
+            if (!Files.isDirectory(baseline)) {
+                throw new IllegalArgumentException("--baseline " + baseline + " is not a directory; give a run directory such as runs/before");
+            }
         }
-        if (spec.hasRelative() && baseline == null) {
+        if (spec.hasRelative() && baselines.isEmpty()) {
             throw new IllegalArgumentException("the gate spec " + specFile + " has relative checks; give the run to compare with as --baseline DIR");
         }
         return spec;

@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
         if (gate == null && gateOptions.anyGiven()) {
             throw new IllegalArgumentException("--baseline, --junit and --markdown go with --gate GATE.yaml");
         }
-        loadlab.reports.gate.GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions.baseline);
+        loadlab.reports.gate.GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions.baselines);
 
         ReferenceService reference = null;
         try {

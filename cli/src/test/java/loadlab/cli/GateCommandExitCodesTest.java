@@ -27,13 +27,15 @@ class GateCommandExitCodesTest {
     void passingChecksExitZeroAndWriteBothReports() throws Exception {
         Path run = FixtureRun.of("get", 100).seconds(10).writeTo(tmp.resolve("run"));
         Path base = FixtureRun.of("get", 100).seconds(10).writeTo(tmp.resolve("base"));
+        Path base2 = FixtureRun.of("get", 100).seconds(10).writeTo(tmp.resolve("base2"));
         Path gate = spec("absolute:\n  - { request: \"*\", metric: p99, below: 250ms }\nrelative:\n  - { request: \"*\", metric: p50, worse-by-at-most: 10% }\n");
-        CliRun r = CliRun.execute("gate", "--spec", gate.toString(), run.toString(), "--baseline", base.toString(),
+        CliRun r = CliRun.execute("gate", "--spec", gate.toString(), run.toString(), "--baseline", base.toString(), "--baseline", base2.toString(),
                 "--junit", tmp.resolve("out/gate.xml").toString(), "--markdown", tmp.resolve("out/gate.md").toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("gate passed: 2 checks, 0 failed"), r.out());
         assertTrue(Files.readString(tmp.resolve("out/gate.xml")).contains("tests=\"2\" failures=\"0\""));
         assertTrue(Files.readString(tmp.resolve("out/gate.md")).contains("### loadlab gate: passed"));
+        assertTrue(Files.readString(tmp.resolve("out/gate.md")).contains(base + " + " + base2), "both baselines are named");
     }
 
     @Test

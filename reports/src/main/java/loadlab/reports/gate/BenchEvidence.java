@@ -26,15 +26,33 @@ public final class BenchEvidence {
     }
 
     public static BenchEvidence read(Path dir) {
-        Path file = dir.resolve(RunFiles.SUMMARY);
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + " is missing; is " + dir + " a loadlab run directory?");
-        BenchSummary summary = RunFiles.read(file, BenchSummary.class);
-        if (!BenchSummary.SCHEMA.equals(summary.schema()) || summary.benchmarks() == null) {
-            throw new IllegalArgumentException(dir + " is not a bench run; benchmark checks need one made by 'loadlab bench'");
-        }
+        return read(List.of(dir));
+    }
+
+    /**
+     * One run, or several pooled: each benchmark's forks from all runs together, so a draw of forks
+     * spans runs as well. A pooled result's score is the mean of all its iterations and has no JMH error.
+     */
+    public static BenchEvidence read(List<Path> dirs) {
         Map<String, BenchSummary.Result> results = new LinkedHashMap<>();
-        for (BenchSummary.Result r : summary.benchmarks()) results.put(key(r), r);
-        return new BenchEvidence(dir, results);
+        for (Path dir : dirs) {
+            Path file = dir.resolve(RunFiles.SUMMARY);
+            if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + " is missing; is " + dir + " a loadlab run directory?");
+            BenchSummary summary = RunFiles.read(file, BenchSummary.class);
+            if (!BenchSummary.SCHEMA.equals(summary.schema()) || summary.benchmarks() == null) {
+                throw new IllegalArgumentException(dir + " is not a bench run; benchmark checks need one made by 'loadlab bench'");
+            }
+            for (BenchSummary.Result r : summary.benchmarks()) results.merge(key(r), r, BenchEvidence::pool);
+        }
+        return new BenchEvidence(dirs.get(0), results);
+    }
+
+    private static BenchSummary.Result pool(BenchSummary.Result a, BenchSummary.Result b) {
+        List<List<Double>> forks = new java.util.ArrayList<>(a.iterations() == null ? List.of() : a.iterations());
+        if (b.iterations() != null) forks.addAll(b.iterations());
+        BenchSummary.Result pooled = new BenchSummary.Result(a.benchmark(), a.subject(), a.params(), a.mode(), a.score(), null, a.unit(),
+                a.forks() + b.forks(), forks);
+        return new BenchSummary.Result(a.benchmark(), a.subject(), a.params(), a.mode(), mean(pooled), null, a.unit(), pooled.forks(), forks);
     }
 
     /** The benchmark's full name with its params, as checks name it and tables show it. */

@@ -30,13 +30,23 @@ public final class Gate {
     private Gate() {}
 
     public static GateVerdict judge(GateSpec spec, Path run, Path baseline) {
-        if (spec.hasRelative() && baseline == null) {
+        return judge(spec, run, baseline == null ? List.of() : List.of(baseline));
+    }
+
+    /**
+     * @param baselines no run (absolute checks only), one run, or several runs of the same build
+     *                  pooled, so that run-to-run variation widens the relative checks' intervals
+     */
+    public static GateVerdict judge(GateSpec spec, Path run, List<Path> baselines) {
+        if (spec.hasRelative() && baselines.isEmpty()) {
             throw new IllegalArgumentException("the gate spec has relative checks; give the run to compare with as --baseline DIR");
         }
         RunReport.Kind kind = RunReport.kind(run);
-        if (baseline != null && RunReport.kind(baseline) != kind) {
-            throw new IllegalArgumentException("the baseline " + baseline + " is a " + RunReport.kind(baseline).name().toLowerCase(Locale.ROOT)
-                    + " run and " + run + " a " + kind.name().toLowerCase(Locale.ROOT) + " run; gate like against like");
+        for (Path baseline : baselines) {
+            if (RunReport.kind(baseline) != kind) {
+                throw new IllegalArgumentException("the baseline " + baseline + " is a " + RunReport.kind(baseline).name().toLowerCase(Locale.ROOT)
+                        + " run and " + run + " a " + kind.name().toLowerCase(Locale.ROOT) + " run; gate like against like");
+            }
         }
         for (Check c : spec.checks()) {
             if (c.onBench() != (kind == RunReport.Kind.BENCH)) {
@@ -47,13 +57,13 @@ public final class Gate {
         List<CheckResult> results = new ArrayList<>();
         if (kind == RunReport.Kind.LOAD) {
             LoadEvidence r = LoadEvidence.read(run);
-            LoadEvidence b = baseline == null ? null : LoadEvidence.read(baseline);
+            LoadEvidence b = baselines.isEmpty() ? null : LoadEvidence.read(baselines);
             for (Check c : spec.checks()) {
                 for (String name : subjects(c, r, b)) results.add(c.kind() == Check.Kind.ABSOLUTE ? absolute(c, name, r, spec) : relative(c, name, r, b, spec));
             }
         } else {
             BenchEvidence r = BenchEvidence.read(run);
-            BenchEvidence b = baseline == null ? null : BenchEvidence.read(baseline);
+            BenchEvidence b = baselines.isEmpty() ? null : BenchEvidence.read(baselines);
             for (Check c : spec.checks()) {
                 for (String key : benchmarks(c, r, b)) {
                     results.add(c.kind() == Check.Kind.ABSOLUTE ? absolute(c, r.results().get(key), key)
@@ -61,7 +71,8 @@ public final class Gate {
                 }
             }
         }
-        return new GateVerdict(run.toString(), baseline == null ? null : baseline.toString(), spec.confidence(), results);
+        return new GateVerdict(run.toString(), baselines.isEmpty() ? null : String.join(" + ", baselines.stream().map(Path::toString).toList()),
+                spec.confidence(), results);
     }
 
     // ---- which request names and benchmarks a check covers ----------------------------------
@@ -140,7 +151,7 @@ public final class Gate {
     private static double[] draws(LoadEvidence e, Metric m, String name, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] out = new double[RESAMPLES];
-        for (int i = 0; i < RESAMPLES; i++) out[i] = e.value(m, name, Blocks.resample(e.blocks(), random));
+        for (int i = 0; i < RESAMPLES; i++) out[i] = e.value(m, name, e.resample(random));
         return out;
     }
 

@@ -2,9 +2,13 @@ package loadlab.reports.gate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import loadlab.recording.IntervalLog;
@@ -25,8 +29,10 @@ public final class LoadEvidence {
     /** About this many blocks per run: enough to resample, long enough to keep neighbouring seconds together. */
     static final int TARGET_BLOCKS = 40;
 
-    private final Path dir;
+    private final List<Path> dirs;
     private final Summary summary;
+    private final int[] offsets;
+    private final int[] counts;
     private final int blocks;
     private final Map<String, Blocks> latency;
     private final Map<String, Blocks> service;
@@ -34,11 +40,13 @@ public final class LoadEvidence {
     private final Map<String, long[]> errors;
     private final double[] seconds;
 
-    private LoadEvidence(Path dir, Summary summary, int blocks, Map<String, Blocks> latency, Map<String, Blocks> service,
-                         Map<String, long[]> completions, Map<String, long[]> errors, double[] seconds) {
-        this.dir = dir;
+    private LoadEvidence(List<Path> dirs, Summary summary, int[] offsets, int[] counts, Map<String, Blocks> latency,
+                         Map<String, Blocks> service, Map<String, long[]> completions, Map<String, long[]> errors, double[] seconds) {
+        this.dirs = List.copyOf(dirs);
         this.summary = summary;
-        this.blocks = blocks;
+        this.offsets = offsets;
+        this.counts = counts;
+        this.blocks = seconds.length;
         this.latency = latency;
         this.service = service;
         this.completions = completions;
@@ -53,50 +61,99 @@ public final class LoadEvidence {
     }
 
     public static LoadEvidence read(Path dir) {
-        RunManifest manifest = RunFiles.read(dir.resolve(RunManifest.FILE), RunManifest.class);
-        Summary summary = Files.exists(dir.resolve(RunFiles.SUMMARY)) ? RunFiles.read(dir.resolve(RunFiles.SUMMARY), Summary.class)
-                : RunSummarizer.summarize(dir);
-        if (summary.total() == null || summary.injector() == null || summary.requests() == null) {
-            throw new IllegalArgumentException(dir.resolve(RunFiles.SUMMARY) + " is not a load run's summary (is " + dir + " a bench run?)");
-        }
-        double measured = summary.run().measuredSeconds();
-        int width = blockSeconds(measured);
-        int blocks = (int) Math.max(1, Math.ceil(Math.max(1, measured) / width));
-        long origin = manifest.measureFromMillis();
+        return read(List.of(dir));
+    }
 
+    /**
+     * One run, or several runs of the same build pooled as one baseline. With several, a bootstrap
+     * draw first draws runs (with replacement), then blocks within each drawn run, so the
+     * variation from one run to the next is in the interval too, not only the variation within a run.
+     */
+    public static LoadEvidence read(List<Path> dirs) {
+        if (dirs.isEmpty()) throw new IllegalArgumentException("no run directory given");
+        List<RunManifest> manifests = new ArrayList<>();
+        List<Summary> summaries = new ArrayList<>();
+        int[] widths = new int[dirs.size()];
+        int[] offsets = new int[dirs.size()];
+        int[] counts = new int[dirs.size()];
+        int total = 0;
+        for (int i = 0; i < dirs.size(); i++) {
+            Path dir = dirs.get(i);
+            manifests.add(RunFiles.read(dir.resolve(RunManifest.FILE), RunManifest.class));
+            Summary summary = Files.exists(dir.resolve(RunFiles.SUMMARY)) ? RunFiles.read(dir.resolve(RunFiles.SUMMARY), Summary.class)
+                    : RunSummarizer.summarize(dir);
+            if (summary.total() == null || summary.injector() == null || summary.requests() == null) {
+                throw new IllegalArgumentException(dir.resolve(RunFiles.SUMMARY) + " is not a load run's summary (is " + dir + " a bench run?)");
+            }
+            summaries.add(summary);
+            double measured = summary.run().measuredSeconds();
+            widths[i] = blockSeconds(measured);
+            counts[i] = (int) Math.max(1, Math.ceil(Math.max(1, measured) / widths[i]));
+            offsets[i] = total;
+            total += counts[i];
+        }
+        int blocks = total;
         Map<String, Blocks.Builder> lat = new TreeMap<>();
+        Map<String, Blocks.Builder> svc = new TreeMap<>();
         Map<String, long[]> done = new TreeMap<>();
         Map<String, long[]> failed = new TreeMap<>();
         long[] spanStart = new long[blocks];
         long[] spanEnd = new long[blocks];
-        java.util.Arrays.fill(spanStart, Long.MAX_VALUE);
-        java.util.Arrays.fill(spanEnd, Long.MIN_VALUE);
-        IntervalLogReader.forEach(dir.resolve(IntervalLog.LATENCY), e -> {
-            int b = block(e.startMillis(), origin, width, blocks);
-            spanStart[b] = Math.min(spanStart[b], e.startMillis());
-            spanEnd[b] = Math.max(spanEnd[b], e.endMillis());
-            if (RequestName.isErrorTag(e.tag())) {
-                failed.computeIfAbsent(RequestName.requestOf(e.tag()), k -> new long[blocks])[b] += e.histogram().getTotalCount();
-            } else {
-                lat.computeIfAbsent(e.tag(), k -> new Blocks.Builder(blocks)).add(b, e.histogram());
-                done.computeIfAbsent(e.tag(), k -> new long[blocks])[b] += e.histogram().getTotalCount();
-            }
-        });
-        Map<String, Blocks.Builder> svc = new TreeMap<>();
-        if (Files.exists(dir.resolve(IntervalLog.SERVICE))) {
-            IntervalLogReader.forEach(dir.resolve(IntervalLog.SERVICE), e -> {
-                if (!RequestName.isErrorTag(e.tag())) {
-                    svc.computeIfAbsent(e.tag(), k -> new Blocks.Builder(blocks)).add(block(e.startMillis(), origin, width, blocks), e.histogram());
+        Arrays.fill(spanStart, Long.MAX_VALUE);
+        Arrays.fill(spanEnd, Long.MIN_VALUE);
+        double[] secs = new double[blocks];
+        for (int i = 0; i < dirs.size(); i++) {
+            Path dir = dirs.get(i);
+            long origin = manifests.get(i).measureFromMillis();
+            int width = widths[i];
+            int first = offsets[i];
+            int n = counts[i];
+            IntervalLogReader.forEach(dir.resolve(IntervalLog.LATENCY), e -> {
+                int b = first + block(e.startMillis(), origin, width, n);
+                spanStart[b] = Math.min(spanStart[b], e.startMillis());
+                spanEnd[b] = Math.max(spanEnd[b], e.endMillis());
+                if (RequestName.isErrorTag(e.tag())) {
+                    failed.computeIfAbsent(RequestName.requestOf(e.tag()), k -> new long[blocks])[b] += e.histogram().getTotalCount();
+                } else {
+                    lat.computeIfAbsent(e.tag(), k -> new Blocks.Builder(blocks)).add(b, e.histogram());
+                    done.computeIfAbsent(e.tag(), k -> new long[blocks])[b] += e.histogram().getTotalCount();
                 }
             });
+            if (Files.exists(dir.resolve(IntervalLog.SERVICE))) {
+                IntervalLogReader.forEach(dir.resolve(IntervalLog.SERVICE), e -> {
+                    if (!RequestName.isErrorTag(e.tag())) {
+                        svc.computeIfAbsent(e.tag(), k -> new Blocks.Builder(blocks)).add(first + block(e.startMillis(), origin, width, n),
+                                e.histogram());
+                    }
+                });
+            }
+            for (int b = first; b < first + n; b++) {
+                double span = spanEnd[b] > spanStart[b] ? (spanEnd[b] - spanStart[b]) / 1000.0 : 0;
+                secs[b] = b == first + n - 1 ? Math.max(span, 0.001) : Math.max(width, span);
+            }
         }
-        double[] secs = new double[blocks];
-        for (int b = 0; b < blocks; b++) {
-            double span = spanEnd[b] > spanStart[b] ? (spanEnd[b] - spanStart[b]) / 1000.0 : 0;
-            secs[b] = b == blocks - 1 ? Math.max(span, 0.001) : Math.max(width, span);
+        return new LoadEvidence(dirs, summaries.get(0), offsets, counts, withAll(lat, blocks), withAll(svc, blocks),
+                withAllCounts(done, blocks), withAllCounts(failed, blocks), secs);
+    }
+
+    /**
+     * One bootstrap draw: block indices (repeats allowed) to add up. One run: as many blocks as it
+     * has, drawn from all of them. Several pooled runs: first the runs, then each drawn run's blocks.
+     */
+    int[] resample(SplittableRandom random) {
+        if (offsets.length == 1) return Blocks.resample(blocks, random);
+        int[] runs = new int[offsets.length];
+        int length = 0;
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = random.nextInt(offsets.length);
+            length += counts[runs[i]];
         }
-        return new LoadEvidence(dir, summary, blocks, withAll(lat, blocks), withAll(svc, blocks), withAllCounts(done, blocks),
-                withAllCounts(failed, blocks), secs);
+        int[] choice = new int[length];
+        int at = 0;
+        for (int r : runs) {
+            for (int j = 0; j < counts[r]; j++) choice[at++] = offsets[r] + random.nextInt(counts[r]);
+        }
+        return choice;
     }
 
     private static int block(long startMillis, long origin, int width, int blocks) {
@@ -124,10 +181,16 @@ public final class LoadEvidence {
         return out;
     }
 
+    /** The run's directory, or the first of a pooled baseline's, for messages. */
     public Path dir() {
-        return dir;
+        return dirs.get(0);
     }
 
+    public int runs() {
+        return dirs.size();
+    }
+
+    /** The summary of the (first) run: what absolute checks read. */
     public Summary summary() {
         return summary;
     }
@@ -161,7 +224,7 @@ public final class LoadEvidence {
                 for (int b : choice) s += seconds[b];
                 yield s == 0 ? 0 : pick(completions.get(name), choice) / s;
             }
-            case BENCH -> throw new IllegalArgumentException("metric score applies to bench runs, and " + dir + " is a load run");
+            case BENCH -> throw new IllegalArgumentException("metric score applies to bench runs, and " + dir() + " is a load run");
         };
     }
 

@@ -38,7 +38,7 @@ class GateChecksAndReportsTest {
                 Map.of("request", "*", "metric", "max", "below", "1ms"),
                 Map.of("request", "*", "metric", "error-rate", "below", "0.1%"),
                 Map.of("metric", "achieved-rate", "at-least", "95%"),
-                Map.of("request", "re*", "metric", "p50", "at-most", "2s")), run, null);
+                Map.of("request", "re*", "metric", "p50", "at-most", "2s")), run, List.of());
         List<CheckResult.Verdict> verdicts = v.results().stream().map(CheckResult::verdict).toList();
         assertEquals(List.of(CheckResult.Verdict.PASS, CheckResult.Verdict.FAIL, CheckResult.Verdict.FAIL, CheckResult.Verdict.PASS,
                 CheckResult.Verdict.PASS), verdicts);
@@ -50,7 +50,7 @@ class GateChecksAndReportsTest {
     @Test
     void anInvalidRunFailsItsAchievedRateCheck() {
         Path run = FixtureRun.of("get", 300).seconds(5).target(1_000.0).writeTo(tmp.resolve("slow"));
-        GateVerdict v = Gate.judge(spec("absolute", Map.of("metric", "achieved-rate", "at-least", "95%")), run, null);
+        GateVerdict v = Gate.judge(spec("absolute", Map.of("metric", "achieved-rate", "at-least", "95%")), run, List.of());
         assertEquals(CheckResult.Verdict.FAIL, v.results().get(0).verdict());
         assertEquals("300/s of 1,000/s", v.results().get(0).run());
     }
@@ -60,18 +60,18 @@ class GateChecksAndReportsTest {
         Path run = FixtureRun.of("get", 10).seconds(3).writeTo(tmp.resolve("load"));
         Path bench = BenchFixture.writeTo(tmp.resolve("bench"), 1.0);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Gate.judge(spec("absolute",
-                Map.of("request", "checkout", "metric", "p99", "below", "1s")), run, null)).getMessage()
+                Map.of("request", "checkout", "metric", "p99", "below", "1s")), run, List.of())).getMessage()
                 .contains("names request 'checkout', which " + run + " does not have; it has get"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Gate.judge(spec("relative",
-                Map.of("request", "*", "metric", "p99", "worse-by-at-most", "10%")), run, null)).getMessage().contains("--baseline"));
+                Map.of("request", "*", "metric", "p99", "worse-by-at-most", "10%")), run, List.of())).getMessage().contains("--baseline"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Gate.judge(spec("absolute",
-                Map.of("benchmark", "Fanout", "metric", "score", "below", "1ms")), run, null)).getMessage().contains("is for bench runs"));
+                Map.of("benchmark", "Fanout", "metric", "score", "below", "1ms")), run, List.of())).getMessage().contains("is for bench runs"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Gate.judge(spec("relative",
                 Map.of("request", "*", "metric", "p99", "worse-by-at-most", "10%")), run, bench)).getMessage().contains("gate like against like"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Gate.judge(spec("absolute",
-                Map.of("benchmark", "NoSuch", "metric", "score", "below", "1ms")), bench, null)).getMessage().contains("matches no benchmark"));
+                Map.of("benchmark", "NoSuch", "metric", "score", "below", "1ms")), bench, List.of())).getMessage().contains("matches no benchmark"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Gate.judge(spec("absolute",
-                Map.of("metric", "p99", "below", "1ms")), tmp.resolve("absent"), null)).getMessage().contains("is not a directory"));
+                Map.of("metric", "p99", "below", "1ms")), tmp.resolve("absent"), List.of())).getMessage().contains("is not a directory"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class GateChecksAndReportsTest {
         assertEquals(CheckResult.Verdict.PASS, v.results().get(3).verdict());
         GateVerdict absolute = Gate.judge(spec("absolute",
                 Map.of("benchmark", "TimelinePageJson", "metric", "score", "at-least", "250k/s"),
-                Map.of("benchmark", "recordOneResponse$", "metric", "score", "below", "20ns")), base, null);
+                Map.of("benchmark", "recordOneResponse$", "metric", "score", "below", "20ns")), base, List.of());
         assertEquals(CheckResult.Verdict.PASS, absolute.results().get(0).verdict());
         assertEquals(CheckResult.Verdict.FAIL, absolute.results().get(1).verdict(), "22.6 ns is not below 20 ns");
     }
@@ -96,7 +96,7 @@ class GateChecksAndReportsTest {
         Path run = FixtureRun.of("get", 100).seconds(5).latency((s, n, i) -> 1_000 + i * 10L).writeTo(tmp.resolve("out"));
         GateVerdict v = Gate.judge(spec("absolute",
                 Map.of("request", "*", "metric", "p99", "below", "250ms"),
-                Map.of("request", "*", "metric", "p50", "below", "1ms")), run, null);
+                Map.of("request", "*", "metric", "p50", "below", "1ms")), run, List.of());
 
         StringWriter table = new StringWriter();
         GateReport.printTable(v, new PrintWriter(table));
