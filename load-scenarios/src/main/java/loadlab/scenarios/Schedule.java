@@ -54,6 +54,18 @@ public final class Schedule {
     }
 
     /**
+     * Whether the user Gatling numbered {@code userId} belongs to the warm-up, by its place in the
+     * schedule rather than by comparing times. Until time zero is frozen, a warm-up user's intended
+     * start is computed from a provisional (later) estimate and can land after the start of
+     * counting, which would count one warm-up user too many; its place in the schedule cannot.
+     * Call after {@link #intendedNanos} for the same user; false for a user out of the window.
+     */
+    public synchronized boolean inWarmup(long userId) {
+        if (userId > pulled || userId <= pulled - WINDOW || userId < 1) return false;
+        return ring[(int) ((userId - 1) % WINDOW)] < calibrateNanos;
+    }
+
+    /**
      * The intended start of the user Gatling numbered {@code userId} (1 for the first), or -1 when
      * that is unknown (a user more than a million places out of order).
      *

@@ -19,6 +19,8 @@ import loadlab.recording.RunRecorder;
  */
 public final class Timing {
     static final String INTENDED = "loadlab.intended";
+    /** Set by {@link #arrive()}: the user is part of the warm-up and none of its requests are counted. */
+    static final String WARMUP = "loadlab.warmup";
     static final String SENT = "loadlab.sent";
     static final String STATUS = "loadlab.status";
 
@@ -39,9 +41,10 @@ public final class Timing {
             long now = System.nanoTime();
             long scheduled = schedule == null ? now : schedule.intendedNanos(session.userId(), now);
             if (scheduled < 0) scheduled = now;
-            recorder.recordLag(scheduled, now);
+            boolean warmup = schedule != null && schedule.inWarmup(session.userId());
+            if (!warmup) recorder.recordLag(scheduled, now);
             // never after the actual start: a response is never shorter than its service time
-            return session.set(INTENDED, Math.min(scheduled, now));
+            return session.set(INTENDED, Math.min(scheduled, now)).set(WARMUP, warmup);
         });
     }
 
@@ -61,7 +64,7 @@ public final class Timing {
                     ErrorCause cause;
                     if (session.contains(STATUS)) cause = ErrorCause.ofStatus(session.getInt(STATUS));
                     else cause = end - sent >= timeoutNanos - 5_000_000 ? ErrorCause.TIMEOUT : ErrorCause.CONNECTION;
-                    recorder.record(tag, intended, sent, end, cause);
+                    if (!(session.contains(WARMUP) && session.getBoolean(WARMUP))) recorder.record(tag, intended, sent, end, cause);
                     return session.markAsSucceeded().remove(INTENDED);
                 });
     }
