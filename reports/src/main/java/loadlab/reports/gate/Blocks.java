@@ -62,10 +62,6 @@ public final class Blocks {
         this.counts = counts;
     }
 
-    public int blocks() {
-        return counts.length;
-    }
-
     /** The counts of the blocks chosen (with repetition), added up. */
     long[] sum(int[] choice) {
         long[] total = new long[values.length];
@@ -74,12 +70,6 @@ public final class Blocks {
             for (int i = 0; i < c.length; i++) total[i] += c[i];
         }
         return total;
-    }
-
-    long[] all() {
-        int[] every = new int[counts.length];
-        for (int i = 0; i < every.length; i++) every[i] = i;
-        return sum(every);
     }
 
     /** As {@link Histogram#getValueAtPercentile}: the highest equivalent value of the bucket holding that count. */

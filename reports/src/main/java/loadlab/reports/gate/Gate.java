@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import loadlab.recording.Micros;
 import loadlab.reports.bench.BenchSummary;
 import loadlab.reports.html.BenchScore;
+import loadlab.reports.html.Figures;
 import loadlab.reports.html.RunReport;
 
 /**
@@ -97,7 +98,7 @@ public final class Gate {
         List<String> keys = run.results().keySet().stream().filter(k -> c.benchmark().matcher(k).find()).toList();
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("the check " + c.text() + " matches no benchmark of " + run.dir() + "; it has "
-                    + String.join(", ", run.results().keySet().stream().map(Gate::shortName).distinct().toList()));
+                    + String.join(", ", run.results().values().stream().map(Gate::label).distinct().toList()));
         }
         if (base != null && c.kind() == Check.Kind.RELATIVE) {
             for (String k : keys) {
@@ -120,13 +121,13 @@ public final class Gate {
                 }
                 double share = achieved / target;
                 boolean ok = c.bound().holds(share, c.limit().value());
-                return new CheckResult(c.kind(), what, "", rate(achieved) + " of " + rate(target),
+                return new CheckResult(c.kind(), what, "", Figures.rate(achieved) + " of " + Figures.rate(target),
                         percent(share) + " of the target", ok ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL,
                         "achieved " + percent(share) + " of the target rate, limit " + c.bound().id() + " " + c.limit().text());
             }
             boolean ok = c.bound().holds(achieved, c.limit().value());
-            return new CheckResult(c.kind(), what, "", rate(achieved), "limit " + c.limit().text(), ok ? CheckResult.Verdict.PASS
-                    : CheckResult.Verdict.FAIL, "achieved " + rate(achieved) + ", limit " + c.bound().id() + " " + c.limit().text());
+            return new CheckResult(c.kind(), what, "", Figures.rate(achieved), "limit " + c.limit().text(), ok ? CheckResult.Verdict.PASS
+                    : CheckResult.Verdict.FAIL, "achieved " + Figures.rate(achieved) + ", limit " + c.bound().id() + " " + c.limit().text());
         }
         double value = run.value(c.metric(), name);
         double[] interval = interval(draws(run, c.metric(), name, seed(c, name)), spec.confidence());
@@ -159,7 +160,7 @@ public final class Gate {
 
     private static CheckResult absolute(Check c, BenchSummary.Result r, String key) {
         BenchScore scale = BenchScore.of(r.unit());
-        String what = "score of " + shortName(key) + " " + c.bound().id() + " " + c.limit().text();
+        String what = "score of " + label(r) + " " + c.bound().id() + " " + c.limit().text();
         if ("other".equals(scale.kind())) {
             throw new IllegalArgumentException("the check " + c.text() + " bounds " + key + ", whose unit " + r.unit()
                     + " is neither a time per operation nor a throughput");
@@ -167,13 +168,13 @@ public final class Gate {
         double value = scale.base(BenchEvidence.mean(r));
         boolean ok = c.bound().holds(value, c.limit().value());
         return new CheckResult(c.kind(), what, "", scale.text(r.score(), r.error()), "limit " + c.limit().text(),
-                ok ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL, shortName(key) + " scored " + scale.text(r.score()) + ", limit "
+                ok ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL, label(r) + " scored " + scale.text(r.score()) + ", limit "
                 + c.bound().id() + " " + c.limit().text());
     }
 
     private static CheckResult relative(Check c, String key, BenchSummary.Result run, BenchSummary.Result base, GateSpec spec) {
         boolean higherIsWorse = BenchEvidence.higherIsWorse(run);
-        String what = "score of " + shortName(key) + " worse by at most " + percent(c.allowed());
+        String what = "score of " + label(run) + " worse by at most " + percent(c.allowed());
         SplittableRandom rr = new SplittableRandom(seed(c, key));
         SplittableRandom rb = new SplittableRandom(seed(c, key) ^ 0x9e3779b97f4a7c15L);
         double[] runDraws = new double[RESAMPLES];
@@ -249,25 +250,18 @@ public final class Gate {
         return Check.ALL.equals(name) ? "all requests" : name;
     }
 
-    private static String shortName(String key) {
-        int space = key.indexOf(' ');
-        String bench = space < 0 ? key : key.substring(0, space);
-        String[] parts = bench.split("\\.");
-        String tail = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : bench;
-        return space < 0 ? tail : tail + key.substring(space);
+    /** "FanoutOnWriteBenchmark.fanOut {backend=redis, followers=1000}": the summary's subject and the params. */
+    private static String label(BenchSummary.Result r) {
+        return r.params() == null || r.params().isEmpty() ? r.subject() : r.subject() + " " + r.params();
     }
 
     static String format(Metric m, double v) {
         return switch (m.kind()) {
             case LATENCY, SERVICE -> Micros.text(Math.round(v));
             case ERRORS -> percent(v);
-            case THROUGHPUT, ACHIEVED -> rate(v);
+            case THROUGHPUT, ACHIEVED -> Figures.rate(v);
             case BENCH -> String.valueOf(v);
         };
-    }
-
-    private static String rate(double perSecond) {
-        return String.format(Locale.ROOT, perSecond >= 100 ? "%,.0f/s" : "%,.1f/s", perSecond);
     }
 
     static String percent(double share) {

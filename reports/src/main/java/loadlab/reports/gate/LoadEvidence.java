@@ -18,6 +18,7 @@ import loadlab.recording.RunFiles;
 import loadlab.recording.RunManifest;
 import loadlab.recording.RunSummarizer;
 import loadlab.recording.Summary;
+import loadlab.reports.html.LatencyTimeline;
 
 /**
  * What a load run says about itself, in the form a noise-aware gate needs: per request name (and
@@ -128,8 +129,9 @@ public final class LoadEvidence {
                 });
             }
             for (int b = first; b < first + n; b++) {
-                double span = spanEnd[b] > spanStart[b] ? (spanEnd[b] - spanStart[b]) / 1000.0 : 0;
-                secs[b] = b == first + n - 1 ? Math.max(span, 0.001) : Math.max(width, span);
+                boolean last = b == first + n - 1;
+                secs[b] = spanEnd[b] > spanStart[b] ? LatencyTimeline.coveredSeconds(spanStart[b], spanEnd[b], last, width)
+                        : last ? 0.001 : width;
             }
         }
         return new LoadEvidence(dirs, summaries.get(0), offsets, counts, withAll(lat, blocks), withAll(svc, blocks),

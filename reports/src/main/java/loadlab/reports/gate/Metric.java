@@ -53,10 +53,6 @@ public enum Metric {
         return percentile;
     }
 
-    public boolean forLoadRuns() {
-        return kind != Kind.BENCH;
-    }
-
     /** For every metric but a JMH score (whose direction depends on its unit): does a higher value mean worse? */
     public boolean higherIsWorse() {
         return kind != Kind.THROUGHPUT && kind != Kind.ACHIEVED;

@@ -12,6 +12,7 @@ import loadlab.reports.bench.BenchSummary;
 import loadlab.reports.html.Page.BenchGroup;
 import loadlab.reports.html.Page.Card;
 import loadlab.reports.html.Page.Cell;
+import loadlab.reports.html.Page.ContextTable;
 import loadlab.reports.html.Page.Row;
 import loadlab.reports.html.Page.Table;
 
@@ -168,39 +169,25 @@ final class BenchReport {
     }
 
     private static Table context(List<BenchRunView> runs) {
-        List<String> head = new ArrayList<>();
-        head.add("");
-        runs.forEach(r -> head.add(runs.size() > 1 ? (r == runs.get(0) ? "A" : "B") : "value"));
-        Map<String, List<String>> rows = new LinkedHashMap<>();
+        ContextTable rows = new ContextTable(runs.size());
         for (BenchRunView r : runs) {
             RunManifest m = r.manifest();
-            add(rows, "run", r.label());
-            add(rows, "include", String.valueOf(m.profile() == null ? "" : m.profile().getOrDefault("include", "")));
-            add(rows, "settings", settings(r.summary()));
-            add(rows, "started", m.started());
-            add(rows, "ended", m.ended() == null ? "did not end normally" : m.ended());
-            add(rows, "JMH", r.jvm().getOrDefault("jmh", ""));
-            add(rows, "forked JVM", r.jvm().getOrDefault("jvm", ""));
-            add(rows, "JDK", r.jvm().getOrDefault("jdk", ""));
-            add(rows, "JVM arguments", r.jvm().getOrDefault("jvm_args", ""));
-            add(rows, "threads", r.jvm().getOrDefault("threads", ""));
-            add(rows, "tool", m.tool() == null ? "" : m.tool().toString());
+            rows.put("run", r.label());
+            rows.put("include", String.valueOf(m.profile() == null ? "" : m.profile().getOrDefault("include", "")));
+            rows.put("settings", settings(r.summary()));
+            rows.put("started", m.started());
+            rows.put("ended", m.ended() == null ? "did not end normally" : m.ended());
+            rows.put("JMH", r.jvm().getOrDefault("jmh", ""));
+            rows.put("forked JVM", r.jvm().getOrDefault("jvm", ""));
+            rows.put("JDK", r.jvm().getOrDefault("jdk", ""));
+            rows.put("JVM arguments", r.jvm().getOrDefault("jvm_args", ""));
+            rows.put("threads", r.jvm().getOrDefault("threads", ""));
+            rows.put("tool", m.tool() == null ? "" : m.tool().toString());
             Map<String, Object> env = m.environment() == null ? Map.of() : m.environment();
-            add(rows, "OS", String.valueOf(env.getOrDefault("os", "")));
-            add(rows, "CPUs", String.valueOf(env.getOrDefault("cpus", "")));
-            add(rows, "host", String.valueOf(env.getOrDefault("host", "")));
+            rows.put("OS", String.valueOf(env.getOrDefault("os", "")));
+            rows.put("CPUs", String.valueOf(env.getOrDefault("cpus", "")));
+            rows.put("host", String.valueOf(env.getOrDefault("host", "")));
         }
-        List<Row> out = new ArrayList<>();
-        rows.forEach((k, values) -> {
-            List<Cell> cells = new ArrayList<>();
-            cells.add(Cell.key(k));
-            values.forEach(v -> cells.add(Cell.code(v)));
-            out.add(new Row(cells));
-        });
-        return new Table("context", "Context", "What ran, in which JVM, on which machine.", head, out);
-    }
-
-    private static void add(Map<String, List<String>> rows, String key, String value) {
-        rows.computeIfAbsent(key, k -> new ArrayList<>()).add(value == null ? "" : value);
+        return rows.table("What ran, in which JVM, on which machine.");
     }
 }

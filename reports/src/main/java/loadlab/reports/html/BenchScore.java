@@ -44,11 +44,11 @@ public record BenchScore(String kind, double factor, String unit) {
         double e = base(error);
         return switch (kind) {
             case "time" -> {
-                double[] scale = timeScale(v);
+                double[] scale = scale(v);
                 yield sig(v / scale[0]) + " ± " + alike(e / scale[0], v / scale[0]) + " " + TIME_UNITS[(int) scale[1]];
             }
             case "rate" -> {
-                double[] scale = rateScale(v);
+                double[] scale = scale(v);
                 yield sig(v / scale[0]) + " ± " + alike(e / scale[0], v / scale[0]) + " " + RATE_UNITS[(int) scale[1]];
             }
             default -> sig(v) + " ± " + alike(e, v) + " " + unit;
@@ -59,25 +59,18 @@ public record BenchScore(String kind, double factor, String unit) {
     private static final String[] RATE_UNITS = {"ops/s", "k ops/s", "M ops/s", "G ops/s"};
 
     static String time(double ns) {
-        double[] scale = timeScale(ns);
+        double[] scale = scale(ns);
         return sig(ns / scale[0]) + " " + TIME_UNITS[(int) scale[1]];
     }
 
     static String rate(double perSecond) {
-        double[] scale = rateScale(perSecond);
+        double[] scale = scale(perSecond);
         return sig(perSecond / scale[0]) + " " + RATE_UNITS[(int) scale[1]];
     }
 
-    private static double[] timeScale(double ns) {
-        double a = Math.abs(ns);
-        if (a < 1e3) return new double[] {1, 0};
-        if (a < 1e6) return new double[] {1e3, 1};
-        if (a < 1e9) return new double[] {1e6, 2};
-        return new double[] {1e9, 3};
-    }
-
-    private static double[] rateScale(double perSecond) {
-        double a = Math.abs(perSecond);
+    /** The power of a thousand that keeps {@code v} below 1000, and its index into the unit names. */
+    private static double[] scale(double v) {
+        double a = Math.abs(v);
         if (a < 1e3) return new double[] {1, 0};
         if (a < 1e6) return new double[] {1e3, 1};
         if (a < 1e9) return new double[] {1e6, 2};

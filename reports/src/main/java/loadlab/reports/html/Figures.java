@@ -5,14 +5,14 @@ import java.util.Locale;
 import loadlab.recording.Micros;
 
 /** Numbers as the report prints them: counts with separators, rates, percentages, changes. */
-final class Figures {
+public final class Figures {
     private Figures() {}
 
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         return String.format(Locale.ROOT, perSecond >= 100 ? "%,.0f/s" : "%,.1f/s", perSecond);
     }
 

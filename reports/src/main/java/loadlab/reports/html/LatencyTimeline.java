@@ -56,7 +56,7 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
     public static LatencyTimeline read(Path dir, long originMillis, double spanSeconds, Map<String, Histogram> latencyTotals,
                                        Map<String, Histogram> serviceTotals) {
         long width = Math.max(1, (long) Math.ceil(spanSeconds / MAX_BUCKETS));
-        Map<Long, Bucket> latency = buckets(dir.resolve(IntervalLog.LATENCY), originMillis, width, latencyTotals);
+        TreeMap<Long, Bucket> latency = buckets(dir.resolve(IntervalLog.LATENCY), originMillis, width, latencyTotals);
         Map<Long, Bucket> service = Files.exists(dir.resolve(IntervalLog.SERVICE))
                 ? buckets(dir.resolve(IntervalLog.SERVICE), originMillis, width, serviceTotals) : Map.of();
         Map<Long, Bucket> lag = Files.exists(dir.resolve(IntervalLog.LAG))
@@ -70,8 +70,8 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
         names.stream().filter(n -> !ALL.equals(n)).forEach(n -> columns.put(n, new Columns()));
         List<Long> lagP99 = new ArrayList<>();
         if (!latency.isEmpty()) {
-            long first = Math.min(0, ((TreeMap<Long, Bucket>) latency).firstKey());
-            long last = ((TreeMap<Long, Bucket>) latency).lastKey();
+            long first = Math.min(0, latency.firstKey());
+            long last = latency.lastKey();
             for (long b = first; b <= last; b++) {
                 starts.add(b * width);
                 Bucket lat = latency.get(b);
@@ -99,13 +99,17 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
      * zero). The last bucket is cut short by the end of the run: there only the covered span counts.
      */
     private static double seconds(Bucket b, boolean last, long width) {
-        if (b == null) return width;
-        double span = Math.max(0.001, (b.endMillis() - b.startMillis()) / 1000.0);
+        return b == null ? width : coveredSeconds(b.startMillis(), b.endMillis(), last, width);
+    }
+
+    /** The seconds a bucket (or a gate's block) of {@code width} seconds stands for, given the span its intervals cover. */
+    public static double coveredSeconds(long startMillis, long endMillis, boolean last, long width) {
+        double span = Math.max(0.001, (endMillis - startMillis) / 1000.0);
         return last ? span : Math.max(width, span);
     }
 
     /** Reads one log into closed buckets; only the buckets still open hold histograms. */
-    private static Map<Long, Bucket> buckets(Path log, long originMillis, long width, Map<String, Histogram> totals) {
+    private static TreeMap<Long, Bucket> buckets(Path log, long originMillis, long width, Map<String, Histogram> totals) {
         TreeMap<Long, Bucket> closed = new TreeMap<>();
         TreeMap<Long, Open> open = new TreeMap<>();
         IntervalLogReader.forEach(log, e -> {

@@ -15,6 +15,7 @@ import loadlab.recording.Summary;
 import loadlab.reports.html.Page.Banner;
 import loadlab.reports.html.Page.Card;
 import loadlab.reports.html.Page.Cell;
+import loadlab.reports.html.Page.ContextTable;
 import loadlab.reports.html.Page.Row;
 import loadlab.reports.html.Page.Table;
 
@@ -208,45 +209,30 @@ final class LoadReport {
     }
 
     private static Table context(List<LoadRunView> runs) {
-        List<String> head = new ArrayList<>();
-        head.add("");
-        runs.forEach(r -> head.add(runs.size() > 1 ? (r == runs.get(0) ? "A" : "B") : "value"));
-        Map<String, List<String>> rows = new LinkedHashMap<>();
+        ContextTable rows = new ContextTable(runs.size());
         for (LoadRunView r : runs) {
             RunManifest m = r.manifest();
-            put(rows, "run", r.label());
-            put(rows, "scenario", m.scenario());
-            put(rows, "target", m.target());
-            put(rows, "model", m.model());
-            put(rows, "profile", ProfileText.of(m.profile()));
-            put(rows, "parameters", m.parameters() == null || m.parameters().isEmpty() ? "none" : m.parameters().toString());
-            put(rows, "started", m.started());
-            put(rows, "ended", m.ended() == null ? "did not end normally" : m.ended());
-            put(rows, "measured", Math.round(r.summary().run().measuredSeconds()) + " s");
-            put(rows, "injector", r.summary().injector().verdict() + ", start lag p99 " + Figures.micros(r.summary().injector().lagP99Us())
+            rows.put("run", r.label());
+            rows.put("scenario", m.scenario());
+            rows.put("target", m.target());
+            rows.put("model", m.model());
+            rows.put("profile", ProfileText.of(m.profile()));
+            rows.put("parameters", m.parameters() == null || m.parameters().isEmpty() ? "none" : m.parameters().toString());
+            rows.put("started", m.started());
+            rows.put("ended", m.ended() == null ? "did not end normally" : m.ended());
+            rows.put("measured", Math.round(r.summary().run().measuredSeconds()) + " s");
+            rows.put("injector", r.summary().injector().verdict() + ", start lag p99 " + Figures.micros(r.summary().injector().lagP99Us())
                     + ", max " + Figures.micros(r.summary().injector().lagMaxUs()));
-            put(rows, "segment", m.segment() == null ? "whole profile" : m.segment());
-            put(rows, "tool", m.tool() == null ? "" : m.tool().toString());
+            rows.put("segment", m.segment() == null ? "whole profile" : m.segment());
+            rows.put("tool", m.tool() == null ? "" : m.tool().toString());
             Map<String, Object> env = m.environment() == null ? Map.of() : m.environment();
-            put(rows, "JVM", String.valueOf(env.getOrDefault("jvm", "")));
-            put(rows, "OS", String.valueOf(env.getOrDefault("os", "")));
-            put(rows, "CPUs", String.valueOf(env.getOrDefault("cpus", "")));
-            put(rows, "host", String.valueOf(env.getOrDefault("host", "")));
-            if (env.containsKey("merged_from")) put(rows, "merged from", String.valueOf(env.get("merged_from")));
+            rows.put("JVM", String.valueOf(env.getOrDefault("jvm", "")));
+            rows.put("OS", String.valueOf(env.getOrDefault("os", "")));
+            rows.put("CPUs", String.valueOf(env.getOrDefault("cpus", "")));
+            rows.put("host", String.valueOf(env.getOrDefault("host", "")));
+            if (env.containsKey("merged_from")) rows.put("merged from", String.valueOf(env.get("merged_from")));
         }
-        List<Row> out = new ArrayList<>();
-        rows.forEach((k, values) -> {
-            List<Cell> cells = new ArrayList<>();
-            cells.add(Cell.key(k));
-            values.forEach(v -> cells.add(Cell.code(v)));
-            while (cells.size() < head.size()) cells.add(Cell.text(""));
-            out.add(new Row(cells));
-        });
-        return new Table("context", "Context", "What was run, against what, with which tool and on which machine.", head, out);
-    }
-
-    private static void put(Map<String, List<String>> rows, String key, String value) {
-        rows.computeIfAbsent(key, k -> new ArrayList<>()).add(value == null ? "" : value);
+        return rows.table("What was run, against what, with which tool and on which machine.");
     }
 
     private static String serverNote(List<LoadRunView> runs) {

@@ -1,6 +1,9 @@
 package loadlab.reports.html;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The parts of a report page that are written as HTML (so they read without script and can be
@@ -40,6 +43,39 @@ public final class Page {
 
         public static Cell code(String text) {
             return new Cell(text == null ? "" : text, "code");
+        }
+    }
+
+    /**
+     * The context table: one row per key, one column per run ("value" for one run, A and B for two).
+     * Each run puts its values in the same order; a key only one run has leaves the other's cell empty.
+     */
+    public static final class ContextTable {
+        private final int runs;
+        private final Map<String, List<String>> rows = new LinkedHashMap<>();
+
+        public ContextTable(int runs) {
+            this.runs = runs;
+        }
+
+        public void put(String key, String value) {
+            rows.computeIfAbsent(key, k -> new ArrayList<>()).add(value == null ? "" : value);
+        }
+
+        public Table table(String note) {
+            List<String> head = new ArrayList<>();
+            head.add("");
+            if (runs == 1) head.add("value");
+            else for (int i = 0; i < runs; i++) head.add(String.valueOf((char) ('A' + i)));
+            List<Row> out = new ArrayList<>();
+            rows.forEach((k, values) -> {
+                List<Cell> cells = new ArrayList<>();
+                cells.add(Cell.key(k));
+                values.forEach(v -> cells.add(Cell.code(v)));
+                while (cells.size() < head.size()) cells.add(Cell.text(""));
+                out.add(new Row(cells));
+            });
+            return new Table("context", "Context", note, head, out);
         }
     }
 

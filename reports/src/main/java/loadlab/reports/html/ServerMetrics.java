@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ public record ServerMetrics(List<Chart> charts, List<String> notCharted, int scr
         List<Scrape> scrapes = new ArrayList<>();
         int[] failed = {0};
         int[] total = {0};
-        readLines(file, (lineNo, node) -> {
+        readLines(file, node -> {
             total[0]++;
             if (!node.path("samples").isObject()) {
                 failed[0]++;
@@ -80,28 +81,22 @@ public record ServerMetrics(List<Chart> charts, List<String> notCharted, int scr
                 total[0], failed[0]);
     }
 
-    private interface LineSink {
-        void accept(int lineNo, JsonNode node);
-    }
-
     /** A line cut short at the very end (the run was killed mid-write) is skipped; any other bad line is an error. */
-    private static void readLines(Path file, LineSink sink) {
+    private static void readLines(Path file, Consumer<JsonNode> sink) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
-            String bad = null;
             int badNo = 0;
             int n = 0;
             while ((line = in.readLine()) != null) {
                 n++;
                 if (line.isBlank()) continue;
-                if (bad != null) {
+                if (badNo > 0) {
                     throw new IllegalArgumentException(file + " line " + badNo + " is not a JSON scrape; the file is damaged "
                             + "(delete it to report the run without server metrics)");
                 }
                 try {
-                    sink.accept(n, JSON.readTree(line));
+                    sink.accept(JSON.readTree(line));
                 } catch (JsonProcessingException e) {
-                    bad = line;
                     badNo = n;
                 }
             }

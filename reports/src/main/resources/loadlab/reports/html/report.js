@@ -82,10 +82,12 @@
     const o = {
       animation: false, responsive: true, maintainAspectRatio: false, normalized: true, parsing: true,
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
-      plugins: { legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } } },
       scales: {},
     };
-    return Object.assign(o, extra || {});
+    const more = extra || {};
+    // the default legend stays unless a chart brings its own; its tooltips and the rest are added
+    const plugins = Object.assign({ legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } } }, more.plugins || {});
+    return Object.assign(o, more, { plugins: plugins });
   }
   function draw(canvasId, config) {
     const canvas = document.getElementById(canvasId);
@@ -171,7 +173,7 @@
       options: options({
         interaction: { mode: 'nearest', intersect: false },
         scales: { x: spectrumAxis(maxSpectrumX(specs)), y: latencyAxis(logLatency(), 'response time') },
-        plugins: { legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } }, tooltip: spectrumTooltip() },
+        plugins: { tooltip: spectrumTooltip() },
       }),
     });
   }
@@ -193,7 +195,7 @@
       options: options({
         interaction: { mode: 'nearest', intersect: false },
         scales: { x: spectrumAxis(maxSpectrumX(specs)), y: latencyAxis(logLatency()) },
-        plugins: { legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } }, tooltip: spectrumTooltip() },
+        plugins: { tooltip: spectrumTooltip() },
       }),
     });
   }
@@ -226,13 +228,17 @@
     return out;
   }
 
-  function renderLatencyOverTime(n) {
-    const datasets = [];
+  /** Calls fn(timeline, series of request n, bucket midpoints, run index) for each run that has n. */
+  function eachTimeline(n, fn) {
     DATA.runs.forEach((run, r) => {
       const tl = run.load.timeline;
-      const s = tl.requests[n];
-      if (!s) return;
-      const t = midpoints(tl);
+      if (tl.requests[n]) fn(tl, tl.requests[n], midpoints(tl), r);
+    });
+  }
+
+  function renderLatencyOverTime(n) {
+    const datasets = [];
+    eachTimeline(n, (tl, s, t, r) => {
       if (compare) {
         datasets.push(line(runTag(r) + 'p99', zip(t, s.p99_us), theme.series[r], { borderWidth: 2.2, borderDash: runDash(r) }));
         datasets.push(line(runTag(r) + 'p50', zip(t, s.p50_us), theme.series[r], { borderWidth: 1.2, borderDash: [2, 3] }));
@@ -256,7 +262,6 @@
             ticks: { color: theme.muted, callback: (v) => fmtCount(v), maxTicksLimit: 6 } }),
         } : {}),
         plugins: {
-          legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } },
           tooltip: { callbacks: { label: (c) => c.dataset.label + ': ' + (c.dataset.yAxisID === 'load' ? fmtCount(c.parsed.y) : fmtUs(c.parsed.y)) } },
         },
       }),
@@ -265,11 +270,7 @@
 
   function renderThroughput(n) {
     const datasets = [];
-    DATA.runs.forEach((run, r) => {
-      const tl = run.load.timeline;
-      const s = tl.requests[n];
-      if (!s) return;
-      const t = midpoints(tl);
+    eachTimeline(n, (tl, s, t, r) => {
       const errors = s.errors.map((e) => e / tl.bucket_seconds);
       datasets.push(line(runTag(r) + 'completed/s', zip(t, s.rate_per_s), theme.series[compare ? r : 0], { borderWidth: 2, borderDash: runDash(r) }));
       if (errors.some((e) => e > 0)) datasets.push(line(runTag(r) + 'errors/s', zip(t, errors), theme.bad, { borderDash: runDash(r) }));
@@ -279,7 +280,6 @@
       options: options({
         scales: { x: timeAxis(), y: axis({ beginAtZero: true, title: { display: true, text: 'per second', color: theme.muted }, ticks: { color: theme.muted, callback: (v) => fmtCount(v), maxTicksLimit: 6 } }) },
         plugins: {
-          legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2 } },
           tooltip: { callbacks: { label: (c) => c.dataset.label + ': ' + fmtCount(c.parsed.y) } },
         },
       }),

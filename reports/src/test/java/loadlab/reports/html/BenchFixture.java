@@ -15,7 +15,9 @@ public final class BenchFixture {
 
     public static BenchSummary.Result result(String benchmark, Map<String, String> params, String mode, double score, Double error,
                                              String unit) {
-        return new BenchSummary.Result(benchmark, benchmark, new java.util.TreeMap<>(params), mode, score, error, unit, 2,
+        String[] parts = benchmark.split("\\.");
+        String subject = parts[parts.length - 2] + "." + parts[parts.length - 1];
+        return new BenchSummary.Result(benchmark, subject, new java.util.TreeMap<>(params), mode, score, error, unit, 2,
                 List.of(List.of(score - 0.01 * score, score + 0.01 * score), List.of(score, score)));
     }
 
