@@ -17,7 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import loadlab.benchmarks.BenchRunner;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
+import loadlab.recording.RecordedProfile;
 import loadlab.recording.RunManifest;
+import loadlab.recording.Tool;
 import loadlab.reports.bench.BenchSummary;
 
 /** {@code loadlab bench}: runs the JMH benchmarks into a run directory. */
@@ -57,24 +59,17 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BenchRunner.Settings settings = quick ? BenchRunner.Settings.QUICK : BenchRunner.Settings.PUBLISHABLE;
         Path dir = RunDirectory.create(out, "bench", Instant.now());
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("setting", settings.name());
-        described.put("forks", settings.forks());
-        described.put("warmup_iterations", settings.warmupIterations());
-        described.put("measurement_iterations", settings.measurementIterations());
-        described.put("iteration_seconds", settings.iterationSeconds());
-        described.put("include", include);
-        RunManifest manifest = new RunManifest(RunManifest.SCHEMA, "bench", "bench", null, "jmh", described, Map.of(),
-                Instant.now().toString(), null, System.currentTimeMillis(), 0, null, null, false,
-                Map.of("name", "loadlab", "version", "0.1.0", "jmh", "1.37"), RunManifest.thisEnvironment());
+        RecordedProfile.Bench described = new RecordedProfile.Bench(settings.name(), settings.forks(), settings.warmupIterations(),
+                settings.measurementIterations(), settings.iterationSeconds(), include);
+        RunManifest manifest = RunManifest.bench(described, Instant.now(), Tool.current("jmh 1.37"));
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest);
         console.printf("bench %s (%s) -> %s%n", include, settings.name(), dir);
         console.flush();
         PrintStream jmhOut = new PrintStream(new WriterOutputStream(console), true, StandardCharsets.UTF_8);
         BenchRunner.Outcome outcome = BenchRunner.run(include, settings, dir, jmhOut);
-        RunFiles.write(dir.resolve(RunManifest.FILE), manifest.ended(Instant.now().toString(), 0, false));
+        RunFiles.write(dir.resolve(RunManifest.FILE), manifest.ended(Instant.now().toString(), 0, false, null));
         BenchSummary summary = BenchSummary.fromJmh(outcome.jmhJson(), described, outcome.skipped());
-        RunFiles.write(dir.resolve(RunFiles.SUMMARY), summary);
+        RunFiles.write(dir.resolve(loadlab.recording.Summary.FILE), summary);
         RunDirectory.markLatest(out, dir);
         summary.print(console);
         ReportStep.build(console, dir);

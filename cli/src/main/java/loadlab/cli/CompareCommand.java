@@ -34,6 +34,14 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
         Path page = RunReport.compare(a, b, out != null ? out : b.resolve("compare.html"));
+        loadlab.recording.RunDirectory ra = loadlab.recording.RunDirectory.open(a);
+        loadlab.recording.RunDirectory rb = loadlab.recording.RunDirectory.open(b);
+        for (loadlab.recording.RunDirectory r : java.util.List.of(ra, rb)) {
+            if (r.state() != loadlab.recording.RunState.COMPLETE) {
+                console.println("warning: " + r.path() + " is " + r.state().id() + ": " + r.stateReason());
+            }
+        }
+        for (String w : loadlab.reports.RunDifferences.between(ra.manifest(), rb.manifest(), a, b)) console.println("warning: " + w);
         console.println("comparison: " + page);
         console.flush();
         return Loadlab.OK;

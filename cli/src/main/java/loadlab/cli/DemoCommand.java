@@ -69,21 +69,17 @@ public final class DemoCommand implements Callable<Integer> {
             Path dir = RunDirectory.create(runs, "demo-timeline", Instant.now());
             ProfileSpec staircase = new ProfileSpec(null, null, stairs, hold, null, null, "3s", null);
             RunSpec spec = new RunSpec("demo-timeline", "timeline", running.uri() + "/", staircase, null, 10_000,
-                    Map.of("users", Long.toString(running.seeded().users())), dir.toString(), running.uri() + "/metrics", false);
+                    Map.of("users", Long.toString(running.seeded().users())), dir.toString(), running.uri() + "/metrics", false,
+                    ServiceReport.setup(running));
             LoadRun.Result run = LoadRun.run(spec, runs, out, false);
-            if (run.summary() == null) {
-                out.println("FAILED: the load run wrote no summary; see " + dir);
-                return Loadlab.CHECK_FAILED;
-            }
-            SummaryTable.print(run.summary(), out);
+            int loadExit = RunOutcome.report(out, run);
             boolean converged = running.awaitConverged(java.time.Duration.ofSeconds(60));
             VerificationReport verify = running.verifier().verify(-1);
             out.printf("after the load: %,d posts acknowledged, %s%n", verify.acknowledgedPosts(),
                     verify.converged() ? "every one durable, in every follower's timeline and in search (convergence lag p99 "
                             + Micros.text(verify.lagMicros().p99()) + ")" : "NOT all visible yet: " + verify);
-            ReportStep.build(out, dir);
-            out.println("run directory: " + dir);
             out.println("reference service stopped");
+            if (loadExit != Loadlab.OK) return loadExit;
             return converged && verify.converged() ? Loadlab.OK : Loadlab.CHECK_FAILED;
         }
     }

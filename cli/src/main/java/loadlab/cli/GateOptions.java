@@ -18,7 +18,18 @@ final class GateOptions {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the verdict as Markdown (and append it to $GITHUB_STEP_SUMMARY when set).")
     Path markdown;
 
+    @Option(names = "--strict", description = "An inconclusive relative check (too noisy to rule out a regression) fails the gate.")
+    boolean strict;
+
+    @Option(names = "--allow-incomplete", description = "Judge an INVALID or interrupted run (or baseline) instead of failing it; "
+            + "an empty or damaged one still fails.")
+    boolean allowIncomplete;
+
     boolean anyGiven() {
-        return !baselines.isEmpty() || junit != null || markdown != null;
+        return !baselines.isEmpty() || junit != null || markdown != null || strict || allowIncomplete;
+    }
+
+    loadlab.reports.gate.Gate.Options options() {
+        return new loadlab.reports.gate.Gate.Options(strict, allowIncomplete);
     }
 }

@@ -19,7 +19,7 @@ final class GateStep {
     private GateStep() {}
 
     static int judge(PrintWriter out, GateSpec spec, Path run, GateOptions options) {
-        GateVerdict verdict = Gate.judge(spec, run, options.baselines);
+        GateVerdict verdict = Gate.judge(spec, run, options.baselines, options.options());
         GateReport.printTable(verdict, out);
         if (options.junit != null) write(options.junit, GateReport.junitXml(verdict), false);
         String md = GateReport.markdown(verdict);

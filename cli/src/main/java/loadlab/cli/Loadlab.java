@@ -11,7 +11,10 @@ import loadlab.service.fault.BlockUnavailableException;
  * The {@code loadlab} command. Verbs parse, call one module, print and return an exit code:
  * 0 success, 1 a check failed, 2 usage or input error (one sentence, never a stack trace).
  */
-@Command(name = "loadlab", mixinStandardHelpOptions = true, version = "loadlab 0.1.0",
+@Command(name = "loadlab", mixinStandardHelpOptions = true, versionProvider = Loadlab.Version.class,
+        footer = {"", "Exit codes: 0 success (a complete run; a gate that passed); 1 a check failed, or a run that does not describe",
+                "its target (INVALID, empty, interrupted); 2 bad input, a damaged run directory or a write that failed; 3 the",
+                "injector crashed."},
         description = "Load and scalability benchmarking for data-intensive services.",
         subcommands = {RunCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, GateCommand.class, MergeCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Loadlab implements Runnable {
@@ -22,6 +25,15 @@ public final class Loadlab implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The version from the build, with the git commit it was built from. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            loadlab.recording.Tool t = loadlab.recording.Tool.current(null);
+            return new String[] {"loadlab " + t.version() + " (git " + t.gitCommit() + ")"};
+        }
+    }
 
     @Override
     public void run() {

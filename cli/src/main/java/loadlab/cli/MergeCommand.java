@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import loadlab.recording.RunMerge;
-import loadlab.recording.Summary;
+import loadlab.recording.RunDirectory;
 import loadlab.reports.SummaryTable;
 
 /** {@code loadlab merge}: adds up run directories from several injectors. */
@@ -46,10 +46,10 @@ public final class MergeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("--out " + out + " cannot be created (" + e.getMessage() + "); give a writable directory");
         }
-        Summary merged = RunMerge.merge(runs, out);
-        SummaryTable.print(merged, console);
+        RunDirectory merged = RunMerge.merge(runs, out);
+        SummaryTable.print(merged.summary(), console);
         ReportStep.build(console, out);
         console.println("merged run directory: " + out);
-        return Loadlab.OK;
+        return merged.state() == loadlab.recording.RunState.COMPLETE ? Loadlab.OK : Loadlab.CHECK_FAILED;
     }
 }

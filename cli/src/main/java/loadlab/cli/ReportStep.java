@@ -12,7 +12,11 @@ import loadlab.reports.html.RunReport;
 final class ReportStep {
     private ReportStep() {}
 
+    /** Run directories whose report this process already built: Ctrl-C and the normal end may race, the line is printed once. */
+    private static final java.util.Set<Path> BUILT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static Path build(PrintWriter out, Path runDir) {
+        if (!BUILT.add(runDir.toAbsolutePath().normalize())) return runDir.resolve(RunReport.FILE);
         long start = System.nanoTime();
         Path page = RunReport.write(runDir);
         double seconds = (System.nanoTime() - start) / 1e9;

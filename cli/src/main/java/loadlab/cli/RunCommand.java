@@ -21,13 +21,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import loadlab.recording.RunDirectory;
-import loadlab.reports.SummaryTable;
 import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.Scenarios;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.LoadRun;
-import loadlab.scenarios.run.Segment;
+import loadlab.recording.Segment;
 import loadlab.service.ReferenceService;
 
 /** {@code loadlab run}: drives load at a target (or the reference service) and writes a run directory. */
@@ -108,9 +107,16 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         ProfileSpec profile = new ProfileSpec(rate, ramp, stairs, hold, concurrency, duration, warmup, profileFile);
         LoadProfile parsed = profile.toProfile();
-        if (segment != null) Segment.parse(segment).of(parsed);
+        if (segment != null) {
+            Segment s = Segment.parse(segment);
+            parsed.share(s.k(), s.n());
+        }
         String chosen = scenario != null ? scenario : target == null ? "timeline" : "http-get";
-        Scenarios.simulation(chosen);
+        Scenarios.check(chosen, params);
+        if (target != null && "timeline".equals(chosen) && !params.containsKey("users")) {
+            spec.commandLine().getErr().println("loadlab: warning: the timeline scenario draws user ids 1 to 10000; if your service "
+                    + "holds another number of users, pass --param users=N");
+        }
         if (timeout.isZero() || timeout.isNegative()) throw new IllegalArgumentException("--timeout must be positive");
         if (gate == null && gateOptions.anyGiven()) {
             throw new IllegalArgumentException("--baseline, --junit and --markdown go with --gate GATE.yaml");
@@ -124,7 +130,8 @@ public final class RunCommand implements Callable<Integer> {
                 reference = ReferenceService.start(service.toConfig("127.0.0.1", 0, 10_000));
                 ServiceReport.started(console, reference);
                 url = reference.uri() + "/";
-                params.putIfAbsent("users", Long.toString(reference.seeded().users() > 0 ? reference.seeded().users() : 10_000));
+                long users = reference.seeded().users() > 0 ? reference.seeded().users() : reference.seeded().existingUsers();
+                params.putIfAbsent("users", Long.toString(users > 0 ? users : 10_000));
             } else {
                 checkReachable(url);
             }
@@ -132,18 +139,13 @@ public final class RunCommand implements Callable<Integer> {
             Path dir = RunDirectory.create(out, name != null ? name : chosen, Instant.now());
             boolean terminal = System.console() != null;
             RunSpec run = new RunSpec(name != null ? name : chosen, chosen, url, profile, segment, timeout.toMillis(), params,
-                    dir.toString(), scrape, terminal);
-            console.printf("run %s: %s against %s -> %s%n", chosen, parsed.describe(), url, dir);
+                    dir.toString(), scrape, terminal, reference == null ? Map.of() : ServiceReport.setup(reference));
+            console.printf("run %s: %s against %s -> %s%n", chosen, parsed.describe().text(), url, dir);
             console.flush();
             LoadRun.Result result = LoadRun.run(run, out, console, terminal, interrupted -> ReportStep.build(console, interrupted));
-            if (result.summary() == null) {
-                console.println("loadlab: the injector exited with " + result.exitCode() + " and wrote no summary; see " + dir);
-                return Loadlab.INTERNAL;
-            }
-            SummaryTable.print(result.summary(), console);
-            ReportStep.build(console, dir);
-            console.println("run directory: " + dir);
-            return gateSpec == null ? Loadlab.OK : GateStep.judge(console, gateSpec, dir, gateOptions);
+            int exit = RunOutcome.report(console, result);
+            if (gateSpec == null || result.run() == null) return exit;
+            return Math.max(exit, GateStep.judge(console, gateSpec, dir, gateOptions));
         } finally {
             if (reference != null) reference.close();
         }

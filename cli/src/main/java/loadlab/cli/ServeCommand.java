@@ -37,7 +37,16 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServiceConfig config = service.toConfig(host, port, 10_000);
-        ReferenceService running = ReferenceService.start(config);
+        checkFree(host, port);
+        ReferenceService running;
+        try {
+            running = ReferenceService.start(config);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException) throw inUse(port);
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
@@ -51,5 +60,21 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return Loadlab.OK;
+    }
+
+    /** A port already taken is the user's to fix: one sentence, exit 2, before seeding anything. */
+    private static void checkFree(String host, int port) {
+        if (port == 0) return;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.net.BindException e) {
+            throw inUse(port);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); check --host and --port");
+        }
+    }
+
+    private static IllegalArgumentException inUse(int port) {
+        return new IllegalArgumentException("port " + port + " is in use; pick another with --port");
     }
 }

@@ -33,7 +33,7 @@ public final class ServiceOptions {
             description = "Stream of new posts: in-process or redis://127.0.0.1:6379[?prefix=p] (default: ${DEFAULT-VALUE}).")
     String stream;
 
-    @Option(names = "--users", description = "Users to seed into an empty store (default: 10000).")
+    @Option(names = "--users", description = "Users to seed into an empty store (default: 10000 for serve, 2000 for demo).")
     Integer users;
 
     @Option(names = "--follows-per-user", defaultValue = "10", description = "Mean accounts each user follows (default: ${DEFAULT-VALUE}).")

@@ -11,10 +11,28 @@ import loadlab.service.timeline.TimelineRebuild;
 final class ServiceReport {
     private ServiceReport() {}
 
+    /** The set-up a run against this service records in run.json: strategy and backends, without credentials. */
+    static java.util.Map<String, String> setup(ReferenceService service) {
+        ServiceConfig c = service.config();
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("strategy", c.strategy().id());
+        m.put("store", withoutPassword(String.valueOf(c.store())));
+        m.put("cache", withoutPassword(String.valueOf(c.cache())));
+        m.put("stream", withoutPassword(String.valueOf(c.stream())));
+        m.put("users", Long.toString(Math.max(service.seeded().users(), service.seeded().existingUsers())));
+        return m;
+    }
+
+    /** "postgres://user:secret@host/db" as "postgres://user@host/db". */
+    static String withoutPassword(String location) {
+        return location.replaceAll("://([^:/@]+):[^@/]*@", "://$1@");
+    }
+
     static void started(PrintWriter out, ReferenceService service) {
         ServiceConfig c = service.config();
         out.printf("reference service on %s  strategy=%s  store=%s  cache=%s  stream=%s%n",
-                service.uri(), c.strategy().id(), c.store(), c.cache(), c.stream());
+                service.uri(), c.strategy().id(), withoutPassword(String.valueOf(c.store())), withoutPassword(String.valueOf(c.cache())),
+                withoutPassword(String.valueOf(c.stream())));
         Seeder.Report s = service.seeded();
         if (s.users() > 0) {
             out.printf("seeded %,d users, %,d follows, %,d posts in %.1f s%n", s.users(), s.follows(), s.posts(), s.millis() / 1000.0);

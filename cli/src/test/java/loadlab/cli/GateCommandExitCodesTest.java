@@ -33,7 +33,7 @@ class GateCommandExitCodesTest {
                 "--junit", tmp.resolve("out/gate.xml").toString(), "--markdown", tmp.resolve("out/gate.md").toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("gate passed: 2 checks, 0 failed"), r.out());
-        assertTrue(Files.readString(tmp.resolve("out/gate.xml")).contains("tests=\"2\" failures=\"0\""));
+        assertTrue(Files.readString(tmp.resolve("out/gate.xml")).contains("tests=\"5\" failures=\"0\""), "two checks and three run states");
         assertTrue(Files.readString(tmp.resolve("out/gate.md")).contains("### loadlab gate: passed"));
         assertTrue(Files.readString(tmp.resolve("out/gate.md")).contains(base + " + " + base2), "both baselines are named");
     }
@@ -86,7 +86,9 @@ class GateCommandExitCodesTest {
                     "--out", tmp.resolve("runs").toString(), "--gate", gate.toString(), "--junit", tmp.resolve("run-gate.xml").toString());
             assertEquals(1, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("FAIL: p50 of all requests below 1us"), r.out());
-            assertTrue(Files.readString(tmp.resolve("run-gate.xml")).contains("failures=\"1\""));
+            String xml = Files.readString(tmp.resolve("run-gate.xml"));
+            // the p50 check fails; a 2 s run from a cold JVM may also be INVALID, which fails the run's state check too
+            assertTrue(xml.matches("(?s).*failures=\"[12]\".*") && xml.contains("<failure message=\"p50 of all requests is"), xml);
         }
     }
 

@@ -47,7 +47,7 @@ class InterruptedRunLeavesAValidRunDirectoryTest {
                 assertTrue(loadlab.waitFor(60, TimeUnit.SECONDS), "loadlab stopped after Ctrl-C");
 
                 Path dir = latency.getParent();
-                Summary summary = RunFiles.read(dir.resolve(RunFiles.SUMMARY), Summary.class);
+                Summary summary = RunFiles.read(dir.resolve(Summary.FILE), Summary.class);
                 assertTrue(summary.run().interrupted());
                 assertTrue(summary.total().count() >= 100, "at least the two recorded seconds: " + summary.total().count());
                 RunManifest manifest = RunFiles.read(dir.resolve(RunManifest.FILE), RunManifest.class);

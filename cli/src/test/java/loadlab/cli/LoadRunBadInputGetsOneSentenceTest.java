@@ -42,7 +42,15 @@ class LoadRunBadInputGetsOneSentenceTest {
             "run --target TARGET --scenario nope                    | unknown scenario 'nope'",
             "run --target TARGET --rate 1/s --ramp 1/s..2/s         | not several",
             "merge TMP/absent --out TMP/merged                      | is not a directory",
-            "merge TMP/corrupt-run --out TMP/merged-corrupt         | is not a readable HdrHistogram interval log",
+            "merge TMP/corrupt-run --out TMP/merged-corrupt         | run.json cannot be trusted",
+            "run --target TARGET --rate 0/s --duration 5s           | the profile asks for no requests",
+            "run --target TARGET --scenario timeline --param users=abc | --param users=abc is not a user count",
+            "run --target TARGET --scenario timeline --param mix=read=50,bogus=50 | --param mix=read=50,bogus=50 must give each",
+            "run --target TARGET --scenario timeline --param mix=read=50,post=10 | adds up to 60.0",
+            "run --target TARGET --scenario timeline --param color=red | has no parameter 'color'",
+            "run --target TARGET --param users=5                    | the http-get scenario takes no parameters",
+            "report TMP/corrupt-run                                 | run.json cannot be trusted",
+            "gate --spec TMP/none.yaml TMP/corrupt-run              | none.yaml",
     })
     void isRefusedWithOneSentence(String args, String phrase) {
         String line = args.trim().replace("TARGET", target.url()).replace("TMP", tmp.toString());

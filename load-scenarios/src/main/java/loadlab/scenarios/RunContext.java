@@ -61,6 +61,11 @@ public final class RunContext {
         return spec.params().getOrDefault(key, fallback);
     }
 
+    /** Every scenario parameter given. */
+    public java.util.Map<String, String> params() {
+        return spec.params();
+    }
+
     /**
      * The HTTP protocol every loadlab scenario shares: connections pooled across users (as
      * clients behind a load balancer reuse them), no caching, no Gatling warm-up request.

@@ -2,30 +2,49 @@ package loadlab.scenarios;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The scenarios {@code loadlab run --scenario NAME} knows. A scenario says what one arriving user
- * does; the profile says how many arrive. To add one, write a Gatling {@code Simulation} that builds
- * its chain from {@link RunContext#current()} (its {@code timing().arrive()} first, each request
- * through {@code timing().request(...)}, then {@code setUp(run.inject(...))}), and register it here.
+ * The scenarios {@code loadlab run --scenario NAME} knows, each with the check of its parameters.
+ * A scenario says what one arriving user does; the profile says how many arrive. To add one, write
+ * a Gatling {@code Simulation} that builds its chain from {@link RunContext#current()} (its
+ * {@code timing().arrive()} first, each request through {@code timing().request(...)}, then
+ * {@code setUp(run.inject(...))}), and register it here with the check of its parameters.
  */
 public final class Scenarios {
-    private static final Map<String, Class<?>> BY_NAME = new LinkedHashMap<>();
+    private record Scenario(Class<?> simulation, Consumer<Map<String, String>> check) {}
+
+    private static final Map<String, Scenario> BY_NAME = new LinkedHashMap<>();
 
     static {
-        BY_NAME.put("http-get", HttpGetSimulation.class);
-        BY_NAME.put("timeline", TimelineSimulation.class);
+        BY_NAME.put("http-get", new Scenario(HttpGetSimulation.class, params -> {
+            if (!params.isEmpty()) {
+                throw new IllegalArgumentException("the http-get scenario takes no parameters, and --param gave "
+                        + String.join(", ", params.keySet()));
+            }
+        }));
+        BY_NAME.put("timeline", new Scenario(TimelineSimulation.class, TimelineParams::of));
     }
 
     private Scenarios() {}
 
     public static Class<?> simulation(String name) {
-        Class<?> c = BY_NAME.get(name);
-        if (c == null) throw new IllegalArgumentException("unknown scenario '" + name + "'; known: " + String.join(", ", BY_NAME.keySet()));
-        return c;
+        return scenario(name).simulation();
     }
 
-    public static java.util.Set<String> names() {
+    /** Checks a scenario's parameters before any load: one sentence naming the bad one. */
+    public static void check(String name, Map<String, String> params) {
+        scenario(name).check().accept(params);
+    }
+
+    private static Scenario scenario(String name) {
+        Scenario s = BY_NAME.get(name);
+        if (s == null) throw new IllegalArgumentException("unknown scenario '" + name + "'; known: " + String.join(", ", BY_NAME.keySet()));
+        return s;
+    }
+
+    public static Set<String> names() {
         return BY_NAME.keySet();
     }
 }

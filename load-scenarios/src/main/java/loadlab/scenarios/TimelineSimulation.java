@@ -7,7 +7,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,9 +29,10 @@ public class TimelineSimulation extends Simulation {
     private final RunContext run = RunContext.current();
 
     {
-        int users = Integer.parseInt(run.param("users", "10000"));
-        PowerLaw who = new PowerLaw(users, Double.parseDouble(run.param("exponent", "1.0")));
-        Map<String, Double> mix = mix(run.param("mix", "read=80,post=10,search=8,follow=2"));
+        TimelineParams params = TimelineParams.of(run.params());
+        int users = params.users();
+        PowerLaw who = new PowerLaw(users, params.exponent());
+        Map<String, Double> mix = params.mix();
         Timing t = run.timing();
         Map<String, io.gatling.javaapi.core.ChainBuilder> actions = Map.of(
                 "read", t.request("timeline", http("timeline").get(s -> "/users/" + who.next() + "/timeline")),
@@ -49,23 +49,6 @@ public class TimelineSimulation extends Simulation {
     @Override
     public void before() {
         run.started();
-    }
-
-    /** Parses "read=80,post=20" into percentages that must add up to 100. */
-    static Map<String, Double> mix(String text) {
-        Map<String, Double> mix = new LinkedHashMap<>();
-        double total = 0;
-        for (String part : text.split(",")) {
-            String[] kv = part.trim().split("=");
-            if (kv.length != 2 || !List.of("read", "post", "search", "follow").contains(kv[0])) {
-                throw new IllegalArgumentException("--param mix '" + text + "' must look like read=80,post=10,search=8,follow=2");
-            }
-            double w = Double.parseDouble(kv[1]);
-            if (w > 0) mix.put(kv[0], w);
-            total += w;
-        }
-        if (Math.abs(total - 100) > 1e-6) throw new IllegalArgumentException("--param mix weights must add up to 100, got " + total);
-        return mix;
     }
 
     private static String words(int n) {

@@ -17,10 +17,12 @@ final class InjectorRuns {
 
     static LoadRun.Result run(Path root, String url, ProfileSpec profile, List<String> prefix) throws Exception {
         Path dir = RunDirectory.create(root, "test", Instant.now());
-        RunSpec spec = new RunSpec("test", "http-get", url, profile, null, 10_000, Map.of(), dir.toString(), null, false);
+        RunSpec spec = new RunSpec("test", "http-get", url, profile, null, 10_000, Map.of(), dir.toString(), null, false, Map.of());
         StringWriter out = new StringWriter();
         LoadRun.Result result = LoadRun.run(spec, root, new PrintWriter(out, true), false, prefix);
-        if (result.summary() == null) throw new AssertionError("the injector exited " + result.exitCode() + " without a summary:\n" + out);
+        if (result.run() == null) {
+            throw new AssertionError("the injector exited " + result.exitCode() + " without a readable run (" + result.unreadable() + "):\n" + out);
+        }
         return result;
     }
 }

@@ -27,17 +27,17 @@ class OpenModelRecordsWhatAStallReallyCostsTest {
     void constantRateLoadSeesTheFreezeAndAClosedModelHidesIt() throws Exception {
         try (FreezingServer target = new FreezingServer(5_000, 1_000)) {
             Summary open = InjectorRuns.run(runs, target.url(),
-                    new ProfileSpec("200/s", null, null, null, null, "20s", "2s", null), List.of()).summary();
+                    new ProfileSpec("200/s", null, null, null, null, "20s", "2s", null), List.of()).run().summary();
             Summary.Distribution latency = open.total().latencyUs();
             assertEquals(4_000, open.total().count(), 40, "20 s at 200/s");
             assertEquals(0, open.total().errors().total());
             assertTrue(latency.p90() > 350_000 && latency.p90() < 650_000, "p90 near 500 ms, got " + latency.p90() + " µs");
             assertTrue(latency.p99() > 850_000 && latency.p99() < 1_100_000, "p99 near 950 ms, got " + latency.p99() + " µs");
-            assertEquals("open", open.run().model());
+            assertEquals(loadlab.recording.RunModel.OPEN, open.run().model());
 
             Summary closed = InjectorRuns.run(runs, target.url(),
-                    new ProfileSpec(null, null, null, null, 4, "20s", "2s", null), List.of()).summary();
-            assertEquals("closed", closed.run().model());
+                    new ProfileSpec(null, null, null, null, 4, "20s", "2s", null), List.of()).run().summary();
+            assertEquals(loadlab.recording.RunModel.CLOSED, closed.run().model());
             assertNull(closed.injector().targetRate());
             assertTrue(closed.total().count() > 4_000, "a closed model runs as fast as the target answers");
             assertTrue(closed.total().latencyUs().p99() < 100_000,

@@ -1,9 +1,12 @@
 package loadlab.recording;
 
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,17 +18,18 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Streams a {@link RunRecorder}'s interval histograms to the run directory once a second, in
- * HdrHistogram's own log format: {@code latency.hlog} and {@code service.hlog} with one tagged
- * histogram per request name per interval, {@code lag.hlog} untagged. Each interval is flushed as
- * it is written, so a run that is interrupted keeps everything recorded up to its last second.
+ * Streams a {@link RunRecorder}'s interval histograms to the run directory in HdrHistogram's own
+ * log format: {@code latency.hlog} and {@code service.hlog} with one tagged histogram per request
+ * name (successes) and per name and error cause (failures) per interval, {@code lag.hlog}
+ * untagged. Each interval is flushed as it is written, so a run that is interrupted keeps everything
+ * recorded up to its last interval. A write that fails (a full disk) is reported once to
+ * {@code onFailure} and nothing more is written, so every interval already on disk stays whole.
+ *
+ * <p>The clock is the caller's: {@link #startTicking()} writes an interval every second on a
+ * daemon thread; tests call {@link #writeInterval()} themselves instead of racing a timer.
  */
 public final class IntervalLog implements AutoCloseable {
-    public static final String LATENCY = "latency.hlog";
-    public static final String SERVICE = "service.hlog";
-    public static final String LAG = "lag.hlog";
-
-    /** What one interval held, for live progress. */
+    /** What one interval held, for live progress: successes' response times, and counts of both. */
     public record Tick(long startMillis, long endMillis, Histogram latency, long requests, long errors) {}
 
     private final RunRecorder recorder;
@@ -33,15 +37,50 @@ public final class IntervalLog implements AutoCloseable {
     private final Writer service;
     private final Writer lag;
     private final Consumer<Tick> listener;
-    private final ScheduledExecutorService clock;
+    private final Consumer<String> onFailure;
+    private ScheduledExecutorService clock;
     private boolean closed;
+    private boolean failed;
+
+    /** Remembers the first error of the stream under it; PrintStream would swallow it. */
+    private static final class Guarded extends FilterOutputStream {
+        IOException error;
+
+        Guarded(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                if (error == null) error = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                if (error == null) error = e;
+                throw e;
+            }
+        }
+    }
 
     private static final class Writer {
+        final Path file;
+        final Guarded sink;
         final PrintStream out;
         final HistogramLogWriter log;
 
-        Writer(Path file, long startMillis, String comment) throws IOException {
-            out = new PrintStream(new FileOutputStream(file.toFile()), false, "UTF-8");
+        Writer(Path file, Opener opener, long startMillis, String comment) throws IOException {
+            this.file = file;
+            sink = new Guarded(opener.open(file));
+            out = new PrintStream(sink, false, StandardCharsets.UTF_8);
             log = new HistogramLogWriter(out);
             log.outputComment(comment);
             log.outputLogFormatVersion();
@@ -50,29 +89,54 @@ public final class IntervalLog implements AutoCloseable {
             log.outputLegend();
             out.flush();
         }
+
+        /** One sentence when this log could not be written, else null. */
+        String problem() {
+            out.flush();
+            if (!out.checkError()) return null;
+            String why = sink.error == null ? "the write failed" : sink.error.getMessage();
+            return "cannot write " + file + " (" + why + "); free some space or choose another --out";
+        }
     }
 
-    public IntervalLog(RunRecorder recorder, Path directory, long startMillis, Consumer<Tick> listener) {
+    /** Opens a log file for writing; the file-system seam tests use to make a disk fill up mid-run. */
+    interface Opener {
+        OutputStream open(Path file) throws IOException;
+    }
+
+    public IntervalLog(RunRecorder recorder, Path directory, long startMillis, Consumer<Tick> listener, Consumer<String> onFailure) {
+        this(recorder, directory, startMillis, listener, onFailure, file -> new FileOutputStream(file.toFile()));
+    }
+
+    IntervalLog(RunRecorder recorder, Path directory, long startMillis, Consumer<Tick> listener, Consumer<String> onFailure, Opener opener) {
         this.recorder = recorder;
         this.listener = listener;
+        this.onFailure = onFailure;
         try {
-            latency = new Writer(directory.resolve(LATENCY), startMillis, "loadlab response time from the intended start, microseconds");
-            service = new Writer(directory.resolve(SERVICE), startMillis, "loadlab service time from the actual send, microseconds");
-            lag = new Writer(directory.resolve(LAG), startMillis, "loadlab injector lag: actual minus intended start, microseconds");
+            latency = new Writer(directory.resolve(RunDirectory.LATENCY), opener, startMillis, "loadlab response time from the intended start, microseconds");
+            service = new Writer(directory.resolve(RunDirectory.SERVICE), opener, startMillis, "loadlab service time from the actual send, microseconds");
+            lag = new Writer(directory.resolve(RunDirectory.LAG), opener, startMillis, "loadlab injector lag: actual minus intended start, microseconds");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write interval logs in " + directory + ": " + e.getMessage(), e);
         }
+        String problem = firstProblem();
+        if (problem != null) throw new UncheckedIOException(problem, new IOException(problem));
+    }
+
+    /** Writes an interval every second on a daemon thread until {@link #close()}. */
+    public synchronized IntervalLog startTicking() {
         clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loadlab-interval-log");
             t.setDaemon(true);
             return t;
         });
         clock.scheduleAtFixedRate(this::writeInterval, 1, 1, TimeUnit.SECONDS);
+        return this;
     }
 
     /** Takes and writes one interval; called every second and once more at close. */
     public synchronized void writeInterval() {
-        if (closed) return;
+        if (closed || failed) return;
         List<RunRecorder.Interval> intervals = recorder.takeIntervals();
         Histogram total = Histograms.empty();
         long errors = 0;
@@ -91,19 +155,43 @@ public final class IntervalLog implements AutoCloseable {
         }
         Histogram lagInterval = recorder.takeLagInterval();
         if (lagInterval.getTotalCount() > 0) lag.log.outputIntervalHistogram(lagInterval);
-        latency.out.flush();
-        service.out.flush();
-        lag.out.flush();
-        if (listener != null && start != Long.MAX_VALUE) listener.accept(new Tick(start, end, total, total.getTotalCount(), errors));
+        String problem = firstProblem();
+        if (problem != null) {
+            failed = true;
+            if (onFailure != null) onFailure.accept(problem);
+            return;
+        }
+        if (listener != null && start != Long.MAX_VALUE) {
+            listener.accept(new Tick(start, end, total, total.getTotalCount() + errors, errors));
+        }
+    }
+
+    private String firstProblem() {
+        for (Writer w : List.of(latency, service, lag)) {
+            String p = w.problem();
+            if (p != null) return p;
+        }
+        return null;
+    }
+
+    /** Whether a write failed; the logs then hold every interval up to the failure, whole. */
+    public synchronized boolean failed() {
+        return failed;
     }
 
     @Override
     public void close() {
-        clock.shutdownNow();
-        try {
-            clock.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        ScheduledExecutorService c;
+        synchronized (this) {
+            c = clock;
+        }
+        if (c != null) {
+            c.shutdownNow();
+            try {
+                c.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         writeInterval();
         synchronized (this) {

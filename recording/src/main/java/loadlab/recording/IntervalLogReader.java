@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.HdrHistogram.EncodableHistogram;
@@ -28,13 +26,23 @@ import org.HdrHistogram.HistogramLogReader;
 public final class IntervalLogReader {
     private IntervalLogReader() {}
 
-    /** One interval of one tag, with absolute times. */
-    public record Entry(String tag, long startMillis, long endMillis, Histogram histogram) {}
+    /**
+     * One interval of one request name, with absolute times: the successes of {@code name} when
+     * {@code cause} is null, else its failures of that cause. The lag log's entries have the name "".
+     */
+    public record Entry(String name, ErrorCause cause, long startMillis, long endMillis, Histogram histogram) {
+        public boolean failed() {
+            return cause != null;
+        }
+    }
+
+    /** What reading a whole log found besides its intervals. */
+    public record Outcome(long intervals, boolean cutTail) {}
 
     /** A log that is missing or unreadable. */
-    public static final class CorruptLogException extends IllegalArgumentException {
+    public static final class CorruptLogException extends DamagedRunException {
         public CorruptLogException(Path file, String why, Throwable cause) {
-            super(file + " is not a readable HdrHistogram interval log (" + why + ")", cause);
+            super(file, file + " is not a readable HdrHistogram interval log (" + why + ")", cause);
         }
     }
 
@@ -49,31 +57,61 @@ public final class IntervalLogReader {
      * Hands each interval to {@code sink} as it is decoded and keeps none, so a log of any length is
      * read in constant memory (a decoded interval of the loadlab shape is about 190 KB).
      */
-    public static void forEach(Path file, Consumer<Entry> sink) {
+    public static Outcome forEach(Path file, Consumer<Entry> sink) {
         if (!Files.isRegularFile(file)) throw new CorruptLogException(file, "missing", null);
         HistogramLogReader reader;
+        boolean[] cut = {false};
         try {
-            reader = new HistogramLogReader(completeLines(file));
+            checkHeader(file);
+            reader = new HistogramLogReader(completeLines(file, cut));
         } catch (FileNotFoundException | NoSuchFileException e) {
             throw new CorruptLogException(file, "missing", e);
         } catch (IOException e) {
             throw new CorruptLogException(file, "it cannot be read: " + e.getMessage(), e);
         }
+        long n = 0;
         try (reader) {
             EncodableHistogram next;
             while ((next = nextOf(reader, file)) != null) {
                 if (!(next instanceof Histogram h)) throw new CorruptLogException(file, "holds a non-integer histogram", null);
                 String tag = h.getTag() == null ? "" : h.getTag();
-                sink.accept(new Entry(tag, h.getStartTimeStamp(), h.getEndTimeStamp(), h));
+                ErrorCause cause;
+                String name;
+                try {
+                    cause = RequestName.isErrorTag(tag) ? RequestName.causeOf(tag) : null;
+                    name = cause == null ? tag : RequestName.requestOf(tag);
+                } catch (IllegalArgumentException e) {
+                    throw new CorruptLogException(file, "its tag '" + tag + "' names no known error cause", e);
+                }
+                n++;
+                sink.accept(new Entry(name, cause, h.getStartTimeStamp(), h.getEndTimeStamp(), h));
             }
         }
+        return new Outcome(n, cut[0]);
+    }
+
+    /**
+     * An interval log begins with HdrHistogram's header (comments and the column legend); an empty
+     * file, or one that holds something else, is damaged, not a run in which nothing happened.
+     */
+    private static void checkHeader(Path file) throws IOException {
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line;
+            for (int i = 0; i < 16 && (line = in.readLine()) != null; i++) {
+                if (line.startsWith("\"StartTimestamp\"")) return;
+                if (!line.startsWith("#")) break;
+            }
+        } catch (java.nio.charset.MalformedInputException e) {
+            // binary content: reported below
+        }
+        throw new CorruptLogException(file, Files.size(file) == 0 ? "it is empty" : "it has no HdrHistogram log header", null);
     }
 
     /**
      * The file up to its last newline. A writer killed in the middle of an interval leaves half a
      * line at the end; everything before it was flushed whole and is kept.
      */
-    private static InputStream completeLines(Path file) throws IOException {
+    private static InputStream completeLines(Path file, boolean[] cut) throws IOException {
         long length;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             length = ch.size();
@@ -92,6 +130,7 @@ public final class IntervalLogReader {
                 }
                 end = from;
             }
+            cut[0] = complete != length;
             length = Math.max(0, complete);
         }
         long limit = length;
@@ -124,10 +163,4 @@ public final class IntervalLogReader {
         }
     }
 
-    /** Every interval of each tag added up, by tag ("" for untagged). */
-    public static Map<String, Histogram> totals(Path file) {
-        Map<String, Histogram> totals = new TreeMap<>();
-        forEach(file, e -> totals.computeIfAbsent(e.tag(), t -> Histograms.empty()).add(e.histogram()));
-        return totals;
-    }
 }

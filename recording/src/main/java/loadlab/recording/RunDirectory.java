@@ -8,15 +8,194 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.HdrHistogram.Histogram;
 
 /**
- * Where a run's files go: {@code runs/<UTC timestamp>-<name>/}, with {@code runs/latest} pointing
- * at the newest. The run directory is the only contract between measuring and analysing.
+ * A run directory ({@code runs/<UTC timestamp>-<name>/}, with {@code runs/latest} pointing at the
+ * newest) as a typed model: the only contract between measuring and analysing, and the one way any
+ * reader (summary, report, compare, gate, merge, the CLI) reads it. {@link #open} validates it once:
+ * the manifest, every interval log (header, whole lines, times inside the run's window) and the
+ * summary against the logs; it decides the run's {@link RunState}. A file that cannot be trusted is a
+ * {@link DamagedRunException} naming it, never figures of zero.
  */
 public final class RunDirectory {
+    public static final String LATENCY = "latency.hlog";
+    public static final String SERVICE = "service.hlog";
+    public static final String LAG = "lag.hlog";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Slack around the run's window for intervals that were in flight at its edges. */
+    private static final long EDGE_MILLIS = 3_600_000;
 
-    private RunDirectory() {}
+    private final Path dir;
+    private final RunManifest manifest;
+    private final Summary summary;
+
+    private RunDirectory(Path dir, RunManifest manifest, Summary summary) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.summary = summary;
+    }
+
+    /** Opens and validates a run directory; a load run's summary is computed from its logs and checked against {@code summary.json}. */
+    public static RunDirectory open(Path dir) {
+        if (!Files.isDirectory(dir)) throw new IllegalArgumentException(dir + " is not a directory; pass a run directory such as runs/latest");
+        RunManifest manifest = readManifest(dir);
+        if (manifest.kind() == RunKind.BENCH) return new RunDirectory(dir, manifest, null);
+        RunDirectory unchecked = new RunDirectory(dir, manifest, null);
+        boolean stoppedEarly = manifest.interrupted() || manifest.ended() == null;
+        RequestHistograms latency = new RequestHistograms();
+        RequestHistograms service = new RequestHistograms();
+        Histogram lag = Histograms.empty();
+        unchecked.read(LATENCY, stoppedEarly, latency::add);
+        unchecked.read(SERVICE, stoppedEarly, service::add);
+        unchecked.read(LAG, stoppedEarly, e -> lag.add(e.histogram()));
+        Summary summary = RunSummarizer.summarize(manifest, latency, service, lag);
+        checkWrittenSummary(dir, summary);
+        return new RunDirectory(dir, manifest, summary);
+    }
+
+    private static RunManifest readManifest(Path dir) {
+        Path file = dir.resolve(RunManifest.FILE);
+        if (!Files.isRegularFile(file)) throw DamagedRunException.of(file, "is missing; is " + dir + " a loadlab run directory?");
+        RunManifest m;
+        try {
+            if (Files.size(file) > 1_000_000) throw DamagedRunException.of(file, "is larger than any run.json loadlab writes");
+            m = RunFiles.JSON.readValue(file.toFile(), RunManifest.class);
+        } catch (IOException e) {
+            throw new DamagedRunException(file, file + " is not a valid run manifest: " + RunFiles.firstLine(rootMessage(e)), e);
+        }
+        if (m == null) throw DamagedRunException.of(file, "is empty (null); it was not written by loadlab");
+        String problem = m.problem();
+        if (problem != null) throw DamagedRunException.of(file, "cannot be trusted: " + problem);
+        return m;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t instanceof IllegalArgumentException ? t.getMessage() : e.getMessage();
+    }
+
+    /** A summary.json that disagrees with the logs means one of them was cut short or replaced. */
+    private static void checkWrittenSummary(Path dir, Summary computed) {
+        Path file = dir.resolve(Summary.FILE);
+        if (!Files.exists(file)) return;
+        JsonNode written = RunFiles.read(file, JsonNode.class);
+        if (!Summary.SCHEMA.equals(written.path("schema").asText())) {
+            throw DamagedRunException.of(file, "has schema '" + written.path("schema").asText() + "', expected " + Summary.SCHEMA
+                    + "; delete it and loadlab recomputes it from the logs");
+        }
+        check(file, "all requests", written.path("total").path("count"), computed.total().count());
+        JsonNode requests = written.path("requests");
+        for (Map.Entry<String, Summary.Stats> e : computed.requests().entrySet()) {
+            check(file, "'" + e.getKey() + "'", requests.path(e.getKey()).path("count"), e.getValue().count());
+        }
+        for (Iterator<String> names = requests.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!computed.requests().containsKey(name)) check(file, "'" + name + "'", requests.path(name).path("count"), 0);
+        }
+    }
+
+    private static void check(Path file, String what, JsonNode written, long inLogs) {
+        if (!written.isIntegralNumber() || written.asLong() != inLogs) {
+            throw DamagedRunException.of(file, "counts " + (written.isMissingNode() ? "no" : written.asText()) + " requests for " + what
+                    + " but " + LATENCY + " holds " + inLogs + ": a log was cut short or the files come from different runs");
+        }
+    }
+
+    private void read(String log, boolean stoppedEarly, Consumer<IntervalLogReader.Entry> sink) {
+        Path file = dir.resolve(log);
+        long from = manifest.measureFromMillis() - EDGE_MILLIS;
+        long to = manifest.measureFromMillis() + manifest.profile().totalSeconds() * 1000 + EDGE_MILLIS;
+        IntervalLogReader.Outcome outcome = IntervalLogReader.forEach(file, e -> {
+            if (e.startMillis() < from || e.endMillis() > to || e.endMillis() < e.startMillis()) {
+                throw new IntervalLogReader.CorruptLogException(file, "an interval at " + Instant.ofEpochMilli(e.startMillis())
+                        + " lies outside the run's window", null);
+            }
+            sink.accept(e);
+        });
+        if (outcome.cutTail() && !stoppedEarly) {
+            throw new IntervalLogReader.CorruptLogException(file, "it ends in the middle of an interval although the run finished: "
+                    + "it was cut short (a full disk, or a copy that did not finish)", null);
+        }
+    }
+
+    /** Streams the response-time log, interval by interval, in constant memory. */
+    public void latency(Consumer<IntervalLogReader.Entry> sink) {
+        read(LATENCY, stoppedEarly(), sink);
+    }
+
+    /** Streams the service-time log. */
+    public void service(Consumer<IntervalLogReader.Entry> sink) {
+        read(SERVICE, stoppedEarly(), sink);
+    }
+
+    /** Streams the injector-lag log (entries named ""). */
+    public void lag(Consumer<IntervalLogReader.Entry> sink) {
+        read(LAG, stoppedEarly(), sink);
+    }
+
+    private boolean stoppedEarly() {
+        return manifest.interrupted() || manifest.ended() == null;
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    public RunManifest manifest() {
+        return manifest;
+    }
+
+    public RunKind kind() {
+        return manifest.kind();
+    }
+
+    /** A load run's summary, computed from its logs. */
+    public Summary summary() {
+        if (summary == null) throw new IllegalArgumentException(dir + " is a bench run and has no load summary");
+        return summary;
+    }
+
+    /** A load run's state from its summary; a bench run is complete once it has ended. */
+    public RunState state() {
+        if (summary != null) return summary.run().state();
+        return manifest.ended() == null || manifest.interrupted() ? RunState.INTERRUPTED : RunState.COMPLETE;
+    }
+
+    /** Why the run is not complete, in one sentence; null when it is. */
+    public String stateReason() {
+        if (summary != null) return summary.run().stateReason();
+        return state() == RunState.COMPLETE ? null : manifest.failure() != null ? manifest.failure() : "the bench run did not finish";
+    }
+
+    /** Writes the computed summary as {@code summary.json}. */
+    public void writeSummary() {
+        RunFiles.write(dir.resolve(Summary.FILE), summary());
+    }
+
+    /**
+     * The seconds a span of {@code width} seconds of the timeline (a report's bucket, a gate's
+     * block) stands for, given the span its intervals cover: never less than the width (a second in
+     * which nothing completed writes no interval and counts as time at rate zero), except for the
+     * last, which the end of the run cuts short.
+     */
+    public static double coveredSeconds(long startMillis, long endMillis, boolean last, long width) {
+        double span = Math.max(0.001, (endMillis - startMillis) / 1000.0);
+        return last ? span : Math.max(width, span);
+    }
+
+    // ---- creating run directories --------------------------------------------------------------
 
     /** Creates a fresh run directory under {@code root}; a clear message when that is not possible. */
     public static Path create(Path root, String name, Instant now) {

@@ -6,44 +6,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 
 /**
  * Reads and writes the JSON files of a run directory. Writes go to a temporary file that is then
- * moved into place, so a reader (or an interrupted run) never sees half a file.
+ * moved into place, so a reader (or an interrupted run) never sees half a file; a write that fails
+ * (a full disk) leaves no temporary file behind and says which file in one sentence.
  */
 public final class RunFiles {
-    public static final String SUMMARY = "summary.json";
     public static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
     private RunFiles() {}
 
     public static void write(Path file, Object value) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             JSON.writeValue(tmp.toFile(), value);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the sentence below names the file; a leftover cannot be helped
+            }
+            throw new UncheckedIOException("cannot write " + file + " (" + firstLine(e.getMessage()) + "); free some space or "
+                    + "choose another --out", e);
         }
     }
 
     public static <T> T read(Path file, Class<T> type) {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + " is missing; is this a loadlab run directory?");
+        if (!Files.isRegularFile(file)) throw DamagedRunException.of(file, "is missing; is this a loadlab run directory?");
         try {
-            return JSON.readValue(file.toFile(), type);
+            T value = JSON.readValue(file.toFile(), type);
+            if (value == null) throw DamagedRunException.of(file, "is empty (null)");
+            return value;
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + " is not valid " + type.getSimpleName() + " JSON: " + firstLine(e.getMessage()));
+            throw DamagedRunException.of(file, "is not valid " + type.getSimpleName() + " JSON: " + firstLine(e.getMessage()));
         }
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

@@ -4,62 +4,148 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Adds up run directories from several injectors that ran shares of one profile: histograms of
- * the same request name in the same second are added (never percentiles averaged), target rates
- * add, and the summary is computed from the merged logs like any other run's.
+ * Adds up the run directories of the N injectors that ran the shares ({@code --segment K/N}) of one
+ * profile: histograms of the same request name in the same second are added (never percentiles
+ * averaged), target rates add, and the summary is computed from the merged logs like any other
+ * run's. It adds only what adds up to the profile: every share once, of the same scenario, target
+ * and profile, measured over windows that overlap, each directory whole.
  */
 public final class RunMerge {
     private RunMerge() {}
 
-    public static Summary merge(List<Path> dirs, Path out) {
-        if (dirs.isEmpty()) throw new IllegalArgumentException("merge needs at least one run directory");
-        List<RunManifest> manifests = new ArrayList<>();
-        for (Path d : dirs) manifests.add(RunFiles.read(d.resolve(RunManifest.FILE), RunManifest.class));
-        RunManifest first = manifests.get(0);
-        for (int i = 1; i < manifests.size(); i++) {
-            RunManifest m = manifests.get(i);
-            if (!m.scenario().equals(first.scenario()) || !m.model().equals(first.model())) {
-                throw new IllegalArgumentException(dirs.get(i) + " ran " + m.scenario() + " (" + m.model() + ") but " + dirs.get(0) + " ran "
-                        + first.scenario() + " (" + first.model() + "); only runs of one profile can be merged");
-            }
+    public static RunDirectory merge(List<Path> dirs, Path out) {
+        if (dirs.isEmpty()) throw new IllegalArgumentException("merge needs the run directories of every segment");
+        List<RunDirectory> runs = new ArrayList<>();
+        for (Path d : dirs) {
+            RunDirectory run = RunDirectory.open(d);
+            if (run.kind() != RunKind.LOAD) throw new IllegalArgumentException(d + " is a bench run; merge adds up load runs");
+            runs.add(run);
         }
-        long start = manifests.stream().mapToLong(RunManifest::measureFromMillis).min().orElseThrow();
-        for (String log : List.of(IntervalLog.LATENCY, IntervalLog.SERVICE, IntervalLog.LAG)) {
-            writeMerged(dirs, log, out.resolve(log), start);
-        }
+        checkSegments(runs);
+        RunManifest first = runs.get(0).manifest();
+        for (RunDirectory r : runs.subList(1, runs.size())) checkSameLoad(runs.get(0), r);
+        checkWindows(runs);
+
+        long start = runs.stream().mapToLong(r -> r.manifest().measureFromMillis()).min().orElseThrow();
+        long end = runs.stream().mapToLong(r -> r.manifest().measureFromMillis() + Math.round(r.manifest().measuredSeconds() * 1000)).max().orElseThrow();
+        writeMerged(runs, RunDirectory::latency, out.resolve(RunDirectory.LATENCY), start);
+        writeMerged(runs, RunDirectory::service, out.resolve(RunDirectory.SERVICE), start);
+        writeMerged(runs, RunDirectory::lag, out.resolve(RunDirectory.LAG), start);
         Double target = null;
-        for (RunManifest m : manifests) if (m.targetRate() != null) target = (target == null ? 0 : target) + m.targetRate();
-        Map<String, Object> profile = new LinkedHashMap<>(first.profile());
-        profile.remove("segment");
-        profile.put("injectors", manifests.size());
-        RunManifest merged = new RunManifest(RunManifest.SCHEMA, first.name() + "-merged", first.scenario(), first.target(), first.model(),
-                profile, first.parameters(), manifests.stream().map(RunManifest::started).min(String::compareTo).orElse(null),
-                manifests.stream().map(RunManifest::ended).filter(java.util.Objects::nonNull).max(String::compareTo).orElse(null),
-                start, manifests.stream().mapToDouble(RunManifest::measuredSeconds).max().orElse(0), target, null,
-                manifests.stream().anyMatch(RunManifest::interrupted), first.tool(), Map.of("merged_from", dirs.stream().map(Path::toString).toList()));
+        for (RunDirectory r : runs) if (r.manifest().targetRate() != null) target = (target == null ? 0 : target) + r.manifest().targetRate();
+        RecordedProfile profile = first.profile() instanceof RecordedProfile.Open o
+                ? o.merged(runs.stream().mapToLong(r -> ((RecordedProfile.Open) r.manifest().profile()).arrivals()).sum(), runs.size())
+                : ((RecordedProfile.Closed) first.profile()).merged(
+                        runs.stream().mapToInt(r -> ((RecordedProfile.Closed) r.manifest().profile()).concurrency()).sum(), runs.size());
+        boolean interrupted = runs.stream().anyMatch(r -> r.manifest().interrupted() || r.manifest().ended() == null);
+        String failure = runs.stream().map(r -> r.manifest().failure()).filter(Objects::nonNull).findFirst().orElse(null);
+        RunManifest merged = RunManifest.merged(first, profile,
+                runs.stream().map(r -> r.manifest().started()).min(String::compareTo).orElseThrow(),
+                interrupted ? null : runs.stream().map(r -> r.manifest().ended()).filter(Objects::nonNull).max(String::compareTo).orElse(null),
+                start, (end - start) / 1000.0, target, interrupted, failure, dirs.stream().map(Path::toString).toList());
+        if (interrupted && merged.ended() == null) merged = merged.ended(java.time.Instant.now().toString(), merged.measuredSeconds(), true, failure);
         RunFiles.write(out.resolve(RunManifest.FILE), merged);
-        Summary summary = RunSummarizer.summarize(out);
-        RunFiles.write(out.resolve(RunFiles.SUMMARY), summary);
-        return summary;
+        RunDirectory result = RunDirectory.open(out);
+        result.writeSummary();
+        return result;
     }
 
-    private static void writeMerged(List<Path> dirs, String name, Path target, long baseMillis) {
+    /** Every share of one split, each once. */
+    private static void checkSegments(List<RunDirectory> runs) {
+        Map<Integer, RunDirectory> byK = new TreeMap<>();
+        int n = -1;
+        for (RunDirectory r : runs) {
+            Segment s = r.manifest().segment();
+            if (s == null) {
+                throw new IllegalArgumentException(r.path() + " ran the whole profile, not a --segment K/N share; merge adds up the shares "
+                        + "that N injectors ran of one profile");
+            }
+            if (n != -1 && s.n() != n) {
+                throw new IllegalArgumentException(r.path() + " is segment " + s.text() + " but " + runs.get(0).path() + " is one of " + n
+                        + "; merge the shares of one split");
+            }
+            n = s.n();
+            RunDirectory twin = byK.put(s.k(), r);
+            if (twin != null) {
+                throw new IllegalArgumentException(r.path() + " and " + twin.path() + " are both segment " + s.text()
+                        + (twin.path().toAbsolutePath().normalize().equals(r.path().toAbsolutePath().normalize()) ? " (the same directory twice)" : "")
+                        + "; each share may be added once");
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (int k = 1; k <= n; k++) if (!byK.containsKey(k)) missing.add(k + "/" + n);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("segment" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + " " + (missing.size() > 1 ? "are" : "is") + " missing: a merge of " + byK.size() + " of " + n
+                    + " shares would not be the profile; give every segment's run directory");
+        }
+    }
+
+    private static void checkSameLoad(RunDirectory a, RunDirectory b) {
+        RunManifest x = a.manifest();
+        RunManifest y = b.manifest();
+        String differs = !Objects.equals(x.scenario(), y.scenario()) ? "scenario (" + y.scenario() + " against " + x.scenario() + ")"
+                : !Objects.equals(x.target(), y.target()) ? "target (" + y.target() + " against " + x.target() + ")"
+                : !sameProfile(x.profile(), y.profile()) ? "profile (" + y.profile().text() + " against " + x.profile().text() + ")"
+                : !Objects.equals(x.parameters(), y.parameters()) ? "scenario parameters" : null;
+        if (differs != null) {
+            throw new IllegalArgumentException(b.path() + " differs from " + a.path() + " in its " + differs
+                    + "; only the shares of one run can be merged");
+        }
+    }
+
+    /** The same load asked of all injectors: a share's own arrivals and segment differ by design. */
+    private static boolean sameProfile(RecordedProfile p, RecordedProfile q) {
+        if (p instanceof RecordedProfile.Open a && q instanceof RecordedProfile.Open b) {
+            return a.phases().equals(b.phases()) && a.warmupS() == b.warmupS();
+        }
+        if (p instanceof RecordedProfile.Closed a && q instanceof RecordedProfile.Closed b) {
+            return a.measuredS() == b.measuredS() && a.warmupS() == b.warmupS();
+        }
+        return false;
+    }
+
+    /** Shares measured at different times are not one load: their windows must overlap by at least half. */
+    private static void checkWindows(List<RunDirectory> runs) {
+        RunDirectory first = runs.get(0);
+        for (RunDirectory r : runs.subList(1, runs.size())) {
+            long a0 = first.manifest().measureFromMillis();
+            long a1 = a0 + Math.round(first.manifest().measuredSeconds() * 1000);
+            long b0 = r.manifest().measureFromMillis();
+            long b1 = b0 + Math.round(r.manifest().measuredSeconds() * 1000);
+            long overlap = Math.min(a1, b1) - Math.max(a0, b0);
+            long shorter = Math.min(a1 - a0, b1 - b0);
+            if (overlap < shorter / 2.0 || shorter <= 0 && a0 != b0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s started measuring %.1f s %s %s, so their windows (%.0f s and %.0f s) do not overlap enough to be one load; "
+                                + "start the injectors together and merge again", r.path(), Math.abs(b0 - a0) / 1000.0,
+                        b0 >= a0 ? "after" : "before", first.path(), (a1 - a0) / 1000.0, (b1 - b0) / 1000.0));
+            }
+        }
+    }
+
+    private static void writeMerged(List<RunDirectory> runs, BiConsumer<RunDirectory, java.util.function.Consumer<IntervalLogReader.Entry>> log,
+                                    Path target, long baseMillis) {
         Map<Long, Map<String, Histogram>> bySecond = new TreeMap<>();
-        for (Path d : dirs) {
-            IntervalLogReader.forEach(d.resolve(name), e -> {
+        for (RunDirectory r : runs) {
+            log.accept(r, e -> {
+                String tag = e.failed() ? RequestName.errorTag(e.name(), e.cause()) : e.name();
                 Map<String, Histogram> tags = bySecond.computeIfAbsent(e.startMillis() / 1000, s -> new TreeMap<>());
-                Histogram sum = tags.computeIfAbsent(e.tag(), t -> {
+                Histogram sum = tags.computeIfAbsent(tag, t -> {
                     Histogram h = Histograms.empty();
                     h.setStartTimeStamp(e.startMillis());
                     h.setEndTimeStamp(e.endMillis());
@@ -70,9 +156,9 @@ public final class RunMerge {
                 sum.setEndTimeStamp(Math.max(sum.getEndTimeStamp(), e.endMillis()));
             });
         }
-        try (PrintStream out = new PrintStream(new FileOutputStream(target.toFile()), false, "UTF-8")) {
+        try (PrintStream out = new PrintStream(new FileOutputStream(target.toFile()), false, StandardCharsets.UTF_8)) {
             HistogramLogWriter writer = new HistogramLogWriter(out);
-            writer.outputComment("loadlab merge of " + dirs.size() + " run directories");
+            writer.outputComment("loadlab merge of " + runs.size() + " run directories");
             writer.outputLogFormatVersion();
             writer.outputStartTime(baseMillis);
             writer.setBaseTime(baseMillis);
@@ -83,6 +169,7 @@ public final class RunMerge {
                     writer.outputIntervalHistogram(t.getValue());
                 }
             }
+            if (out.checkError()) throw new IOException("the write failed (is the disk full?)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -11,7 +11,9 @@ import org.HdrHistogram.Recorder;
 /**
  * The path every request takes: its response time from the intended start (so a stalled target
  * cannot hide behind a generator that waited for it), its service time from the actual send, and
- * the injector's lag, each into an HdrHistogram {@link Recorder}. Recording is wait-free; an
+ * the injector's lag, each into an HdrHistogram {@link Recorder}. A failed request goes into its
+ * name's failure channel for its cause, never into the successes, so an instant refusal cannot
+ * make the response times look faster. Recording is wait-free; an
  * {@link IntervalLog} takes interval snapshots and streams them to disk, so memory stays flat.
  *
  * <p>Requests intended to start before {@code countFromNanos} (the warm-up) are run but not counted.
@@ -70,14 +72,9 @@ public final class RunRecorder {
         if (!counts(intendedNanos)) return;
         long latencyUs = Histograms.micros(endNanos - intendedNanos);
         long serviceUs = Histograms.micros(endNanos - sentNanos);
-        Channel all = channel(tag);
-        all.latency.recordValue(latencyUs);
-        all.service.recordValue(serviceUs);
-        if (cause != null) {
-            Channel errors = channel(RequestName.errorTag(tag, cause));
-            errors.latency.recordValue(latencyUs);
-            errors.service.recordValue(serviceUs);
-        }
+        Channel c = channel(cause == null ? tag : RequestName.errorTag(tag, cause));
+        c.latency.recordValue(latencyUs);
+        c.service.recordValue(serviceUs);
     }
 
     /** Records how late the generator started a request against its schedule. */

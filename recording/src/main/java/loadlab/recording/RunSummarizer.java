@@ -1,17 +1,16 @@
 package loadlab.recording;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.HdrHistogram.Histogram;
 
 /**
- * Computes {@code summary.json} from a run directory's interval logs and manifest, by adding the
- * interval histograms up. The same code summarises a finished run, an interrupted one, and runs
- * merged from several injectors.
+ * Computes {@code summary.json} from a run's manifest and its interval logs added up, and decides
+ * the run's {@link RunState}. The only place a summary is computed: a finished run, an interrupted
+ * one, a run whose summary was lost and runs merged from several injectors all go through here.
  */
 public final class RunSummarizer {
     /** Below this share of the target rate the generator did not produce the load it claims. */
@@ -21,66 +20,86 @@ public final class RunSummarizer {
 
     private RunSummarizer() {}
 
-    public static Summary summarize(Path dir) {
-        RunManifest m = RunFiles.read(dir.resolve(RunManifest.FILE), RunManifest.class);
-        Map<String, Histogram> latency = IntervalLogReader.totals(dir.resolve(IntervalLog.LATENCY));
-        Map<String, Histogram> service = IntervalLogReader.totals(dir.resolve(IntervalLog.SERVICE));
-        Histogram lag = Files.exists(dir.resolve(IntervalLog.LAG))
-                ? IntervalLogReader.totals(dir.resolve(IntervalLog.LAG)).getOrDefault("", Histograms.empty()) : Histograms.empty();
-        double seconds = m.measuredSeconds() > 0 ? m.measuredSeconds() : spanSeconds(dir, m);
-
-        Map<String, Map<String, Long>> errors = new TreeMap<>();
-        for (Map.Entry<String, Histogram> e : latency.entrySet()) {
-            if (!RequestName.isErrorTag(e.getKey())) continue;
-            errors.computeIfAbsent(RequestName.requestOf(e.getKey()), k -> new TreeMap<>())
-                    .put(RequestName.causeOf(e.getKey()).id(), e.getValue().getTotalCount());
-        }
-        Histogram totalLatency = Histograms.empty();
-        Histogram totalService = Histograms.empty();
-        Map<String, Long> totalErrors = new TreeMap<>();
+    /**
+     * @param latency response times per request name, every interval added up
+     * @param service service times likewise
+     * @param lag     the injector's start lag, every interval added up
+     */
+    public static Summary summarize(RunManifest m, RequestHistograms latency, RequestHistograms service, Histogram lag) {
+        double seconds = m.measuredSeconds() > 0 ? m.measuredSeconds() : spanSeconds(m, latency);
         Map<String, Summary.Stats> requests = new LinkedHashMap<>();
-        for (Map.Entry<String, Histogram> e : latency.entrySet()) {
-            String tag = e.getKey();
-            if (RequestName.isErrorTag(tag)) continue;
-            Histogram svc = service.getOrDefault(tag, Histograms.empty());
-            Map<String, Long> byCause = errors.getOrDefault(tag, Map.of());
-            requests.put(tag, stats(e.getValue(), svc, byCause, seconds));
-            totalLatency.add(e.getValue());
-            totalService.add(svc);
-            byCause.forEach((cause, n) -> totalErrors.merge(cause, n, Long::sum));
+        for (String name : latency.names()) requests.put(name, stats(name, latency, service, seconds));
+        Summary.Stats total = stats(RequestHistograms.ALL, latency, service, seconds);
+        Summary.Injector injector = injector(m, total, lag, seconds);
+        RunState state;
+        String reason;
+        if (m.interrupted() || m.ended() == null) {
+            state = RunState.INTERRUPTED;
+            reason = interruption(m, total, seconds);
+        } else if (total.count() == 0) {
+            state = RunState.EMPTY;
+            reason = "nothing was counted: no request completed in the measured window";
+        } else if (injector.verdict() == InjectorVerdict.INVALID) {
+            state = RunState.INVALID;
+            reason = injector.reason();
+        } else {
+            state = RunState.COMPLETE;
+            reason = null;
         }
-        Summary.Stats total = stats(totalLatency, totalService, totalErrors, seconds);
-        return new Summary(Summary.SCHEMA,
-                new Summary.Run(m.scenario(), m.target(), m.profile(), m.model(), m.started(), m.ended(), round(seconds), m.interrupted()),
-                injector(m, total, lag, seconds), total, requests);
+        return new Summary(Summary.SCHEMA, new Summary.Run(m.scenario(), m.target(), m.profile(), m.model(), m.started(), m.ended(),
+                round(seconds), m.interrupted() || m.ended() == null, state, reason), injector, total, requests);
     }
 
-    private static Summary.Stats stats(Histogram latency, Histogram service, Map<String, Long> byCause, double seconds) {
-        long errors = byCause.values().stream().mapToLong(Long::longValue).sum();
-        double throughput = seconds > 0 ? round(latency.getTotalCount() / seconds) : 0;
-        return new Summary.Stats(latency.getTotalCount(), new Summary.Errors(errors, Map.copyOf(byCause)), throughput,
-                Summary.Distribution.of(latency), Summary.Distribution.of(service));
+    private static String interruption(RunManifest m, Summary.Stats total, double seconds) {
+        String when;
+        if (m.ended() == null) when = "the injector stopped without finishing its files (it was killed, or its machine stopped)";
+        else if (seconds == 0 && total.count() == 0) when = "interrupted during the warm-up; nothing was counted";
+        else when = String.format(Locale.ROOT, "interrupted after %.1f s of %d s measured", seconds, m.profile().totalSeconds()
+                - warmup(m.profile()));
+        return m.failure() == null ? when : when + ": " + m.failure();
+    }
+
+    private static long warmup(RecordedProfile p) {
+        if (p instanceof RecordedProfile.Open o) return o.warmupS();
+        if (p instanceof RecordedProfile.Closed c) return c.warmupS();
+        return 0;
+    }
+
+    private static Summary.Stats stats(String name, RequestHistograms latency, RequestHistograms service, double seconds) {
+        Map<String, Long> byCause = new TreeMap<>();
+        latency.failures(name).forEach((cause, n) -> byCause.put(cause.id(), n));
+        long failed = latency.failedCount(name);
+        long ok = latency.okCount(name);
+        long count = ok + failed;
+        double throughput = seconds > 0 ? round(count / seconds) : 0;
+        double errorRate = count == 0 ? 0 : Math.round(failed * 1e6 / count) / 1e6;
+        return new Summary.Stats(count, ok, new Summary.Errors(failed, byCause), errorRate, throughput,
+                Summary.Distribution.of(latency.ok(name)), Summary.Distribution.of(service.ok(name)),
+                Summary.Distribution.of(latency.failed(name)));
     }
 
     private static Summary.Injector injector(RunManifest m, Summary.Stats total, Histogram lag, double seconds) {
         double achieved = seconds > 0 ? round(total.count() / seconds) : 0;
         long lagP99 = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99);
-        String verdict = "ok";
+        InjectorVerdict verdict = InjectorVerdict.OK;
         String reason = null;
+        String advice = "; lower the rate, split it over more injectors with --segment K/N, or move the target off the generator's cores";
         if (m.targetRate() != null && m.targetRate() > 0 && achieved < MIN_ACHIEVED_SHARE * m.targetRate()) {
-            verdict = "invalid";
-            reason = String.format("achieved %.1f/s of the %.1f/s target (below %.0f%%)", achieved, m.targetRate(), MIN_ACHIEVED_SHARE * 100);
+            verdict = InjectorVerdict.INVALID;
+            reason = String.format(Locale.ROOT, "the generator achieved %.1f/s of the %.1f/s target (below %.0f%%)", achieved,
+                    m.targetRate(), MIN_ACHIEVED_SHARE * 100) + advice;
         } else if (lagP99 > MAX_LAG_P99_US) {
-            verdict = "invalid";
-            reason = String.format("the generator started requests late: lag p99 %d µs (above %d µs)", lagP99, MAX_LAG_P99_US);
+            verdict = InjectorVerdict.INVALID;
+            reason = "the generator started requests late: lag p99 " + Micros.text(lagP99) + " (above " + Micros.text(MAX_LAG_P99_US) + ")"
+                    + advice;
         }
         return new Summary.Injector(m.targetRate(), achieved, lagP99, lag.getTotalCount() == 0 ? 0 : lag.getMaxValue(), verdict, reason);
     }
 
-    private static double spanSeconds(Path dir, RunManifest m) {
-        long[] end = {m.measureFromMillis()};
-        IntervalLogReader.forEach(dir.resolve(IntervalLog.LATENCY), e -> end[0] = Math.max(end[0], e.endMillis()));
-        return Math.max(0, (end[0] - m.measureFromMillis()) / 1000.0);
+    /** A run that never wrote its end: the span its intervals cover. */
+    private static double spanSeconds(RunManifest m, RequestHistograms latency) {
+        if (latency.isEmpty()) return 0;
+        return Math.max(0, (latency.endMillis() - m.measureFromMillis()) / 1000.0);
     }
 
     private static double round(double v) {

@@ -2,33 +2,64 @@ package loadlab.recording;
 
 import java.util.Map;
 
+import org.HdrHistogram.Histogram;
+
 /**
- * {@code summary.json}: per request name and in total, counts, errors by cause, throughput and the
- * response-time and service-time distributions (microseconds); the injector's health. Percentiles
- * come only from histograms that were added up, never from averaging percentiles.
+ * {@code summary.json}: the run's state; per request name and in total, counts, errors by cause,
+ * throughput and the response-time and service-time distributions (microseconds) of the
+ * successful requests, with the failed requests' own distribution beside them; the injector's
+ * health. Percentiles come only from histograms that were added up, never from averaging
+ * percentiles. Computed in one place, {@link RunSummarizer}, and read through {@link RunDirectory}.
+ *
+ * <p>Schema 2 (from 1): {@code latency_us} and {@code service_time_us} are of successful requests
+ * only (failures, such as instant refusals, no longer pull percentiles down); new are {@code ok},
+ * {@code error_rate}, {@code failed_latency_us}, {@code run.state} and {@code run.state_reason}.
  */
 public record Summary(String schema, Run run, Injector injector, Stats total, Map<String, Stats> requests) {
-    public static final String SCHEMA = "loadlab.summary/1";
+    public static final String SCHEMA = "loadlab.summary/2";
+    public static final String FILE = "summary.json";
 
-    public record Run(String scenario, String target, Map<String, Object> profile, String model, String started, String ended,
-                      double measuredSeconds, boolean interrupted) {}
+    public Summary {
+        requests = requests == null ? Map.of() : Map.copyOf(requests);
+    }
+
+    /**
+     * @param state       complete, invalid, interrupted or empty (a damaged run has no summary)
+     * @param stateReason why the run is not complete, in one sentence; null when it is
+     */
+    public record Run(String scenario, String target, RecordedProfile profile, RunModel model, String started, String ended,
+                      double measuredSeconds, boolean interrupted, RunState state, String stateReason) {}
 
     /**
      * @param targetRate   requests per second the profile asked for in the measured window (null for a closed model)
-     * @param achievedRate requests per second completed in the measured window
+     * @param achievedRate requests per second completed in the measured window, successes and failures
      * @param lagP99Us     99th percentile of how late requests were started against the schedule
-     * @param verdict      "ok", or "invalid" when the generator could not keep up, with the reason
+     * @param verdict      ok, or invalid when the generator could not keep up, with the reason
      */
-    public record Injector(Double targetRate, double achievedRate, long lagP99Us, long lagMaxUs, String verdict, String reason) {}
+    public record Injector(Double targetRate, double achievedRate, long lagP99Us, long lagMaxUs, InjectorVerdict verdict, String reason) {}
 
-    public record Stats(long count, Errors errors, double throughput, Distribution latencyUs, Distribution serviceTimeUs) {}
+    /**
+     * @param count           requests completed, successes and failures
+     * @param ok              successful requests
+     * @param errorRate       failed share of {@code count}, 0 to 1
+     * @param throughput      {@code count} per measured second
+     * @param latencyUs       response time from the intended start of the successful requests
+     * @param serviceTimeUs   service time from the actual send of the successful requests
+     * @param failedLatencyUs response time from the intended start of the failed requests
+     */
+    public record Stats(long count, long ok, Errors errors, double errorRate, double throughput, Distribution latencyUs,
+                        Distribution serviceTimeUs, Distribution failedLatencyUs) {}
 
-    public record Errors(long total, Map<String, Long> byCause) {}
+    public record Errors(long total, Map<String, Long> byCause) {
+        public Errors {
+            byCause = byCause == null ? Map.of() : Map.copyOf(byCause);
+        }
+    }
 
-    public record Distribution(long min, double mean, long p50, long p90, long p99, long p999, long p9999, long max) {
-        public static Distribution of(org.HdrHistogram.Histogram h) {
-            if (h.getTotalCount() == 0) return new Distribution(0, 0, 0, 0, 0, 0, 0, 0);
-            return new Distribution(h.getMinValue(), Math.round(h.getMean() * 10) / 10.0, h.getValueAtPercentile(50),
+    public record Distribution(long count, long min, double mean, long p50, long p90, long p99, long p999, long p9999, long max) {
+        public static Distribution of(Histogram h) {
+            if (h.getTotalCount() == 0) return new Distribution(0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Distribution(h.getTotalCount(), h.getMinValue(), Math.round(h.getMean() * 10) / 10.0, h.getValueAtPercentile(50),
                     h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
                     h.getValueAtPercentile(99.99), h.getMaxValue());
         }

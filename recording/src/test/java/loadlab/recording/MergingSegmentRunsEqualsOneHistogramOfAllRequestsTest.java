@@ -30,14 +30,16 @@ class MergingSegmentRunsEqualsOneHistogramOfAllRequestsTest {
         List<Path> dirs = new ArrayList<>();
         for (int k = 0; k < injectors; k++) {
             Path d = Files.createDirectory(tmp.resolve("segment-" + (k + 1)));
-            RunFiles.write(d.resolve(RunManifest.FILE), RunFixture.manifest(10, 100.0 / injectors));
+            RunFiles.write(d.resolve(RunManifest.FILE), RunFixture.manifest(10, 100.0 / injectors, new Segment(k + 1, injectors),
+                    RunFixture.START_MILLIS));
             RunRecorder r = new RunRecorder(0);
             shares.add(r);
-            logs.add(new IntervalLog(r, d, RunFixture.START_MILLIS, null));
+            logs.add(RunFixture.log(r, d));
             dirs.add(d);
         }
         Histogram all = Histograms.empty();
         Histogram allService = Histograms.empty();
+        Histogram ok = Histograms.empty();
         SplittableRandom random = new SplittableRandom(17);
         for (int i = 0; i < 30_000; i++) {
             long latencyUs = 100 + (long) (Math.exp(random.nextDouble() * 10));
@@ -48,30 +50,31 @@ class MergingSegmentRunsEqualsOneHistogramOfAllRequestsTest {
             shares.get(i % injectors).record(tag, end - latencyUs * 1_000, end - serviceUs * 1_000, end, cause);
             all.recordValue(latencyUs);
             allService.recordValue(serviceUs);
+            if (cause == null) ok.recordValue(latencyUs);
             if (i % 5_000 == 0) logs.forEach(IntervalLog::writeInterval); // several intervals per injector
         }
         logs.forEach(IntervalLog::close);
 
         Path merged = Files.createDirectory(tmp.resolve("merged"));
-        Summary s = RunMerge.merge(dirs, merged);
+        Summary s = RunMerge.merge(dirs, merged).summary();
         Histogram mergedTotal = Histograms.empty();
-        IntervalLogReader.totals(merged.resolve(IntervalLog.LATENCY)).forEach((tag, h) -> {
-            if (!RequestName.isErrorTag(tag)) mergedTotal.add(h);
-        });
+        Histogram mergedService = Histograms.empty();
+        RunDirectory.open(merged).latency(e -> mergedTotal.add(e.histogram()));
+        RunDirectory.open(merged).service(e -> mergedService.add(e.histogram()));
         assertEquals(all, mergedTotal, "the merged histogram is the histogram of all requests, bucket for bucket");
         assertEquals(30_000, s.total().count());
-        assertEquals(all.getValueAtPercentile(99.9), s.total().latencyUs().p999());
-        assertEquals(allService.getValueAtPercentile(99), s.total().serviceTimeUs().p99());
+        assertEquals(ok.getValueAtPercentile(99.9), s.total().latencyUs().p999(), "headline percentiles are of successes");
+        assertEquals(allService, mergedService);
         assertEquals(310, s.total().errors().total());
         assertEquals(100.0, s.injector().targetRate(), 1e-9);
-        assertEquals(3, s.run().profile().get("injectors"));
+        assertEquals(3, ((RecordedProfile.Open) s.run().profile()).injectors());
     }
 
     @Test
     void aCorruptLogStopsTheMergeWithItsName() throws Exception {
         Path d = Files.createDirectory(tmp.resolve("broken"));
-        RunFiles.write(d.resolve(RunManifest.FILE), RunFixture.manifest(10, 100.0));
-        Files.writeString(d.resolve(IntervalLog.LATENCY), "0.000,1.000,2.0,notahistogram\n");
+        RunFiles.write(d.resolve(RunManifest.FILE), RunFixture.manifest(10, 100.0, new Segment(1, 1), RunFixture.START_MILLIS));
+        Files.writeString(d.resolve(RunDirectory.LATENCY), "0.000,1.000,2.0,notahistogram\n");
         Path out = Files.createDirectory(tmp.resolve("out"));
         IntervalLogReader.CorruptLogException e = assertThrows(IntervalLogReader.CorruptLogException.class, () -> RunMerge.merge(List.of(d), out));
         assertTrue(e.getMessage().contains("latency.hlog"), e.getMessage());

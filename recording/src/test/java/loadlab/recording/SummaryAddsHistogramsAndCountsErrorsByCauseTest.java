@@ -3,6 +3,7 @@ package loadlab.recording;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,10 +18,10 @@ class SummaryAddsHistogramsAndCountsErrorsByCauseTest {
     private Summary run(double seconds, Double target, java.util.function.Consumer<RunRecorder> feed) {
         RunFixture.writeManifest(dir, seconds, target);
         RunRecorder recorder = new RunRecorder(0);
-        try (IntervalLog log = new IntervalLog(recorder, dir, RunFixture.START_MILLIS, null)) {
+        try (IntervalLog log = RunFixture.log(recorder, dir)) {
             feed.accept(recorder);
         }
-        return RunSummarizer.summarize(dir);
+        return RunDirectory.open(dir).summary();
     }
 
     @Test
@@ -50,22 +51,29 @@ class SummaryAddsHistogramsAndCountsErrorsByCauseTest {
         assertEquals(Map.of("http_5xx", 6L, "timeout", 4L), s.requests().get("post").errors().byCause());
         assertEquals(20, s.total().errors().total());
         assertEquals(Map.of("http_4xx", 10L, "http_5xx", 6L, "timeout", 4L), s.total().errors().byCause());
-        assertEquals(30_000_000, s.requests().get("post").latencyUs().max(), 30_000);
+        assertEquals(30_000_000, s.requests().get("post").failedLatencyUs().max(), 30_000, "a timeout is recorded at its value, with the failures");
+        assertEquals(1_000, s.requests().get("post").latencyUs().max(), 1, "the successes' own distribution");
+        assertEquals(90, s.requests().get("post").ok());
+        assertEquals(0.1, s.requests().get("post").errorRate(), 1e-9);
     }
 
     @Test
     void aGeneratorThatFellShortOfItsTargetMakesTheRunInvalid() {
         Summary fine = run(10, 100.0, r -> RunFixture.record(r, "a", 990, 1_000, 1_000, null));
-        assertEquals("ok", fine.injector().verdict());
+        assertEquals(InjectorVerdict.OK, fine.injector().verdict());
+        assertEquals(RunState.COMPLETE, fine.run().state());
         assertNull(fine.injector().reason());
         Summary shortfall = run(10, 100.0, r -> RunFixture.record(r, "a", 500, 1_000, 1_000, null));
-        assertEquals("invalid", shortfall.injector().verdict());
+        assertEquals(InjectorVerdict.INVALID, shortfall.injector().verdict());
+        assertEquals(RunState.INVALID, shortfall.run().state());
+        assertTrue(shortfall.run().stateReason().contains("--segment"), "the reason says what to do: " + shortfall.run().stateReason());
         assertEquals(50.0, shortfall.injector().achievedRate());
         Summary late = run(10, 100.0, r -> {
             RunFixture.record(r, "a", 1_000, 1_000, 1_000, null);
             for (int i = 0; i < 100; i++) r.recordLag(0, 50_000_000L);
         });
-        assertEquals("invalid", late.injector().verdict());
+        assertEquals(InjectorVerdict.INVALID, late.injector().verdict());
+        assertTrue(late.injector().reason().contains("lag p99 50.0 ms"), "human units: " + late.injector().reason());
     }
 
     @Test

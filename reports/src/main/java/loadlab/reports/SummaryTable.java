@@ -1,44 +1,60 @@
 package loadlab.reports;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 
 import loadlab.recording.Micros;
+import loadlab.recording.RunModel;
+import loadlab.recording.RunState;
 import loadlab.recording.Summary;
+import loadlab.reports.format.Figures;
 
 /**
  * A run's summary as the table printed at the end of {@code loadlab run}: one row per request
- * name and a total, times with units chosen for reading, and the injector's verdict, loudly when the
- * run is invalid.
+ * name and a total (response and service times of successful requests; failures counted beside
+ * them), the injector's health, and the run's state, loudly when the run does not describe its
+ * target.
  */
 public final class SummaryTable {
     private SummaryTable() {}
 
     public static void print(Summary s, PrintWriter out) {
         Summary.Injector inj = s.injector();
-        out.printf("%n%s %s  %s model  measured %.0f s%s%n", s.run().scenario(), s.run().target(), s.run().model(),
-                s.run().measuredSeconds(), s.run().interrupted() ? "  (INTERRUPTED: partial run)" : "");
-        out.printf("%-16s %9s %8s %10s %10s %10s %10s %10s %10s %10s%n", "request", "count", "errors", "rate/s", "p50", "p90", "p99",
-                "p99.9", "max", "svc p99");
+        Summary.Run run = s.run();
+        out.printf(Locale.ROOT, "%n%s %s  %s model  measured %.0f s%n", run.scenario(), run.target(), run.model().id(), run.measuredSeconds());
+        out.printf(Locale.ROOT, "%-16s %9s %8s %10s %10s %10s %10s %10s %10s %10s%n", "request", "count", "errors", "rate/s", "p50", "p90",
+                "p99", "p99.9", "max", "svc p99");
         for (Map.Entry<String, Summary.Stats> e : s.requests().entrySet()) row(out, e.getKey(), e.getValue());
         row(out, "total", s.total());
-        if (!s.total().errors().byCause().isEmpty()) out.println("errors by cause: " + s.total().errors().byCause());
-        String target = inj.targetRate() == null ? "closed model (no schedule: coordinated omission not corrected)"
-                : String.format("target %.1f/s, achieved %.1f/s", inj.targetRate(), inj.achievedRate());
-        out.printf("injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
-        if ("ok".equals(inj.verdict())) {
-            out.println("injector verdict: ok");
-        } else {
-            out.println("!!! INJECTOR VERDICT: " + inj.verdict().toUpperCase() + " — " + inj.reason());
-            out.println("!!! these figures do not describe the target under the intended load");
+        out.println("times are of successful requests, from the intended start (svc: from the actual send)");
+        if (s.total().errors().total() > 0) {
+            out.println("errors: " + Figures.percent(s.total().errorRate()) + " by cause: " + Figures.pairs(s.total().errors().byCause())
+                    + "; failed requests' p50 " + Micros.text(s.total().failedLatencyUs().p50()) + ", max "
+                    + Micros.text(s.total().failedLatencyUs().max()));
         }
+        String target = run.model() == RunModel.CLOSED ? "closed model (no schedule: coordinated omission not corrected)"
+                : inj.targetRate() == null ? "no target rate" : "target " + Figures.rate(inj.targetRate()) + ", achieved " + Figures.rate(inj.achievedRate());
+        out.printf("injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
+        out.println(stateLine(run.state(), run.stateReason()));
+        if (run.state() != RunState.COMPLETE) out.println("!!! these figures do not describe the target under the intended load");
         out.flush();
+    }
+
+    /** "run: complete", or "!!! run INVALID: why" — the same words the report and the gate use. */
+    public static String stateLine(RunState state, String reason) {
+        return state == RunState.COMPLETE ? "run: complete" : "!!! run " + state.id().toUpperCase(Locale.ROOT) + ": " + reason;
     }
 
     private static void row(PrintWriter out, String name, Summary.Stats st) {
         Summary.Distribution d = st.latencyUs();
-        out.printf("%-16s %9d %8d %10.1f %10s %10s %10s %10s %10s %10s%n", name.length() > 16 ? name.substring(0, 16) : name, st.count(),
-                st.errors().total(), st.throughput(), Micros.text(d.p50()), Micros.text(d.p90()), Micros.text(d.p99()),
-                Micros.text(d.p999()), Micros.text(d.max()), Micros.text(st.serviceTimeUs().p99()));
+        out.printf(Locale.ROOT, "%-16s %9d %8d %10.1f %10s %10s %10s %10s %10s %10s%n", name.length() > 16 ? name.substring(0, 16) : name,
+                st.count(), st.errors().total(), st.throughput(), text(d, d.p50()), text(d, d.p90()), text(d, d.p99()), text(d, d.p999()),
+                text(d, d.max()), text(st.serviceTimeUs(), st.serviceTimeUs().p99()));
+    }
+
+    /** A percentile, or "-" when no successful request was measured (never "0 µs"). */
+    private static String text(Summary.Distribution d, long us) {
+        return d.count() == 0 ? "-" : Micros.text(us);
     }
 }

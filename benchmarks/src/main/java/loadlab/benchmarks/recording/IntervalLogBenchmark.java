@@ -38,7 +38,9 @@ public class IntervalLogBenchmark {
     public void open() throws IOException {
         dir = Files.createTempDirectory("loadlab-bench-interval");
         recorder = new RunRecorder(0);
-        log = new IntervalLog(recorder, dir, System.currentTimeMillis(), null);
+        log = new IntervalLog(recorder, dir, System.currentTimeMillis(), null, why -> {
+            throw new IllegalStateException(why);
+        });
     }
 
     @Setup(Level.Invocation)

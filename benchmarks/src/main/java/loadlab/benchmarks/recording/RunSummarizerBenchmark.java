@@ -3,6 +3,8 @@ package loadlab.benchmarks.recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +22,13 @@ import loadlab.recording.IntervalLog;
 import loadlab.recording.RunFiles;
 import loadlab.recording.RunManifest;
 import loadlab.recording.RunRecorder;
-import loadlab.recording.RunSummarizer;
+import loadlab.recording.RunDirectory;
+import loadlab.recording.RecordedProfile;
+import loadlab.recording.Tool;
 import loadlab.recording.Summary;
 
 /**
- * Computing {@code summary.json} from a one-hour run: 3,600 one-second intervals of three request
+ * Opening a one-hour run through its model (validating every interval and computing {@code summary.json}): 3,600 one-second intervals of three request
  * names (about 200 responses each) read back and added up. Shows that a summary (and later a
  * report) of any run length builds in a bounded time.
  *
@@ -39,13 +43,16 @@ public class RunSummarizerBenchmark {
     @Setup
     public void writeAnHourLongRun() throws IOException {
         dir = Files.createTempDirectory("loadlab-bench-summary");
-        long start = 1_790_000_000_000L;
-        RunFiles.write(dir.resolve(RunManifest.FILE), new RunManifest(RunManifest.SCHEMA, "bench", "timeline", "http://127.0.0.1:1",
-                "open", Map.of(), Map.of(), "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z", start, 3_600, 600.0, null, false,
-                Map.of(), Map.of()));
+        long start = System.currentTimeMillis(); // the recorder stamps intervals with the wall clock
+        RecordedProfile profile = new RecordedProfile.Open(List.of(new RecordedProfile.Phase(600, 600, 3_600)), 0, 3_600, 2_160_000, null, 1);
+        RunFiles.write(dir.resolve(RunManifest.FILE), RunManifest.load("bench", "timeline", "http://127.0.0.1:1/", profile, Map.of(),
+                Instant.ofEpochMilli(start), start, 600.0, null, Tool.current("test"))
+                .ended(Instant.ofEpochMilli(start + 3_600_000).toString(), 3_600, false, null));
         RunRecorder recorder = new RunRecorder(0);
         SplittableRandom random = new SplittableRandom(5);
-        try (IntervalLog log = new IntervalLog(recorder, dir, start, null)) {
+        try (IntervalLog log = new IntervalLog(recorder, dir, start, null, why -> {
+            throw new IllegalStateException(why);
+        })) {
             for (int second = 0; second < 3_600; second++) {
                 for (String name : new String[] {"timeline", "post", "search"}) {
                     for (int i = 0; i < 200; i++) {
@@ -60,7 +67,7 @@ public class RunSummarizerBenchmark {
 
     @Benchmark
     public Summary summarizeAnHourOfIntervals() {
-        return RunSummarizer.summarize(dir);
+        return RunDirectory.open(dir).summary();
     }
 
     @TearDown

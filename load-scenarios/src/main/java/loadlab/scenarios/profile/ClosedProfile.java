@@ -1,7 +1,8 @@
 package loadlab.scenarios.profile;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import loadlab.recording.RecordedProfile;
+import loadlab.recording.RunModel;
+import loadlab.recording.Segment;
 
 /**
  * A closed model: {@code concurrency} users each send a request, wait for its response, and send
@@ -16,8 +17,8 @@ public record ClosedProfile(int concurrency, long seconds, long warmupSeconds, S
     }
 
     @Override
-    public String model() {
-        return "closed";
+    public RunModel model() {
+        return RunModel.CLOSED;
     }
 
     @Override
@@ -39,13 +40,7 @@ public record ClosedProfile(int concurrency, long seconds, long warmupSeconds, S
     }
 
     @Override
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("model", "closed");
-        d.put("concurrency", concurrency);
-        d.put("warmup_s", warmupSeconds);
-        d.put("measured_s", seconds);
-        if (segment != null) d.put("segment", segment);
-        return d;
+    public RecordedProfile.Closed describe() {
+        return new RecordedProfile.Closed(concurrency, warmupSeconds, seconds, segment == null ? null : Segment.parse(segment), 1);
     }
 }

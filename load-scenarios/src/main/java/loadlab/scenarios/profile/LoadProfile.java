@@ -1,6 +1,7 @@
 package loadlab.scenarios.profile;
 
-import java.util.Map;
+import loadlab.recording.RecordedProfile;
+import loadlab.recording.RunModel;
 
 /**
  * How many users arrive, independent of what each does (the scenario). Open profiles start users
@@ -10,8 +11,7 @@ import java.util.Map;
  */
 public sealed interface LoadProfile permits OpenProfile, ClosedProfile {
 
-    /** "open" or "closed". */
-    String model();
+    RunModel model();
 
     long warmupSeconds();
 
@@ -23,8 +23,8 @@ public sealed interface LoadProfile permits OpenProfile, ClosedProfile {
     /** Injector {@code k}'s share of the profile when {@code n} injectors run it together (1 &le; k &le; n). */
     LoadProfile share(int k, int n);
 
-    /** The profile as plain values, for run.json and reports. */
-    Map<String, Object> describe();
+    /** The profile as run.json records it. */
+    RecordedProfile describe();
 
     /** An exact share: the k-th of n parts of {@code total}, so the parts add up to it. */
     static long part(long total, int k, int n) {

@@ -1,9 +1,11 @@
 package loadlab.scenarios.profile;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import loadlab.recording.RecordedProfile;
+import loadlab.recording.RunModel;
+import loadlab.recording.Segment;
 
 /**
  * An open-model profile as exact arrivals per second: warm-up seconds (at the first phase's
@@ -45,8 +47,8 @@ public record OpenProfile(List<RatePhase> phases, long warmupSeconds, long[] per
     }
 
     @Override
-    public String model() {
-        return "open";
+    public RunModel model() {
+        return RunModel.OPEN;
     }
 
     @Override
@@ -74,16 +76,10 @@ public record OpenProfile(List<RatePhase> phases, long warmupSeconds, long[] per
     }
 
     @Override
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("model", "open");
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (RatePhase p : phases) list.add(Map.of("from_per_s", p.from(), "to_per_s", p.to(), "seconds", p.seconds()));
-        d.put("phases", list);
-        d.put("warmup_s", warmupSeconds);
-        d.put("measured_s", measuredSeconds());
-        d.put("arrivals", measuredArrivals());
-        if (segment != null) d.put("segment", segment);
-        return d;
+    public RecordedProfile.Open describe() {
+        List<RecordedProfile.Phase> list = new ArrayList<>();
+        for (RatePhase p : phases) list.add(new RecordedProfile.Phase(p.from(), p.to(), p.seconds()));
+        return new RecordedProfile.Open(list, warmupSeconds, measuredSeconds(), measuredArrivals(),
+                segment == null ? null : Segment.parse(segment), 1);
     }
 }

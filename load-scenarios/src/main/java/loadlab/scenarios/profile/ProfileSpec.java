@@ -31,7 +31,17 @@ public record ProfileSpec(String rate, String ramp, String stairs, String hold, 
     private static final Pattern STAIRS = Pattern.compile("(.+)\\+(.+)\\*(\\d+)");
     public static final String DEFAULT_WARMUP = "5s";
 
+    /** The profile these flags describe; one that asks for no request at all is refused before any load. */
     public LoadProfile toProfile() {
+        LoadProfile p = build();
+        if (p instanceof OpenProfile open && open.measuredArrivals() == 0) {
+            throw new IllegalArgumentException("the profile asks for no requests in its measured window (" + open.describe().text()
+                    + "); give a rate above 0, e.g. --rate 100/s");
+        }
+        return p;
+    }
+
+    private LoadProfile build() {
         int shapes = count(rate) + count(ramp) + count(stairs) + (concurrency == null ? 0 : 1) + count(file);
         if (shapes > 1) throw new IllegalArgumentException("give one of --rate, --ramp, --stairs, --concurrency or --profile, not several");
         long warm = Durations.wholeSeconds("--warmup", Durations.parse("--warmup", warmup == null ? DEFAULT_WARMUP : warmup));

@@ -1,31 +1,44 @@
 package loadlab.scenarios.run;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 
 import loadlab.recording.IntervalLog;
+import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
 import loadlab.recording.RunManifest;
 import loadlab.recording.RunRecorder;
-import loadlab.recording.RunSummarizer;
-import loadlab.recording.Summary;
+import loadlab.recording.Segment;
+import loadlab.recording.Tool;
 import loadlab.scenarios.RunContext;
 import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.Scenarios;
 import loadlab.scenarios.profile.LoadProfile;
+import loadlab.scenarios.profile.OpenProfile;
 
 /**
  * The injector: one JVM per run (Gatling shuts its logging down when a run ends). Writes the run
  * directory as the run goes (manifest, interval logs each second, server metrics) and the summary
- * at the end; a shutdown hook does the same when the run is interrupted, so Ctrl-C leaves a valid
- * run directory with everything recorded so far.
+ * at the end. It never outlives the process that started it: that process holds the other end of
+ * its standard input, so when it dies (even by SIGKILL) the injector reads end-of-file and stops.
+ * Whatever stops it early (Ctrl-C, a vanished parent, a full disk, a crash), a shutdown hook
+ * finishes the run directory as an interrupted run with everything recorded so far.
  */
 public final class InjectorMain {
+    /** Exit codes the launching process turns into its own. */
+    public static final int OK = 0;
+    public static final int WRITE_FAILED = 2;
+    public static final int CRASHED = 3;
+    public static final int PARENT_GONE = 4;
+    public static final String GATLING = "gatling 3.15.1";
+
     private final RunSpec spec;
     private final Path dir;
     private final LoadProfile profile;
@@ -37,46 +50,83 @@ public final class InjectorMain {
     private MetricsScraper scraper;
     private Progress progress;
     private boolean finished;
+    private volatile String failure;
 
     InjectorMain(RunSpec spec) {
         this.spec = spec;
         this.dir = Path.of(spec.runDir());
         LoadProfile whole = spec.profile().toProfile();
-        this.profile = spec.segment() == null ? whole : Segment.parse(spec.segment()).of(whole);
+        this.profile = spec.segment() == null ? whole : share(whole, Segment.parse(spec.segment()));
+    }
+
+    private static LoadProfile share(LoadProfile whole, Segment s) {
+        return whole.share(s.k(), s.n());
     }
 
     public static void main(String[] args) throws Exception {
         GatlingOffline.apply();
-        RunSpec spec = RunFiles.JSON.readValue(Path.of(args[0]).toFile(), RunSpec.class);
+        Path specFile = Path.of(args[0]);
+        RunSpec spec = RunFiles.JSON.readValue(specFile.toFile(), RunSpec.class);
+        Files.deleteIfExists(specFile);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         InjectorMain injector = new InjectorMain(spec);
-        int status = injector.run(out);
-        System.exit(status);
+        injector.watchParent(System.in);
+        System.exit(injector.run(out));
+    }
+
+    /** Stops the run when the parent's end of standard input closes: the parent has gone. */
+    void watchParent(InputStream in) {
+        Thread t = new Thread(() -> {
+            try {
+                while (in.read() >= 0) {
+                    // the parent writes nothing; end-of-file is the signal
+                }
+            } catch (IOException ignored) {
+                // a broken pipe means the same
+            }
+            stop(PARENT_GONE, "the loadlab process that started this injector exited, so the injector stopped too");
+        }, "loadlab-parent-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Ends the process at once; the shutdown hook finishes the run directory as interrupted, saying why. */
+    private void stop(int status, String why) {
+        if (failure == null) failure = why;
+        System.err.println("loadlab: " + why);
+        // from a thread of its own: the caller may hold the interval log's lock, which the shutdown hook needs
+        new Thread(() -> System.exit(status), "loadlab-stop").start();
     }
 
     int run(PrintStream out) throws Exception {
         Class<?> simulation = Scenarios.simulation(spec.scenario());
         long measureFrom = startMillis + profile.warmupSeconds() * 1000;
-        manifest = new RunManifest(RunManifest.SCHEMA, spec.name(), spec.scenario(), spec.target(), profile.model(), profile.describe(),
-                Map.copyOf(spec.params()), started.toString(), null, measureFrom, 0, profile.targetRate(), spec.segment(), false,
-                Map.of("name", "loadlab", "version", "0.1.0", "git_commit", System.getProperty("loadlab.git", "unknown"),
-                        "gatling", "3.15.1"), RunManifest.thisEnvironment());
+        manifest = RunManifest.load(spec.name(), spec.scenario(), spec.target(), profile.describe(), spec.params(), started, measureFrom,
+                profile.targetRate(), spec.segment() == null ? null : Segment.parse(spec.segment()), Tool.current(GATLING))
+                .against(spec.service());
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest);
         progress = new Progress(out, spec.terminal(), profile.warmupSeconds(), profile.warmupSeconds() + profile.measuredSeconds(),
-                profile instanceof loadlab.scenarios.profile.OpenProfile open ? open.perSecond() : null, startMillis);
-        log = new IntervalLog(recorder, dir, startMillis, progress::tick);
+                profile instanceof OpenProfile open ? open.perSecond() : null, startMillis);
+        log = new IntervalLog(recorder, dir, startMillis, progress::tick, why -> stop(WRITE_FAILED, why)).startTicking();
         if (spec.metricsUrl() != null) scraper = new MetricsScraper(URI.create(spec.metricsUrl()), dir);
         Thread hook = new Thread(() -> finish(true), "loadlab-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
 
         RunContext.install(new RunContext(spec, profile, recorder));
         Path gatlingResults = Files.createTempDirectory("loadlab-gatling");
-        int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-                "--simulation", simulation.getName(), "--results-folder", gatlingResults.toString(), "--no-reports"});
-        finish(false);
+        int status;
+        try {
+            status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                    "--simulation", simulation.getName(), "--results-folder", gatlingResults.toString(), "--no-reports"});
+            if (status != 0) failure = "the injector failed: Gatling ended with status " + status + " (its messages are above)";
+        } catch (RuntimeException | Error e) {
+            failure = "the injector crashed: " + e;
+            status = CRASHED;
+        }
+        finish(failure != null);
         Runtime.getRuntime().removeShutdownHook(hook);
         deleteQuietly(gatlingResults);
-        return status == 0 ? 0 : 3;
+        return failure == null ? OK : CRASHED;
     }
 
     /** Closes the logs and writes the final manifest and the summary; once, whether finished or interrupted. */
@@ -89,17 +139,21 @@ public final class InjectorMain {
         Instant ended = Instant.now();
         long countedFrom = recorder.countFromMillis();
         if (countedFrom != Long.MAX_VALUE) manifest = manifest.measuredFrom(countedFrom);
-        double measured = Math.max(0, (ended.toEpochMilli() - manifest.measureFromMillis()) / 1000.0);
+        double measured = countedFrom == Long.MAX_VALUE ? 0 : Math.max(0, (ended.toEpochMilli() - manifest.measureFromMillis()) / 1000.0);
         if (!interrupted) measured = Math.min(measured, profile.measuredSeconds());
-        RunFiles.write(dir.resolve(RunManifest.FILE), manifest.ended(ended.toString(), Math.round(measured * 1000) / 1000.0, interrupted));
-        Summary summary = RunSummarizer.summarize(dir);
-        RunFiles.write(dir.resolve(RunFiles.SUMMARY), summary);
+        try {
+            RunFiles.write(dir.resolve(RunManifest.FILE), manifest.ended(ended.toString(), Math.round(measured * 1000) / 1000.0,
+                    interrupted, failure));
+            RunDirectory.open(dir).writeSummary();
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            System.err.println("loadlab: " + e.getMessage());
+        }
     }
 
     private static void deleteQuietly(Path p) {
         try (var walk = Files.walk(p)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // a leftover empty temp folder harms nothing
         }
     }

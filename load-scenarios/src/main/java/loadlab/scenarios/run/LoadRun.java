@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,18 +15,26 @@ import java.util.concurrent.TimeUnit;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
+import loadlab.recording.RunManifest;
 import loadlab.recording.Summary;
 import loadlab.scenarios.RunSpec;
 
 /**
  * Runs one load run in its own injector JVM ({@link InjectorMain}) and waits for it. The child
- * gets the terminal when there is one (for its live progress line); otherwise its output is relayed
- * line by line. If this process is interrupted, the child (which receives the same Ctrl-C) finishes
- * its run directory and this process waits for it.
+ * gets the terminal's output when there is one (for its live progress line); otherwise its output
+ * is relayed line by line. Its standard input is a pipe this process never writes to: when this
+ * process ends, however it ends, the pipe closes and the injector stops. If this process is
+ * interrupted, the child (which receives the same Ctrl-C) finishes its run directory and this
+ * process waits for it. The spec file is private to the user (0600) and removed by the injector.
  */
 public final class LoadRun {
-    /** How the run ended and where its files are. */
-    public record Result(int exitCode, Path runDir, Summary summary) {}
+    /**
+     * How the run ended and where its files are.
+     *
+     * @param run the run directory read back through its model, or null when the injector left none
+     * @param unreadable why the run directory could not be read back, when it could not
+     */
+    public record Result(int exitCode, Path runDir, RunDirectory run, String unreadable) {}
 
     private LoadRun() {}
 
@@ -55,13 +64,13 @@ public final class LoadRun {
      */
     public static Result run(RunSpec spec, Path runsRoot, PrintWriter out, boolean terminal, List<String> commandPrefix,
                              Consumer<Path> afterInterruption) throws IOException, InterruptedException {
-        Path specFile = Files.createTempFile("loadlab-run-", ".json");
-        RunFiles.write(specFile, spec);
+        Path specFile = Files.createTempFile("loadlab-run-", ".json", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(specFile, RunFiles.JSON.writeValueAsBytes(spec));
         List<String> command = new ArrayList<>(commandPrefix);
         command.addAll(command(specFile));
         ProcessBuilder builder = new ProcessBuilder(command);
-        if (terminal) builder.inheritIO();
-        else builder.redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(ProcessBuilder.Redirect.INHERIT);
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (terminal) builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
         Process child = builder.start();
         Thread waitForChild = new Thread(() -> {
             child.destroy(); // SIGTERM: the injector's own shutdown hook finishes the run directory
@@ -72,7 +81,7 @@ public final class LoadRun {
                 return;
             }
             Path dir = Path.of(spec.runDir());
-            if (!Files.exists(dir.resolve(RunFiles.SUMMARY))) return;
+            if (!Files.exists(dir.resolve(Summary.FILE))) return;
             try {
                 afterInterruption.accept(dir);
             } catch (RuntimeException e) {
@@ -92,9 +101,14 @@ public final class LoadRun {
             }
             int exit = child.waitFor();
             Path dir = Path.of(spec.runDir());
-            Summary summary = Files.exists(dir.resolve(RunFiles.SUMMARY)) ? RunFiles.read(dir.resolve(RunFiles.SUMMARY), Summary.class) : null;
-            if (summary != null) RunDirectory.markLatest(runsRoot, dir);
-            return new Result(exit, dir, summary);
+            if (!Files.exists(dir.resolve(RunManifest.FILE))) return new Result(exit, dir, null, "the injector wrote no run.json");
+            try {
+                RunDirectory run = RunDirectory.open(dir);
+                RunDirectory.markLatest(runsRoot, dir);
+                return new Result(exit, dir, run, null);
+            } catch (IllegalArgumentException damaged) {
+                return new Result(exit, dir, null, damaged.getMessage());
+            }
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(waitForChild);
@@ -102,6 +116,7 @@ public final class LoadRun {
                 // the hook is running: it waits for the child
             }
             Files.deleteIfExists(specFile);
+            child.getOutputStream().close();
         }
     }
 

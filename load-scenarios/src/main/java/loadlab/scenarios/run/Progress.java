@@ -30,12 +30,12 @@ final class Progress {
     }
 
     synchronized void tick(IntervalLog.Tick tick) {
-        long elapsed = Math.max(0, (tick.endMillis() - startMillis) / 1000);
+        long elapsed = Math.min(totalSeconds, Math.max(0, (tick.endMillis() - startMillis) / 1000));
         errors += tick.errors();
         double seconds = Math.max(0.001, (tick.endMillis() - tick.startMillis()) / 1000.0);
         String phase = elapsed <= warmupSeconds ? " (warm-up, not counted)" : "";
-        String line = String.format("[%4ds/%ds] target %s  achieved %.1f/s  p99 %s  errors %d%s", elapsed, totalSeconds,
-                perSecond == null ? "closed" : String.format("%d/s", perSecond[(int) Math.min(perSecond.length - 1, Math.max(0, elapsed - 1))]),
+        String line = String.format(java.util.Locale.ROOT, "[%4ds/%ds] target %s  achieved %.1f/s  p99 %s  errors %d%s", elapsed, totalSeconds,
+                perSecond == null ? "closed" : String.format(java.util.Locale.ROOT, "%d/s", perSecond[(int) Math.min(perSecond.length - 1, Math.max(0, elapsed - 1))]),
                 tick.requests() / seconds,
                 Micros.text(tick.latency().getTotalCount() == 0 ? 0 : tick.latency().getValueAtPercentile(99)), errors, phase);
         if (terminal) {

@@ -52,7 +52,7 @@ class LoadProfilesTest {
     @Test
     void aClosedModelHasNoTargetRate() {
         ClosedProfile p = (ClosedProfile) flags(null, null, null, null, 32, "1m", null).toProfile();
-        assertEquals("closed", p.model());
+        assertEquals(loadlab.recording.RunModel.CLOSED, p.model());
         assertNull(p.targetRate());
         assertEquals(5, p.warmupSeconds(), "the default warm-up");
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import loadlab.recording.RecordedProfile;
 import loadlab.recording.RunFiles;
 
 /**
@@ -18,14 +19,14 @@ import loadlab.recording.RunFiles;
  * for too few iterations), unit, and the raw score of every measurement iteration of every fork,
  * which is what a noise-aware gate needs.
  */
-public record BenchSummary(String schema, Map<String, Object> settings, List<String> skipped, List<Result> benchmarks) {
+public record BenchSummary(String schema, RecordedProfile.Bench settings, List<String> skipped, List<Result> benchmarks) {
     public static final String SCHEMA = "loadlab.bench/1";
 
     /** One benchmark with one combination of params. */
     public record Result(String benchmark, String subject, Map<String, String> params, String mode, double score, Double error,
                          String unit, int forks, List<List<Double>> iterations) {}
 
-    public static BenchSummary fromJmh(Path jmhJson, Map<String, Object> settings, List<String> skipped) {
+    public static BenchSummary fromJmh(Path jmhJson, RecordedProfile.Bench settings, List<String> skipped) {
         JsonNode root;
         try {
             root = RunFiles.JSON.readTree(jmhJson.toFile());
@@ -59,9 +60,9 @@ public record BenchSummary(String schema, Map<String, Object> settings, List<Str
     public void print(PrintWriter out) {
         out.printf("%n%-60s %-34s %14s %12s  %s%n", "benchmark", "params", "score", "± error", "unit");
         for (Result r : benchmarks) {
-            String params = r.params().isEmpty() ? "" : r.params().toString();
-            out.printf("%-60s %-34s %14.3f %12s  %s%n", r.subject(), params, r.score(),
-                    r.error() == null ? "n/a" : String.format("%.3f", r.error()), r.unit());
+            String params = r.params().isEmpty() ? "" : loadlab.reports.format.Figures.pairs(r.params());
+            out.printf(java.util.Locale.ROOT, "%-60s %-34s %14.3f %12s  %s%n", r.subject(), params, r.score(),
+                    r.error() == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", r.error()), r.unit());
         }
         for (String s : skipped) out.println("skipped: " + s);
         out.flush();

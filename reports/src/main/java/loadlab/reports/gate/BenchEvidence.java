@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import loadlab.reports.format.Figures;
+import loadlab.reports.format.BenchScore;
 import loadlab.recording.RunFiles;
 import loadlab.reports.bench.BenchSummary;
-import loadlab.reports.html.BenchScore;
 
 /**
  * What a bench run says about each benchmark: the score of every measured iteration of every fork.
@@ -36,7 +37,7 @@ public final class BenchEvidence {
     public static BenchEvidence read(List<Path> dirs) {
         Map<String, BenchSummary.Result> results = new LinkedHashMap<>();
         for (Path dir : dirs) {
-            Path file = dir.resolve(RunFiles.SUMMARY);
+            Path file = dir.resolve(loadlab.recording.Summary.FILE);
             if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + " is missing; is " + dir + " a loadlab run directory?");
             BenchSummary summary = RunFiles.read(file, BenchSummary.class);
             if (!BenchSummary.SCHEMA.equals(summary.schema()) || summary.benchmarks() == null) {

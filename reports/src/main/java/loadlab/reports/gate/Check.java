@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public record Check(Kind kind, String request, Pattern benchmark, Metric metric, Bound bound, Limit limit, double allowed, String text) {
 
-    public enum Kind { ABSOLUTE, RELATIVE }
+    /** ABSOLUTE and RELATIVE are spec lines; STATE is the gate's own check that a run can support a verdict at all. */
+    public enum Kind { ABSOLUTE, RELATIVE, STATE }
 
     /** An absolute bound: below (strictly), at-most, above (strictly), at-least. */
     public enum Bound {

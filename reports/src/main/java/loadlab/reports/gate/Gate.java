@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
+import loadlab.reports.format.Figures;
+import loadlab.reports.format.BenchScore;
 import loadlab.recording.Micros;
 import loadlab.reports.bench.BenchSummary;
-import loadlab.reports.html.BenchScore;
-import loadlab.reports.html.Figures;
-import loadlab.reports.html.RunReport;
+import loadlab.recording.RunDirectory;
+import loadlab.recording.RunKind;
+import loadlab.recording.RunState;
+import loadlab.reports.RunDifferences;
 
 /**
  * Judges a run against a gate spec. Absolute checks compare the run's figure with the limit.
@@ -30,41 +33,61 @@ public final class Gate {
 
     private Gate() {}
 
+    /**
+     * How strict the gate is beyond the spec.
+     *
+     * @param strict          an inconclusive check fails the gate
+     * @param allowIncomplete an INVALID or interrupted run (or baseline) may pass; an empty or damaged one never does
+     */
+    public record Options(boolean strict, boolean allowIncomplete) {
+        public static final Options DEFAULT = new Options(false, false);
+    }
+
     public static GateVerdict judge(GateSpec spec, Path run, Path baseline) {
-        return judge(spec, run, baseline == null ? List.of() : List.of(baseline));
+        return judge(spec, run, baseline == null ? List.of() : List.of(baseline), Options.DEFAULT);
+    }
+
+    public static GateVerdict judge(GateSpec spec, Path run, List<Path> baselines) {
+        return judge(spec, run, baselines, Options.DEFAULT);
     }
 
     /**
      * @param baselines no run (absolute checks only), one run, or several runs of the same build
      *                  pooled, so that run-to-run variation widens the relative checks' intervals
      */
-    public static GateVerdict judge(GateSpec spec, Path run, List<Path> baselines) {
-        if (spec.hasRelative() && baselines.isEmpty()) {
+    public static GateVerdict judge(GateSpec spec, Path runDir, List<Path> baselineDirs, Options options) {
+        if (spec.hasRelative() && baselineDirs.isEmpty()) {
             throw new IllegalArgumentException("the gate spec has relative checks; give the run to compare with as --baseline DIR");
         }
-        RunReport.Kind kind = RunReport.kind(run);
-        for (Path baseline : baselines) {
-            if (RunReport.kind(baseline) != kind) {
-                throw new IllegalArgumentException("the baseline " + baseline + " is a " + RunReport.kind(baseline).name().toLowerCase(Locale.ROOT)
-                        + " run and " + run + " a " + kind.name().toLowerCase(Locale.ROOT) + " run; gate like against like");
+        RunDirectory run = RunDirectory.open(runDir);
+        List<RunDirectory> baselines = baselineDirs.stream().map(RunDirectory::open).toList();
+        RunKind kind = run.kind();
+        for (RunDirectory baseline : baselines) {
+            if (baseline.kind() != kind) {
+                throw new IllegalArgumentException("the baseline " + baseline.path() + " is a " + baseline.kind().id() + " run and " + runDir
+                        + " a " + kind.id() + " run; gate like against like");
             }
         }
         for (Check c : spec.checks()) {
-            if (c.onBench() != (kind == RunReport.Kind.BENCH)) {
+            if (c.onBench() != (kind == RunKind.BENCH)) {
                 throw new IllegalArgumentException("the check " + c.text() + " is for " + (c.onBench() ? "bench" : "load") + " runs, and "
-                        + run + " is a " + kind.name().toLowerCase(Locale.ROOT) + " run");
+                        + runDir + " is a " + kind.id() + " run");
             }
         }
+        List<CheckResult> states = new ArrayList<>();
+        states.add(state(run, "the run", options));
+        for (RunDirectory b : baselines) states.add(state(b, "the baseline", options));
         List<CheckResult> results = new ArrayList<>();
-        if (kind == RunReport.Kind.LOAD) {
+        boolean judgeable = run.state() != RunState.EMPTY && baselines.stream().noneMatch(b -> b.state() == RunState.EMPTY);
+        if (judgeable && kind == RunKind.LOAD) {
             LoadEvidence r = LoadEvidence.read(run);
             LoadEvidence b = baselines.isEmpty() ? null : LoadEvidence.read(baselines);
             for (Check c : spec.checks()) {
                 for (String name : subjects(c, r, b)) results.add(c.kind() == Check.Kind.ABSOLUTE ? absolute(c, name, r, spec) : relative(c, name, r, b, spec));
             }
-        } else {
-            BenchEvidence r = BenchEvidence.read(run);
-            BenchEvidence b = baselines.isEmpty() ? null : BenchEvidence.read(baselines);
+        } else if (judgeable) {
+            BenchEvidence r = BenchEvidence.read(runDir);
+            BenchEvidence b = baselines.isEmpty() ? null : BenchEvidence.read(baselineDirs);
             for (Check c : spec.checks()) {
                 for (String key : benchmarks(c, r, b)) {
                     results.add(c.kind() == Check.Kind.ABSOLUTE ? absolute(c, r.results().get(key), key)
@@ -72,8 +95,29 @@ public final class Gate {
                 }
             }
         }
-        return new GateVerdict(run.toString(), baselines.isEmpty() ? null : String.join(" + ", baselines.stream().map(Path::toString).toList()),
-                spec.confidence(), results);
+        return new GateVerdict(runDir.toString(), baselineDirs.isEmpty() ? null : String.join(" + ", baselineDirs.stream().map(Path::toString).toList()),
+                spec.confidence(), options.strict(), warnings(run, baselines), states, results);
+    }
+
+    /** Only a complete run describes its target: anything else fails the gate, naming why (or passes by explicit consent). */
+    private static CheckResult state(RunDirectory run, String which, Options options) {
+        RunState state = run.state();
+        String what = which + " " + run.path() + " is " + (state == RunState.COMPLETE ? "complete" : state.id());
+        if (state == RunState.COMPLETE) {
+            return new CheckResult(Check.Kind.STATE, what, "", "complete", "", CheckResult.Verdict.PASS, "the run produced its load");
+        }
+        boolean consented = options.allowIncomplete() && (state == RunState.INVALID || state == RunState.INTERRUPTED);
+        String reason = run.stateReason() + (consented ? "; allowed by --allow-incomplete"
+                : state == RunState.EMPTY ? "; there is nothing to judge"
+                : "; its figures do not describe the target under the intended load (--allow-incomplete judges it anyway)");
+        return new CheckResult(Check.Kind.STATE, what, "", state.id(), "", consented ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL, reason);
+    }
+
+    /** Runs that differ in what they ran are compared at the reader's risk: say so. */
+    private static List<String> warnings(RunDirectory run, List<RunDirectory> baselines) {
+        List<String> out = new ArrayList<>();
+        for (RunDirectory b : baselines) out.addAll(RunDifferences.between(b.manifest(), run.manifest(), b.path(), run.path()));
+        return out;
     }
 
     // ---- which request names and benchmarks a check covers ----------------------------------
@@ -130,6 +174,7 @@ public final class Gate {
                     : CheckResult.Verdict.FAIL, "achieved " + Figures.rate(achieved) + ", limit " + c.bound().id() + " " + c.limit().text());
         }
         double value = run.value(c.metric(), name);
+        if (Double.isNaN(value)) return unmeasured(c, what, "", run.dir());
         double[] interval = interval(draws(run, c.metric(), name, seed(c, name)), spec.confidence());
         boolean ok = c.bound().holds(value, c.limit().value());
         String shown = format(c.metric(), value);
@@ -143,10 +188,17 @@ public final class Gate {
         boolean higherIsWorse = c.metric().higherIsWorse();
         double r = run.value(c.metric(), name);
         double b = base.value(c.metric(), name);
+        if (Double.isNaN(r) || Double.isNaN(b)) return unmeasured(c, what, Double.isNaN(b) ? "" : format(c.metric(), b), Double.isNaN(r) ? run.dir() : base.dir());
         double[] runDraws = draws(run, c.metric(), name, seed(c, name));
         double[] baseDraws = draws(base, c.metric(), name, seed(c, name) ^ 0x9e3779b97f4a7c15L);
         return judgeChange(c, what, format(c.metric(), b), format(c.metric(), r), worsening(b, r, higherIsWorse),
                 changes(baseDraws, runDraws, higherIsWorse), spec.confidence());
+    }
+
+    /** A time metric of a request name that had no successful request: nothing to judge, which is a failure, never a pass. */
+    private static CheckResult unmeasured(Check c, String what, String baseline, Path where) {
+        return new CheckResult(c.kind(), what, baseline, "none", "", CheckResult.Verdict.FAIL,
+                where + " has no successful request of this name to measure " + c.metric().id() + " on");
     }
 
     private static double[] draws(LoadEvidence e, Metric m, String name, long seed) {
@@ -233,6 +285,10 @@ public final class Gate {
             verdict = CheckResult.Verdict.INCONCLUSIVE;
             reason = "worse by " + signed(point) + " at best estimate, but the " + level + " interval reaches down to " + signed(ci[0])
                     + ": the runs are too noisy to tell; run longer to decide";
+        } else if (!(ci[1] <= 2 * c.allowed())) {
+            verdict = CheckResult.Verdict.INCONCLUSIVE;
+            reason = "worse by " + signed(point) + " at best estimate, but the " + level + " interval reaches up to " + signed(ci[1])
+                    + ", so a regression of twice the allowed " + percent(c.allowed()) + " cannot be ruled out; run longer to decide";
         } else {
             verdict = CheckResult.Verdict.PASS;
             reason = "worse by " + signed(point) + ", within the allowed " + percent(c.allowed());
@@ -250,9 +306,9 @@ public final class Gate {
         return Check.ALL.equals(name) ? "all requests" : name;
     }
 
-    /** "FanoutOnWriteBenchmark.fanOut {backend=redis, followers=1000}": the summary's subject and the params. */
+    /** "FanoutOnWriteBenchmark.fanOut [backend=redis, followers=1000]": the summary's subject and the params. */
     private static String label(BenchSummary.Result r) {
-        return r.params() == null || r.params().isEmpty() ? r.subject() : r.subject() + " " + r.params();
+        return r.params() == null || r.params().isEmpty() ? r.subject() : r.subject() + " [" + Figures.pairs(r.params()) + "]";
     }
 
     static String format(Metric m, double v) {

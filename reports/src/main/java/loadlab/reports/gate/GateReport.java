@@ -15,7 +15,7 @@ public final class GateReport {
     public static void printTable(GateVerdict v, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"check", "baseline", "run", "change [interval] / limit", "verdict"});
-        for (CheckResult r : v.results()) rows.add(new String[] {r.check(), r.baseline(), r.run(), r.change(), r.verdict().word()});
+        for (CheckResult r : v.all()) rows.add(new String[] {r.check(), r.baseline(), r.run(), r.change(), r.verdict().word()});
         int[] width = new int[5];
         for (String[] row : rows) for (int i = 0; i < 5; i++) width[i] = Math.max(width[i], row[i].length());
         out.println();
@@ -24,30 +24,35 @@ public final class GateReport {
             for (int i = 0; i < 5; i++) line.append(String.format(Locale.ROOT, "%-" + width[i] + "s", row[i])).append(i < 4 ? "  " : "");
             out.println(line.toString().stripTrailing());
         }
-        for (CheckResult r : v.results()) {
+        for (CheckResult r : v.all()) {
             if (r.verdict() != CheckResult.Verdict.PASS) out.println(r.verdict().word() + ": " + r.check() + ": " + r.reason());
         }
+        for (String w : v.warnings()) out.println("warning: " + w);
         out.println(summaryLine(v));
         out.flush();
     }
 
     static String summaryLine(GateVerdict v) {
-        return String.format(Locale.ROOT, "gate %s: %d checks, %d failed, %d inconclusive (intervals at %s confidence, %,d resamples)",
-                v.passed() ? "passed" : "FAILED", v.results().size(), v.count(CheckResult.Verdict.FAIL),
-                v.count(CheckResult.Verdict.INCONCLUSIVE), Math.round(v.confidence() * 1000) / 10.0 + "%", Gate.RESAMPLES);
+        int n = v.results().size();
+        String states = v.failedStates() == 0 ? "" : v.failedStates() + (v.failedStates() == 1 ? " run" : " runs")
+                + " cannot support a verdict; ";
+        return String.format(Locale.ROOT, "gate %s: %s%d check%s, %d failed, %d inconclusive%s (intervals at %s confidence, %,d resamples)",
+                v.passed() ? "passed" : "FAILED", states, n, n == 1 ? "" : "s", v.count(CheckResult.Verdict.FAIL),
+                v.count(CheckResult.Verdict.INCONCLUSIVE), v.strict() ? ", which --strict counts as failed" : "",
+                Math.round(v.confidence() * 1000) / 10.0 + "%", Gate.RESAMPLES);
     }
 
     public static String junitXml(GateVerdict v) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append(String.format(Locale.ROOT, "<testsuites name=\"loadlab gate\" tests=\"%d\" failures=\"%d\" skipped=\"%d\">%n",
-                v.results().size(), v.count(CheckResult.Verdict.FAIL), 0));
+                v.all().size(), failures(v), 0));
         x.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">%n",
-                xml("loadlab gate " + v.run()), v.results().size(), v.count(CheckResult.Verdict.FAIL)));
-        for (CheckResult r : v.results()) {
+                xml("loadlab gate " + v.run()), v.all().size(), failures(v)));
+        for (CheckResult r : v.all()) {
             x.append(String.format(Locale.ROOT, "    <testcase classname=\"loadlab.gate.%s\" name=\"%s\" time=\"0\">",
                     r.kind().name().toLowerCase(Locale.ROOT), xml(r.check())));
             String detail = "baseline " + (r.baseline().isEmpty() ? "-" : r.baseline()) + "; run " + r.run() + "; " + r.change();
-            if (r.verdict() == CheckResult.Verdict.FAIL) {
+            if (r.verdict() == CheckResult.Verdict.FAIL || v.strict() && r.verdict() == CheckResult.Verdict.INCONCLUSIVE) {
                 x.append(String.format(Locale.ROOT, "%n      <failure message=\"%s\" type=\"gate\">%s</failure>%n    ", xml(r.reason()), xml(detail)));
             } else {
                 x.append(String.format(Locale.ROOT, "%n      <system-out>%s</system-out>%n    ", xml(r.verdict().word() + ": " + r.reason() + "; " + detail)));
@@ -64,7 +69,7 @@ public final class GateReport {
         m.append("Run `").append(v.run()).append('`');
         if (v.baseline() != null) m.append(" against baseline `").append(v.baseline()).append('`');
         m.append(".\n\n| check | baseline | run | change [interval] / limit | verdict |\n|---|---|---|---|---|\n");
-        for (CheckResult r : v.results()) {
+        for (CheckResult r : v.all()) {
             String mark = switch (r.verdict()) {
                 case PASS -> "✅ pass";
                 case FAIL -> "❌ **FAIL**";
@@ -74,12 +79,17 @@ public final class GateReport {
                     .append(md(r.change())).append(" | ").append(mark).append(" |\n");
         }
         m.append('\n');
-        for (CheckResult r : v.results()) {
+        for (CheckResult r : v.all()) {
             if (r.verdict() != CheckResult.Verdict.PASS) m.append("- ").append(r.verdict().word()).append(": ").append(md(r.check())).append(": ")
                     .append(md(r.reason())).append('\n');
         }
+        for (String w : v.warnings()) m.append("- warning: ").append(md(w)).append('\n');
         m.append('\n').append(summaryLine(v)).append("\n");
         return m.toString();
+    }
+
+    private static long failures(GateVerdict v) {
+        return v.failedStates() + v.count(CheckResult.Verdict.FAIL) + (v.strict() ? v.count(CheckResult.Verdict.INCONCLUSIVE) : 0);
     }
 
     private static String xml(String s) {

@@ -91,7 +91,7 @@ public record GateSpec(double confidence, List<Check> checks) {
         Set<String> allowed = kind == Check.Kind.ABSOLUTE ? ABSOLUTE_KEYS : RELATIVE_KEYS;
         for (Object key : item.keySet()) {
             if (!allowed.contains(String.valueOf(key))) {
-                throw new IllegalArgumentException(where + ": unknown key '" + key + "'; a " + kind.name().toLowerCase() + " check has "
+                throw new IllegalArgumentException(where + ": unknown key '" + key + "'; " + (kind == Check.Kind.ABSOLUTE ? "an absolute" : "a relative") + " check has "
                         + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }

@@ -11,14 +11,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import loadlab.recording.IntervalLog;
-import loadlab.recording.IntervalLogReader;
-import loadlab.recording.RequestName;
-import loadlab.recording.RunFiles;
+import loadlab.recording.RunDirectory;
 import loadlab.recording.RunManifest;
-import loadlab.recording.RunSummarizer;
 import loadlab.recording.Summary;
-import loadlab.reports.html.LatencyTimeline;
 
 /**
  * What a load run says about itself, in the form a noise-aware gate needs: per request name (and
@@ -61,8 +56,8 @@ public final class LoadEvidence {
         return Math.max((int) Math.ceil(n / (double) TARGET_BLOCKS), n >= 30 ? 3 : 1);
     }
 
-    public static LoadEvidence read(Path dir) {
-        return read(List.of(dir));
+    public static LoadEvidence read(RunDirectory run) {
+        return read(List.of(run));
     }
 
     /**
@@ -70,8 +65,9 @@ public final class LoadEvidence {
      * draw first draws runs (with replacement), then blocks within each drawn run, so the
      * variation from one run to the next is in the interval too, not only the variation within a run.
      */
-    public static LoadEvidence read(List<Path> dirs) {
-        if (dirs.isEmpty()) throw new IllegalArgumentException("no run directory given");
+    public static LoadEvidence read(List<RunDirectory> runs) {
+        if (runs.isEmpty()) throw new IllegalArgumentException("no run directory given");
+        List<Path> dirs = runs.stream().map(RunDirectory::path).toList();
         List<RunManifest> manifests = new ArrayList<>();
         List<Summary> summaries = new ArrayList<>();
         int[] widths = new int[dirs.size()];
@@ -79,13 +75,8 @@ public final class LoadEvidence {
         int[] counts = new int[dirs.size()];
         int total = 0;
         for (int i = 0; i < dirs.size(); i++) {
-            Path dir = dirs.get(i);
-            manifests.add(RunFiles.read(dir.resolve(RunManifest.FILE), RunManifest.class));
-            Summary summary = Files.exists(dir.resolve(RunFiles.SUMMARY)) ? RunFiles.read(dir.resolve(RunFiles.SUMMARY), Summary.class)
-                    : RunSummarizer.summarize(dir);
-            if (summary.total() == null || summary.injector() == null || summary.requests() == null) {
-                throw new IllegalArgumentException(dir.resolve(RunFiles.SUMMARY) + " is not a load run's summary (is " + dir + " a bench run?)");
-            }
+            manifests.add(runs.get(i).manifest());
+            Summary summary = runs.get(i).summary();
             summaries.add(summary);
             double measured = summary.run().measuredSeconds();
             widths[i] = blockSeconds(measured);
@@ -104,33 +95,31 @@ public final class LoadEvidence {
         Arrays.fill(spanEnd, Long.MIN_VALUE);
         double[] secs = new double[blocks];
         for (int i = 0; i < dirs.size(); i++) {
-            Path dir = dirs.get(i);
+            RunDirectory run = runs.get(i);
             long origin = manifests.get(i).measureFromMillis();
             int width = widths[i];
             int first = offsets[i];
             int n = counts[i];
-            IntervalLogReader.forEach(dir.resolve(IntervalLog.LATENCY), e -> {
+            run.latency(e -> {
                 int b = first + block(e.startMillis(), origin, width, n);
                 spanStart[b] = Math.min(spanStart[b], e.startMillis());
                 spanEnd[b] = Math.max(spanEnd[b], e.endMillis());
-                if (RequestName.isErrorTag(e.tag())) {
-                    failed.computeIfAbsent(RequestName.requestOf(e.tag()), k -> new long[blocks])[b] += e.histogram().getTotalCount();
+                done.computeIfAbsent(e.name(), k -> new long[blocks])[b] += e.histogram().getTotalCount();
+                if (e.failed()) {
+                    failed.computeIfAbsent(e.name(), k -> new long[blocks])[b] += e.histogram().getTotalCount();
                 } else {
-                    lat.computeIfAbsent(e.tag(), k -> new Blocks.Builder(blocks)).add(b, e.histogram());
-                    done.computeIfAbsent(e.tag(), k -> new long[blocks])[b] += e.histogram().getTotalCount();
+                    lat.computeIfAbsent(e.name(), k -> new Blocks.Builder(blocks)).add(b, e.histogram());
                 }
             });
-            if (Files.exists(dir.resolve(IntervalLog.SERVICE))) {
-                IntervalLogReader.forEach(dir.resolve(IntervalLog.SERVICE), e -> {
-                    if (!RequestName.isErrorTag(e.tag())) {
-                        svc.computeIfAbsent(e.tag(), k -> new Blocks.Builder(blocks)).add(first + block(e.startMillis(), origin, width, n),
-                                e.histogram());
-                    }
-                });
-            }
+            run.service(e -> {
+                if (!e.failed()) {
+                    svc.computeIfAbsent(e.name(), k -> new Blocks.Builder(blocks)).add(first + block(e.startMillis(), origin, width, n),
+                            e.histogram());
+                }
+            });
             for (int b = first; b < first + n; b++) {
                 boolean last = b == first + n - 1;
-                secs[b] = spanEnd[b] > spanStart[b] ? LatencyTimeline.coveredSeconds(spanStart[b], spanEnd[b], last, width)
+                secs[b] = spanEnd[b] > spanStart[b] ? RunDirectory.coveredSeconds(spanStart[b], spanEnd[b], last, width)
                         : last ? 0.001 : width;
             }
         }
@@ -203,13 +192,13 @@ public final class LoadEvidence {
 
     /** The request names this run recorded (without {@value Check#ALL}). */
     public Set<String> names() {
-        Set<String> names = new java.util.TreeSet<>(latency.keySet());
+        Set<String> names = new java.util.TreeSet<>(completions.keySet());
         names.remove(Check.ALL);
         return names;
     }
 
     public boolean has(String name) {
-        return latency.containsKey(name);
+        return completions.containsKey(name);
     }
 
     /** The metric of one request name over the blocks chosen (each block index may repeat). */
@@ -237,8 +226,11 @@ public final class LoadEvidence {
         return value(metric, name, every);
     }
 
+    /** NaN when no successful request of the name is in the blocks chosen: there is no time to judge. */
     private static double latencyValue(Blocks b, Metric metric, int[] choice) {
+        if (b == null) return Double.NaN;
         long[] summed = b.sum(choice);
+        if (Arrays.stream(summed).allMatch(c -> c == 0)) return Double.NaN;
         if (metric == Metric.MEAN || metric == Metric.SERVICE_MEAN) return b.mean(summed);
         return b.percentile(summed, metric.percentile());
     }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import loadlab.reports.format.Figures;
+import loadlab.reports.format.BenchScore;
+import loadlab.recording.RecordedProfile;
 import loadlab.recording.RunManifest;
 import loadlab.reports.bench.BenchSummary;
 import loadlab.reports.html.Page.BenchGroup;
@@ -102,11 +105,10 @@ final class BenchReport {
     }
 
     private static String settings(BenchSummary s) {
-        Map<String, Object> st = s.settings() == null ? Map.of() : s.settings();
-        if (!st.containsKey("forks")) return "settings not recorded";
-        String forks = "1".equals(String.valueOf(st.get("forks"))) ? " fork × (" : " forks × (";
-        return st.getOrDefault("setting", "") + ": " + st.get("forks") + forks + st.get("warmup_iterations") + " warm-up + "
-                + st.get("measurement_iterations") + " measured) iterations of " + st.get("iteration_seconds") + " s";
+        RecordedProfile.Bench st = s.settings();
+        if (st == null) return "settings not recorded";
+        return st.setting() + ": " + st.forks() + (st.forks() == 1 ? " fork × (" : " forks × (") + st.warmupIterations() + " warm-up + "
+                + st.measurementIterations() + " measured) iterations of " + st.iterationSeconds() + " s";
     }
 
     /** Subjects in the order first seen; within a subject one group per kind of score. */
@@ -173,7 +175,7 @@ final class BenchReport {
         for (BenchRunView r : runs) {
             RunManifest m = r.manifest();
             rows.put("run", r.label());
-            rows.put("include", String.valueOf(m.profile() == null ? "" : m.profile().getOrDefault("include", "")));
+            rows.put("include", m.profile() instanceof RecordedProfile.Bench b ? b.include() : "");
             rows.put("settings", settings(r.summary()));
             rows.put("started", m.started());
             rows.put("ended", m.ended() == null ? "did not end normally" : m.ended());
@@ -182,7 +184,7 @@ final class BenchReport {
             rows.put("JDK", r.jvm().getOrDefault("jdk", ""));
             rows.put("JVM arguments", r.jvm().getOrDefault("jvm_args", ""));
             rows.put("threads", r.jvm().getOrDefault("threads", ""));
-            rows.put("tool", m.tool() == null ? "" : m.tool().toString());
+            rows.put("tool", Figures.tool(m.tool()));
             Map<String, Object> env = m.environment() == null ? Map.of() : m.environment();
             rows.put("OS", String.valueOf(env.getOrDefault("os", "")));
             rows.put("CPUs", String.valueOf(env.getOrDefault("cpus", "")));

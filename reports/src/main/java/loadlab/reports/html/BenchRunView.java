@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import loadlab.recording.RunFiles;
+import loadlab.recording.RecordedProfile;
+import loadlab.recording.RunDirectory;
 import loadlab.recording.RunManifest;
+import loadlab.recording.Summary;
 import loadlab.reports.bench.BenchSummary;
 
 /**
@@ -27,12 +30,17 @@ public record BenchRunView(String label, RunManifest manifest, BenchSummary summ
     public static final String JMH_JSON = "jmh.json";
 
     public static BenchRunView read(Path dir) {
-        RunManifest manifest = RunFiles.read(dir.resolve(RunManifest.FILE), RunManifest.class);
-        BenchSummary summary = Files.exists(dir.resolve(RunFiles.SUMMARY))
-                ? RunFiles.read(dir.resolve(RunFiles.SUMMARY), BenchSummary.class)
-                : BenchSummary.fromJmh(existing(dir.resolve(JMH_JSON)), manifest.profile(), List.of());
+        return read(RunDirectory.open(dir));
+    }
+
+    public static BenchRunView read(RunDirectory run) {
+        Path dir = run.path();
+        RunManifest manifest = run.manifest();
+        BenchSummary summary = Files.exists(dir.resolve(Summary.FILE))
+                ? RunFiles.read(dir.resolve(Summary.FILE), BenchSummary.class)
+                : BenchSummary.fromJmh(existing(dir.resolve(JMH_JSON)), (RecordedProfile.Bench) manifest.profile(), List.of());
         if (summary.benchmarks() == null) {
-            throw new IllegalArgumentException(dir.resolve(RunFiles.SUMMARY) + " is incomplete (it lists no benchmarks); delete it and "
+            throw new IllegalArgumentException(dir.resolve(Summary.FILE) + " is incomplete (it lists no benchmarks); delete it and "
                     + "'loadlab report' rebuilds it from jmh.json");
         }
         Map<String, List<BenchSummary.Result>> groups = summary.benchmarks().stream()

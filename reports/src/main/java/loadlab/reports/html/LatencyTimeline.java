@@ -1,6 +1,5 @@
 package loadlab.reports.html;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.HdrHistogram.Histogram;
 
-import loadlab.recording.Histograms;
-import loadlab.recording.IntervalLog;
 import loadlab.recording.IntervalLogReader;
-import loadlab.recording.RequestName;
+import loadlab.recording.RequestHistograms;
+import loadlab.recording.RunDirectory;
 
 /**
  * A run over time: per bucket of whole seconds, each request name's throughput, errors and
@@ -30,7 +29,7 @@ import loadlab.recording.RequestName;
  * @param lagP99Us      the injector's start lag p99 per bucket (null where nothing was started)
  */
 public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<String, Series> requests, List<Long> lagP99Us) {
-    public static final String ALL = "*";
+    public static final String ALL = RequestHistograms.ALL;
     public static final int MAX_BUCKETS = 1200;
     /** How many buckets behind the newest an interval may arrive before its bucket is closed. */
     private static final int LATENESS_BUCKETS = 2;
@@ -46,21 +45,20 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
     private record Bucket(Map<String, Cell> cells, long startMillis, long endMillis) {}
 
     /**
-     * Reads a run directory's logs once each.
+     * Reads a run directory's logs once each, through its model.
      *
-     * @param originMillis   time zero (the start of measurement)
-     * @param spanSeconds    the run's measured length, which sets the bucket width
-     * @param latencyTotals  receives every response-time interval added up per tag, from the same pass
+     * @param spanSeconds    the run's measured length, which sets the bucket width (with the profile's length)
+     * @param latencyTotals  receives every response-time interval, from the same pass
      * @param serviceTotals  likewise for service time
      */
-    public static LatencyTimeline read(Path dir, long originMillis, double spanSeconds, Map<String, Histogram> latencyTotals,
-                                       Map<String, Histogram> serviceTotals) {
-        long width = Math.max(1, (long) Math.ceil(spanSeconds / MAX_BUCKETS));
-        TreeMap<Long, Bucket> latency = buckets(dir.resolve(IntervalLog.LATENCY), originMillis, width, latencyTotals);
-        Map<Long, Bucket> service = Files.exists(dir.resolve(IntervalLog.SERVICE))
-                ? buckets(dir.resolve(IntervalLog.SERVICE), originMillis, width, serviceTotals) : Map.of();
-        Map<Long, Bucket> lag = Files.exists(dir.resolve(IntervalLog.LAG))
-                ? buckets(dir.resolve(IntervalLog.LAG), originMillis, width, new HashMap<>()) : Map.of();
+    public static LatencyTimeline read(RunDirectory run, double spanSeconds, RequestHistograms latencyTotals,
+                                       RequestHistograms serviceTotals) {
+        long originMillis = run.manifest().measureFromMillis();
+        double span = Math.max(spanSeconds, run.manifest().profile().totalSeconds());
+        long width = Math.max(1, (long) Math.ceil(span / MAX_BUCKETS));
+        TreeMap<Long, Bucket> latency = buckets(run::latency, run.file(RunDirectory.LATENCY), originMillis, width, latencyTotals);
+        Map<Long, Bucket> service = buckets(run::service, run.file(RunDirectory.SERVICE), originMillis, width, serviceTotals);
+        Map<Long, Bucket> lag = buckets(run::lag, run.file(RunDirectory.LAG), originMillis, width, new RequestHistograms());
 
         TreeSet<String> names = new TreeSet<>();
         latency.values().forEach(b -> names.addAll(b.cells().keySet()));
@@ -99,71 +97,43 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
      * zero). The last bucket is cut short by the end of the run: there only the covered span counts.
      */
     private static double seconds(Bucket b, boolean last, long width) {
-        return b == null ? width : coveredSeconds(b.startMillis(), b.endMillis(), last, width);
-    }
-
-    /** The seconds a bucket (or a gate's block) of {@code width} seconds stands for, given the span its intervals cover. */
-    public static double coveredSeconds(long startMillis, long endMillis, boolean last, long width) {
-        double span = Math.max(0.001, (endMillis - startMillis) / 1000.0);
-        return last ? span : Math.max(width, span);
+        return b == null ? width : RunDirectory.coveredSeconds(b.startMillis(), b.endMillis(), last, width);
     }
 
     /** Reads one log into closed buckets; only the buckets still open hold histograms. */
-    private static TreeMap<Long, Bucket> buckets(Path log, long originMillis, long width, Map<String, Histogram> totals) {
+    private static TreeMap<Long, Bucket> buckets(Consumer<Consumer<IntervalLogReader.Entry>> log, Path file, long originMillis, long width,
+                                                 RequestHistograms totals) {
         TreeMap<Long, Bucket> closed = new TreeMap<>();
-        TreeMap<Long, Open> open = new TreeMap<>();
-        IntervalLogReader.forEach(log, e -> {
+        TreeMap<Long, RequestHistograms> open = new TreeMap<>();
+        log.accept(e -> {
             long index = Math.floorDiv(e.startMillis() - originMillis, width * 1000);
             if (closed.containsKey(index) || (!closed.isEmpty() && index < closed.lastKey())) {
-                throw new IntervalLogReader.CorruptLogException(log, "its intervals are out of time order", null);
+                throw new IntervalLogReader.CorruptLogException(file, "its intervals are out of time order", null);
             }
-            open.computeIfAbsent(index, i -> new Open()).add(e);
-            totals.computeIfAbsent(e.tag(), t -> Histograms.empty()).add(e.histogram());
+            open.computeIfAbsent(index, i -> new RequestHistograms()).add(e);
+            totals.add(e);
             while (open.firstKey() < open.lastKey() - LATENESS_BUCKETS) {
-                Map.Entry<Long, Open> oldest = open.pollFirstEntry();
-                closed.put(oldest.getKey(), oldest.getValue().close());
+                Map.Entry<Long, RequestHistograms> oldest = open.pollFirstEntry();
+                closed.put(oldest.getKey(), close(oldest.getValue()));
             }
         });
-        open.forEach((i, b) -> closed.put(i, b.close()));
+        open.forEach((i, b) -> closed.put(i, close(b)));
         return closed;
     }
 
-    /** A bucket still receiving intervals: histograms per tag, added up. */
-    private static final class Open {
-        final Map<String, Histogram> byTag = new HashMap<>();
-        long startMillis = Long.MAX_VALUE;
-        long endMillis = Long.MIN_VALUE;
+    /** A bucket's figures per name and for all: completions and failures, and the successes' percentiles. */
+    private static Bucket close(RequestHistograms bucket) {
+        Map<String, Cell> cells = new HashMap<>();
+        for (String name : bucket.names()) cells.put(name, cell(bucket, name));
+        cells.put(ALL, cell(bucket, ALL));
+        return new Bucket(cells, bucket.startMillis(), bucket.endMillis());
+    }
 
-        void add(IntervalLogReader.Entry e) {
-            byTag.computeIfAbsent(e.tag(), t -> Histograms.empty()).add(e.histogram());
-            startMillis = Math.min(startMillis, e.startMillis());
-            endMillis = Math.max(endMillis, e.endMillis());
-        }
-
-        Bucket close() {
-            Map<String, Cell> cells = new HashMap<>();
-            Map<String, Long> errors = new HashMap<>();
-            Histogram all = Histograms.empty();
-            long allErrors = 0;
-            for (Map.Entry<String, Histogram> t : byTag.entrySet()) {
-                if (RequestName.isErrorTag(t.getKey())) {
-                    errors.merge(RequestName.requestOf(t.getKey()), t.getValue().getTotalCount(), Long::sum);
-                    allErrors += t.getValue().getTotalCount();
-                }
-            }
-            for (Map.Entry<String, Histogram> t : byTag.entrySet()) {
-                if (RequestName.isErrorTag(t.getKey())) continue;
-                cells.put(t.getKey(), cell(t.getValue(), errors.getOrDefault(t.getKey(), 0L)));
-                all.add(t.getValue());
-            }
-            cells.put(ALL, cell(all, allErrors));
-            return new Bucket(cells, startMillis, endMillis);
-        }
-
-        private static Cell cell(Histogram h, long errors) {
-            if (h.getTotalCount() == 0) return new Cell(0, errors, 0, 0, 0);
-            return new Cell(h.getTotalCount(), errors, h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
-        }
+    private static Cell cell(RequestHistograms bucket, String name) {
+        Histogram ok = bucket.ok(name);
+        long failed = bucket.failedCount(name);
+        if (ok.getTotalCount() == 0) return new Cell(failed, failed, 0, 0, 0);
+        return new Cell(ok.getTotalCount() + failed, failed, ok.getValueAtPercentile(50), ok.getValueAtPercentile(99), ok.getMaxValue());
     }
 
     /** Builds one request name's columns bucket by bucket. */
@@ -177,14 +147,14 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
         final List<Long> serviceP99 = new ArrayList<>();
 
         void add(Cell cell, double seconds, Cell service) {
-            boolean any = cell != null && cell.count() > 0;
+            boolean any = cell != null && cell.count() > cell.errors();
             count.add(cell == null ? 0 : cell.count());
             rate.add(cell == null ? 0.0 : Math.round(cell.count() / seconds * 10) / 10.0);
             errors.add(cell == null ? 0 : cell.errors());
             p50.add(any ? cell.p50() : null);
             p99.add(any ? cell.p99() : null);
             max.add(any ? cell.max() : null);
-            serviceP99.add(service != null && service.count() > 0 ? service.p99() : null);
+            serviceP99.add(service != null && service.count() > service.errors() ? service.p99() : null);
         }
 
         Series series() {

@@ -10,7 +10,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
+import loadlab.reports.format.Figures;
+import loadlab.reports.format.BenchScore;
+import loadlab.recording.InjectorVerdict;
 import loadlab.recording.RunManifest;
+import loadlab.recording.RunModel;
+import loadlab.recording.RunState;
 import loadlab.recording.Summary;
 import loadlab.reports.html.Page.Banner;
 import loadlab.reports.html.Page.Card;
@@ -74,22 +79,25 @@ final class LoadReport {
 
     private static String subtitle(LoadRunView r) {
         RunManifest m = r.manifest();
-        return m.scenario() + " against " + m.target() + " · " + m.model() + " model · measured "
+        return m.scenario() + " against " + m.target() + " · " + m.model().id() + " model · measured "
                 + Math.round(r.summary().run().measuredSeconds()) + " s · started " + Figures.instant(m.started());
     }
 
     static List<Banner> banners(LoadRunView r, String prefix) {
         List<Banner> out = new ArrayList<>();
-        Summary.Injector inj = r.summary().injector();
-        if (!"ok".equals(inj.verdict())) {
-            out.add(new Banner("bad", prefix + "INVALID RUN.", "The injector could not produce the intended load: " + inj.reason()
-                    + ". These figures do not describe the target under that load."));
+        Summary.Run run = r.summary().run();
+        switch (run.state()) {
+            case INVALID -> out.add(new Banner("bad", prefix + "INVALID RUN.", "The injector could not produce the intended load: "
+                    + run.stateReason() + ". These figures do not describe the target under that load."));
+            case INTERRUPTED -> out.add(new Banner("warn", prefix + "Interrupted.", "The run was stopped before its profile ended ("
+                    + run.stateReason() + "); the figures cover the " + Math.round(run.measuredSeconds()) + " s it measured."));
+            case EMPTY -> out.add(new Banner("bad", prefix + "Empty run.", run.stateReason() + "."));
+            default -> { }
         }
-        if (r.summary().run().interrupted()) {
-            out.add(new Banner("warn", prefix + "Interrupted.", "The run was stopped before its profile ended; the figures cover the "
-                    + Math.round(r.summary().run().measuredSeconds()) + " s it measured."));
+        if (r.summary().injector().verdict() == InjectorVerdict.INVALID && run.state() != RunState.INVALID) {
+            out.add(new Banner("bad", prefix + "Injector fell behind.", r.summary().injector().reason() + "."));
         }
-        if ("closed".equals(r.manifest().model())) {
+        if (r.manifest().model() == RunModel.CLOSED) {
             out.add(new Banner("warn", prefix + "Closed model.", "A fixed number of users each waited for their previous response, so a "
                     + "slow target also slowed the arrivals: response times leave out the requests that were never sent "
                     + "(coordinated omission is not corrected)."));
@@ -106,14 +114,14 @@ final class LoadReport {
                 Figures.percent(share(t.errors().total(), t.count())) + causes(t.errors()), t.errors().total() > 0 ? "bad" : ""));
         cards.add(new Card("achieved rate", Figures.rate(inj.achievedRate()),
                 inj.targetRate() == null ? "closed model: no target rate" : "target " + Figures.rate(inj.targetRate()),
-                "ok".equals(inj.verdict()) ? "" : "bad"));
+                inj.verdict() == InjectorVerdict.OK ? "" : "bad"));
         Summary.Distribution d = t.latencyUs();
         cards.add(new Card("p50", Figures.micros(d.p50()), "service " + Figures.micros(t.serviceTimeUs().p50()), ""));
         cards.add(new Card("p99", Figures.micros(d.p99()), "service " + Figures.micros(t.serviceTimeUs().p99()), ""));
         cards.add(new Card("p99.9", Figures.micros(d.p999()), "service " + Figures.micros(t.serviceTimeUs().p999()), ""));
         cards.add(new Card("max", Figures.micros(d.max()), "service " + Figures.micros(t.serviceTimeUs().max()), ""));
-        boolean ok = "ok".equals(inj.verdict());
-        cards.add(new Card("injector verdict", ok ? "ok" : inj.verdict().toUpperCase(java.util.Locale.ROOT),
+        boolean ok = inj.verdict() == InjectorVerdict.OK;
+        cards.add(new Card("injector verdict", ok ? "ok" : "INVALID",
                 "start lag p99 " + Figures.micros(inj.lagP99Us()), ok ? "good" : "bad"));
         return cards;
     }
@@ -215,22 +223,24 @@ final class LoadReport {
             rows.put("run", r.label());
             rows.put("scenario", m.scenario());
             rows.put("target", m.target());
-            rows.put("model", m.model());
-            rows.put("profile", ProfileText.of(m.profile()));
-            rows.put("parameters", m.parameters() == null || m.parameters().isEmpty() ? "none" : m.parameters().toString());
+            rows.put("state", r.summary().run().state().id() + (r.summary().run().stateReason() == null ? "" : ": " + r.summary().run().stateReason()));
+            rows.put("model", m.model().id());
+            rows.put("profile", m.profile().text());
+            rows.put("parameters", Figures.pairs(m.parameters()));
+            if (!m.service().isEmpty()) rows.put("reference service", Figures.pairs(m.service()));
             rows.put("started", m.started());
             rows.put("ended", m.ended() == null ? "did not end normally" : m.ended());
             rows.put("measured", Math.round(r.summary().run().measuredSeconds()) + " s");
-            rows.put("injector", r.summary().injector().verdict() + ", start lag p99 " + Figures.micros(r.summary().injector().lagP99Us())
+            rows.put("injector", r.summary().injector().verdict().id() + ", start lag p99 " + Figures.micros(r.summary().injector().lagP99Us())
                     + ", max " + Figures.micros(r.summary().injector().lagMaxUs()));
-            rows.put("segment", m.segment() == null ? "whole profile" : m.segment());
-            rows.put("tool", m.tool() == null ? "" : m.tool().toString());
+            rows.put("segment", m.segment() == null ? "whole profile" : m.segment().text());
+            rows.put("tool", Figures.tool(m.tool()));
             Map<String, Object> env = m.environment() == null ? Map.of() : m.environment();
             rows.put("JVM", String.valueOf(env.getOrDefault("jvm", "")));
             rows.put("OS", String.valueOf(env.getOrDefault("os", "")));
             rows.put("CPUs", String.valueOf(env.getOrDefault("cpus", "")));
             rows.put("host", String.valueOf(env.getOrDefault("host", "")));
-            if (env.containsKey("merged_from")) rows.put("merged from", String.valueOf(env.get("merged_from")));
+            if (!m.mergedFrom().isEmpty()) rows.put("merged from", String.join(", ", m.mergedFrom()));
         }
         return rows.table("What was run, against what, with which tool and on which machine.");
     }

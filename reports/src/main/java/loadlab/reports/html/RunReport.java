@@ -8,12 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import loadlab.recording.RunFiles;
-import loadlab.recording.RunManifest;
-import loadlab.recording.Summary;
-import loadlab.reports.bench.BenchSummary;
+import loadlab.recording.RunDirectory;
 
 /**
  * Builds {@code report.html}: one self-contained page per run directory, or one page comparing two.
@@ -26,9 +21,6 @@ public final class RunReport {
 
     private RunReport() {}
 
-    /** What a run directory holds. */
-    public enum Kind { LOAD, BENCH }
-
     /** Writes {@code report.html} into the run directory and returns its path. */
     public static Path write(Path runDir) {
         String html = html(runDir);
@@ -38,44 +30,27 @@ public final class RunReport {
     }
 
     public static String html(Path runDir) {
-        return switch (kind(runDir)) {
-            case LOAD -> LoadReport.html(List.of(LoadRunView.read(runDir)));
-            case BENCH -> BenchReport.html(List.of(BenchRunView.read(runDir)));
+        RunDirectory run = RunDirectory.open(runDir);
+        return switch (run.kind()) {
+            case LOAD -> LoadReport.html(List.of(LoadRunView.read(run)));
+            case BENCH -> BenchReport.html(List.of(BenchRunView.read(run)));
         };
     }
 
     /** Writes one page with both runs overlaid, A the baseline and B the run compared with it. */
     public static Path compare(Path a, Path b, Path out) {
-        Kind ka = kind(a);
-        Kind kb = kind(b);
-        if (ka != kb) {
-            throw new IllegalArgumentException("cannot compare " + a + " (a " + ka.name().toLowerCase() + " run) with " + b + " (a "
-                    + kb.name().toLowerCase() + " run); compare two load runs or two bench runs");
+        RunDirectory ra = RunDirectory.open(a);
+        RunDirectory rb = RunDirectory.open(b);
+        if (ra.kind() != rb.kind()) {
+            throw new IllegalArgumentException("cannot compare " + a + " (a " + ra.kind().id() + " run) with " + b + " (a "
+                    + rb.kind().id() + " run); compare two load runs or two bench runs");
         }
-        String html = switch (ka) {
-            case LOAD -> LoadReport.html(List.of(LoadRunView.read(a), LoadRunView.read(b)));
-            case BENCH -> BenchReport.html(List.of(BenchRunView.read(a), BenchRunView.read(b)));
+        String html = switch (ra.kind()) {
+            case LOAD -> LoadReport.html(List.of(LoadRunView.read(ra), LoadRunView.read(rb)));
+            case BENCH -> BenchReport.html(List.of(BenchRunView.read(ra), BenchRunView.read(rb)));
         };
         writeAtomically(out, html);
         return out;
-    }
-
-    /** A load run or a bench run, from {@code summary.json}'s schema, or {@code run.json} when the summary is missing. */
-    public static Kind kind(Path runDir) {
-        if (!Files.isDirectory(runDir)) {
-            throw new IllegalArgumentException(runDir + " is not a directory; pass a run directory such as runs/latest");
-        }
-        Path summary = runDir.resolve(RunFiles.SUMMARY);
-        if (Files.isRegularFile(summary)) {
-            JsonNode node = RunFiles.read(summary, JsonNode.class);
-            String schema = node.path("schema").asText();
-            if (Summary.SCHEMA.equals(schema)) return Kind.LOAD;
-            if (BenchSummary.SCHEMA.equals(schema)) return Kind.BENCH;
-            throw new IllegalArgumentException(summary + " has schema '" + schema + "', which this loadlab does not read (expected "
-                    + Summary.SCHEMA + " or " + BenchSummary.SCHEMA + ")");
-        }
-        RunManifest m = RunFiles.read(runDir.resolve(RunManifest.FILE), RunManifest.class);
-        return "jmh".equals(m.model()) ? Kind.BENCH : Kind.LOAD;
     }
 
     /** Each writer has its own temporary file, so two builds of one report (a Ctrl-C racing the normal end) cannot mix. */

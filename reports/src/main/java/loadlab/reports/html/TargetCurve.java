@@ -2,7 +2,8 @@ package loadlab.reports.html;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
+import loadlab.recording.RecordedProfile;
 
 /**
  * The load the profile asked for, over the measured window, drawn behind the timeline so a
@@ -16,42 +17,26 @@ import java.util.Map;
  */
 public record TargetCurve(String label, List<Double> seconds, List<Double> values) {
 
-    /** The curve of a {@code run.json} profile, or null when the profile does not describe one. */
-    public static TargetCurve of(Map<String, Object> profile) {
-        if (profile == null) return null;
-        double share = share(profile.get("segment"));
-        List<Double> t = new ArrayList<>();
-        List<Double> v = new ArrayList<>();
-        if (profile.get("phases") instanceof List<?> phases && !phases.isEmpty()) {
+    /** The curve of a run's profile, or null for a bench run. */
+    public static TargetCurve of(RecordedProfile profile) {
+        if (profile instanceof RecordedProfile.Open open) {
+            double share = open.segment() == null ? 1.0 : open.segment().share();
+            List<Double> t = new ArrayList<>();
+            List<Double> v = new ArrayList<>();
             double at = 0;
-            for (Object o : phases) {
-                if (!(o instanceof Map<?, ?> phase)) return null;
-                double from = number(phase.get("from_per_s"));
-                double to = number(phase.get("to_per_s"));
-                double seconds = number(phase.get("seconds"));
-                if (Double.isNaN(from) || Double.isNaN(to) || Double.isNaN(seconds)) return null;
+            for (RecordedProfile.Phase phase : open.phases()) {
                 t.add(at);
-                v.add(from * share);
-                at += seconds;
+                v.add(phase.fromPerS() * share);
+                at += phase.seconds();
                 t.add(at);
-                v.add(to * share);
+                v.add(phase.toPerS() * share);
             }
             return new TargetCurve("target requests/s", t, v);
         }
-        double users = number(profile.get("concurrency"));
-        double seconds = number(profile.get("measured_s"));
-        if (Double.isNaN(users) || Double.isNaN(seconds)) return null;
-        return new TargetCurve("users (closed model)", List.of(0.0, seconds), List.of(users, users));
-    }
-
-    private static double share(Object segment) {
-        if (segment instanceof String s && s.matches("\\d+/\\d+")) {
-            return 1.0 / Integer.parseInt(s.substring(s.indexOf('/') + 1));
+        if (profile instanceof RecordedProfile.Closed closed) {
+            double users = closed.concurrency();
+            return new TargetCurve("users (closed model)", List.of(0.0, (double) closed.measuredS()), List.of(users, users));
         }
-        return 1.0;
-    }
-
-    private static double number(Object o) {
-        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+        return null;
     }
 }

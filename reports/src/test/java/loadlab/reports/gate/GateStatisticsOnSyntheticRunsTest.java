@@ -1,5 +1,7 @@
 package loadlab.reports.gate;
 
+import loadlab.recording.RunDirectory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,8 +69,8 @@ class GateStatisticsOnSyntheticRunsTest {
 
     @Test
     void theCheckOnAllBlocksReadsTheSummarysOwnFigure() {
-        LoadEvidence e = LoadEvidence.read(baseline);
-        Summary s = RunFiles.read(baseline.resolve(RunFiles.SUMMARY), Summary.class);
+        LoadEvidence e = LoadEvidence.read(RunDirectory.open(baseline));
+        Summary s = RunFiles.read(baseline.resolve(Summary.FILE), Summary.class);
         assertEquals(s.total().latencyUs().p99(), (long) e.value(Metric.P99, Check.ALL));
         assertEquals(s.total().latencyUs().p50(), (long) e.value(Metric.P50, Check.ALL));
         assertEquals(s.total().latencyUs().max(), (long) e.value(Metric.MAX, Check.ALL));

@@ -1,5 +1,7 @@
 package loadlab.reports.gate;
 
+import loadlab.recording.RunDirectory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,11 +53,11 @@ class PooledBaselinesCarryRunToRunVariationTest {
 
     @Test
     void aPoolOfOneIsTheRunItself() {
-        LoadEvidence one = LoadEvidence.read(middle);
-        LoadEvidence pool = LoadEvidence.read(List.of(middle));
+        LoadEvidence one = LoadEvidence.read(RunDirectory.open(middle));
+        LoadEvidence pool = LoadEvidence.read(List.of(RunDirectory.open(middle)));
         assertEquals(one.value(Metric.P99, Check.ALL), pool.value(Metric.P99, Check.ALL));
         assertEquals(1, pool.runs());
-        LoadEvidence three = LoadEvidence.read(List.of(fast, middle, slow));
+        LoadEvidence three = LoadEvidence.read(List.of(RunDirectory.open(fast), RunDirectory.open(middle), RunDirectory.open(slow)));
         assertEquals(3, three.runs());
         assertEquals(3 * one.blocks(), three.blocks());
     }

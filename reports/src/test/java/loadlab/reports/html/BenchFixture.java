@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import loadlab.recording.RunFiles;
+import loadlab.recording.RecordedProfile;
 import loadlab.recording.RunManifest;
+import loadlab.recording.Summary;
+import loadlab.recording.Tool;
 import loadlab.reports.bench.BenchSummary;
 
 /** A bench run directory written in code: run.json and a loadlab.bench/1 summary.json. */
@@ -33,13 +36,11 @@ public final class BenchFixture {
                 result("loadlab.benchmarks.recording.RunRecorderBenchmark.recordOneResponse", Map.of(), "avgt", 22.6, 0.4, "ns/op"),
                 result("loadlab.benchmarks.recording.RunRecorderBenchmark.recordOneResponseWithClockReads", Map.of(), "avgt", 71.8, null,
                         "ns/op"));
-        Map<String, Object> settings = Map.of("setting", "QUICK", "forks", 1, "warmup_iterations", 1, "measurement_iterations", 2,
-                "iteration_seconds", 1, "include", ".*");
-        RunFiles.write(dir.resolve(RunFiles.SUMMARY), new BenchSummary(BenchSummary.SCHEMA, settings, List.of("RecordStore postgres: unreachable"),
+        RecordedProfile.Bench settings = new RecordedProfile.Bench("QUICK", 1, 1, 2, 1, ".*");
+        RunFiles.write(dir.resolve(Summary.FILE), new BenchSummary(BenchSummary.SCHEMA, settings, List.of("RecordStore postgres: unreachable"),
                 results));
-        RunFiles.write(dir.resolve(RunManifest.FILE), new RunManifest(RunManifest.SCHEMA, "bench", "bench", null, "jmh", settings, Map.of(),
-                "2026-09-21T12:00:00Z", "2026-09-21T12:02:00Z", FixtureRun.ORIGIN_MILLIS, 0, null, null, false,
-                Map.of("name", "loadlab", "version", "test", "jmh", "1.37"), Map.of("os", "Linux test", "cpus", 2, "host", "fixture-host")));
+        RunFiles.write(dir.resolve(RunManifest.FILE), RunManifest.bench(settings, java.time.Instant.parse("2026-09-21T12:00:00Z"),
+                new Tool("loadlab", "test", "0123456789ab", "jmh 1.37")).ended("2026-09-21T12:02:00Z", 0, false, null));
         return dir;
     }
 }

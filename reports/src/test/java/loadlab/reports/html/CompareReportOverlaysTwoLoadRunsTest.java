@@ -33,8 +33,8 @@ class CompareReportOverlaysTwoLoadRunsTest {
 
     @Test
     void theChangesTableShowsBothRunsAndTheDirectionOfEachChange() {
-        Summary sa = RunFiles.read(a.resolve(RunFiles.SUMMARY), Summary.class);
-        Summary sb = RunFiles.read(b.resolve(RunFiles.SUMMARY), Summary.class);
+        Summary sa = RunFiles.read(a.resolve(Summary.FILE), Summary.class);
+        Summary sb = RunFiles.read(b.resolve(Summary.FILE), Summary.class);
         String p99Row = "<td class=\"key\">p99</td><td class=\"num\">" + Micros.text(sa.total().latencyUs().p99()) + "</td><td class=\"num\">"
                 + Micros.text(sb.total().latencyUs().p99()) + "</td><td class=\"worse\">+";
         assertTrue(html.contains(p99Row), "p99 of all requests, worse in B");

@@ -17,11 +17,12 @@ import org.HdrHistogram.HistogramLogWriter;
 
 import loadlab.recording.ErrorCause;
 import loadlab.recording.Histograms;
-import loadlab.recording.IntervalLog;
 import loadlab.recording.RequestName;
 import loadlab.recording.RunFiles;
+import loadlab.recording.RecordedProfile;
+import loadlab.recording.RunDirectory;
 import loadlab.recording.RunManifest;
-import loadlab.recording.RunSummarizer;
+import loadlab.recording.Tool;
 
 /**
  * A recorded load run written in code, deterministic to the microsecond: per second and request
@@ -108,22 +109,17 @@ public final class FixtureRun {
     public Path writeTo(Path dir) {
         try {
             Files.createDirectories(dir);
-            Map<String, Object> profile = new LinkedHashMap<>();
-            profile.put("model", model);
-            if (targetRate != null) {
-                profile.put("phases", List.of(Map.of("from_per_s", targetRate, "to_per_s", targetRate, "seconds", seconds)));
-            } else {
-                profile.put("concurrency", 8);
-            }
-            profile.put("warmup_s", 5);
-            profile.put("measured_s", seconds);
-            RunManifest m = new RunManifest(RunManifest.SCHEMA, "fixture", "http-get", "http://127.0.0.1:8080/", model, profile,
-                    Map.of("users", "100"), "2026-09-21T12:00:00.123456Z", interrupted ? null : "2026-09-21T12:00:25Z", ORIGIN_MILLIS,
-                    seconds, targetRate, null, interrupted, Map.of("name", "loadlab", "version", "test"),
-                    Map.of("jvm", "Fixture VM 17", "os", "Linux test", "cpus", 2, "host", "fixture-host"));
+            RecordedProfile profile = targetRate != null
+                    ? new RecordedProfile.Open(List.of(new RecordedProfile.Phase(targetRate, targetRate, seconds)), 5, seconds,
+                    Math.round(targetRate * seconds), null, 1)
+                    : new RecordedProfile.Closed(8, 5, seconds, null, 1);
+            RunManifest m = RunManifest.load("fixture", "http-get", "http://127.0.0.1:8080/", profile, Map.of("users", "100"),
+                    java.time.Instant.parse("2026-09-21T12:00:00.123456Z"), ORIGIN_MILLIS, targetRate, null,
+                    new Tool("loadlab", "test", "0123456789ab", "gatling 3.15.1"));
+            m = m.ended("2026-09-21T12:00:25Z", seconds, interrupted, null);
             RunFiles.write(dir.resolve(RunManifest.FILE), m);
             writeLogs(dir);
-            RunFiles.write(dir.resolve(RunFiles.SUMMARY), RunSummarizer.summarize(dir));
+            RunDirectory.open(dir).writeSummary();
             if (serverMetrics) writeServerMetrics(dir);
             return dir;
         } catch (IOException e) {
@@ -132,8 +128,8 @@ public final class FixtureRun {
     }
 
     private void writeLogs(Path dir) throws IOException {
-        try (Log lat = new Log(dir.resolve(IntervalLog.LATENCY)); Log svc = new Log(dir.resolve(IntervalLog.SERVICE));
-             Log lag = new Log(dir.resolve(IntervalLog.LAG))) {
+        try (Log lat = new Log(dir.resolve(RunDirectory.LATENCY)); Log svc = new Log(dir.resolve(RunDirectory.SERVICE));
+             Log lag = new Log(dir.resolve(RunDirectory.LAG))) {
             for (int s = 0; s < seconds; s++) {
                 if (silentSeconds.contains(s)) continue;
                 long start = ORIGIN_MILLIS + s * 1000L;
@@ -146,12 +142,13 @@ public final class FixtureRun {
                     for (int i = 0; i < e.getValue(); i++) {
                         long us = latency.us(s, e.getKey(), i);
                         long service = Math.max(1, Math.round(us * serviceShare));
-                        l.recordValue(us);
-                        v.recordValue(service);
                         lagH.recordValue(50 + i % 200);
                         if (errorEvery > 0 && i % errorEvery == errorEvery - 1) {
                             el.recordValue(us);
                             ev.recordValue(service);
+                        } else {
+                            l.recordValue(us);
+                            v.recordValue(service);
                         }
                     }
                     lat.write(l, e.getKey(), start);
@@ -190,7 +187,7 @@ public final class FixtureRun {
         Files.write(dir.resolve(ServerMetrics.FILE), lines, StandardCharsets.UTF_8);
     }
 
-    /** An interval log written with HdrHistogram's own writer, as {@link IntervalLog} writes it. */
+    /** An interval log written with HdrHistogram's own writer, as {@code IntervalLog} writes it. */
     private static final class Log implements AutoCloseable {
         final PrintStream out;
         final HistogramLogWriter writer;

@@ -26,8 +26,9 @@ class InvalidRunsAreShownBigAndRedTest {
     @Test
     void anInterruptedRunSaysWhatItCovers() {
         String html = RunReport.html(FixtureRun.of("get", 100).seconds(7).interrupted().writeTo(tmp.resolve("cut")));
-        assertTrue(html.contains("<strong>Interrupted.</strong> The run was stopped before its profile ended; the figures cover the 7 s"));
-        assertTrue(html.contains("did not end normally"));
+        assertTrue(html.contains("<strong>Interrupted.</strong> The run was stopped before its profile ended (interrupted after 7.0 s of"),
+                html);
+        assertTrue(html.contains("the figures cover the 7 s it measured"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package loadlab.reports.html;
 
+import loadlab.recording.RecordedProfile;
+import loadlab.recording.Segment;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -9,13 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TargetCurveFollowsTheProfileTest {
-    private static Map<String, Object> phase(double from, double to, int seconds) {
-        return Map.of("from_per_s", from, "to_per_s", to, "seconds", seconds);
+    private static RecordedProfile.Phase phase(double from, double to, long seconds) {
+        return new RecordedProfile.Phase(from, to, seconds);
     }
 
     @Test
     void stairsAndRampsDrawTheirCorners() {
-        TargetCurve c = TargetCurve.of(Map.of("model", "open", "phases", List.of(phase(100, 100, 10), phase(100, 500, 20), phase(500, 500, 5))));
+        TargetCurve c = TargetCurve.of(new RecordedProfile.Open(List.of(phase(100, 100, 10), phase(100, 500, 20), phase(500, 500, 5)), 0, 35, 0, null, 1));
         assertEquals(List.of(0.0, 10.0, 10.0, 30.0, 30.0, 35.0), c.seconds());
         assertEquals(List.of(100.0, 100.0, 100.0, 500.0, 500.0, 500.0), c.values());
         assertEquals("target requests/s", c.label());
@@ -23,13 +26,13 @@ class TargetCurveFollowsTheProfileTest {
 
     @Test
     void oneInjectorsShareIsDrawnAtItsPart() {
-        TargetCurve c = TargetCurve.of(Map.of("model", "open", "segment", "2/4", "phases", List.of(phase(400, 400, 10))));
+        TargetCurve c = TargetCurve.of(new RecordedProfile.Open(List.of(phase(400, 400, 10)), 0, 10, 0, Segment.parse("2/4"), 1));
         assertEquals(List.of(100.0, 100.0), c.values());
     }
 
     @Test
     void aClosedModelDrawsItsUsers() {
-        TargetCurve c = TargetCurve.of(Map.of("model", "closed", "concurrency", 16, "measured_s", 30));
+        TargetCurve c = TargetCurve.of(new RecordedProfile.Closed(16, 0, 30, null, 1));
         assertEquals(List.of(16.0, 16.0), c.values());
         assertEquals(List.of(0.0, 30.0), c.seconds());
         assertEquals("users (closed model)", c.label());
@@ -38,7 +41,6 @@ class TargetCurveFollowsTheProfileTest {
     @Test
     void aProfileThatDescribesNoCurveDrawsNothing() {
         assertNull(TargetCurve.of(null));
-        assertNull(TargetCurve.of(Map.of("setting", "QUICK")));
-        assertNull(TargetCurve.of(Map.of("phases", List.of(Map.of("rate", "fast")))));
+        assertNull(TargetCurve.of(new RecordedProfile.Bench("QUICK", 1, 1, 2, 1, ".*")));
     }
 }

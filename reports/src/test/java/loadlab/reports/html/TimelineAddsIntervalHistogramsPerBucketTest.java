@@ -1,5 +1,9 @@
 package loadlab.reports.html;
 
+import loadlab.recording.RequestHistograms;
+
+import loadlab.recording.RunDirectory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +31,7 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
     void aLongRunGetsWiderBucketsWhosePercentilesComeFromAddedHistograms() {
         int seconds = 2_500;
         Path dir = FixtureRun.of("get", 5).seconds(seconds).latency((s, n, i) -> 100L + s % 97 * 10 + i).writeTo(tmp.resolve("long"));
-        LatencyTimeline tl = LatencyTimeline.read(dir, FixtureRun.ORIGIN_MILLIS, seconds, new TreeMap<>(), new TreeMap<>());
+        LatencyTimeline tl = LatencyTimeline.read(RunDirectory.open(dir), seconds, new RequestHistograms(), new RequestHistograms());
 
         assertEquals(3, tl.bucketSeconds(), "2,500 s in at most " + LatencyTimeline.MAX_BUCKETS + " buckets");
         assertEquals(834, tl.startSeconds().size());
@@ -45,7 +49,7 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
     @Test
     void secondsInWhichNothingCompletedAreGapsWithARateOfZero() {
         Path dir = FixtureRun.of("get", 10).seconds(10).silent(4, 5).writeTo(tmp.resolve("stall"));
-        LatencyTimeline tl = LatencyTimeline.read(dir, FixtureRun.ORIGIN_MILLIS, 10, new TreeMap<>(), new TreeMap<>());
+        LatencyTimeline tl = LatencyTimeline.read(RunDirectory.open(dir), 10, new RequestHistograms(), new RequestHistograms());
         LatencyTimeline.Series all = tl.requests().get(LatencyTimeline.ALL);
         assertEquals(10, tl.startSeconds().size());
         assertEquals(0.0, all.ratePerS().get(4));
@@ -57,7 +61,7 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
     @Test
     void aShortFirstIntervalSharingABucketDoesNotInflateTheRate() throws Exception {
         Path dir = FixtureRun.of("get", 100).seconds(5).writeTo(tmp.resolve("phase"));
-        Path log = dir.resolve(IntervalLog.LATENCY);
+        Path log = dir.resolve(RunDirectory.LATENCY);
         List<String> lines = Files.readAllLines(log);
         List<String> shifted = new java.util.ArrayList<>();
         for (String line : lines) {
@@ -75,7 +79,7 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
             }
         }
         Files.write(log, shifted);
-        LatencyTimeline tl = LatencyTimeline.read(dir, FixtureRun.ORIGIN_MILLIS, 5, new TreeMap<>(), new TreeMap<>());
+        LatencyTimeline tl = LatencyTimeline.read(RunDirectory.open(dir), 5, new RequestHistograms(), new RequestHistograms());
         LatencyTimeline.Series all = tl.requests().get(LatencyTimeline.ALL);
         assertEquals(200, all.count().get(0), "a 0.3 s interval and the 1 s interval starting at 0.3 s");
         assertEquals(200 / 1.3, all.ratePerS().get(0), 0.1, "over the 1.3 s they cover, not the 1 s bucket");
@@ -84,17 +88,21 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
     @Test
     void totalsFromTheSamePassEqualTheWholeLogAddedUp() {
         Path dir = FixtureRun.of("a", 7).and("b", 3).seconds(12).errorEvery(3).writeTo(tmp.resolve("totals"));
-        Map<String, Histogram> latency = new TreeMap<>();
-        LatencyTimeline.read(dir, FixtureRun.ORIGIN_MILLIS, 12, latency, new TreeMap<>());
-        Map<String, Histogram> expected = IntervalLogReader.totals(dir.resolve(IntervalLog.LATENCY));
-        assertEquals(expected.keySet(), latency.keySet());
-        expected.forEach((tag, h) -> assertEquals(h, latency.get(tag), tag));
+        RequestHistograms latency = new RequestHistograms();
+        LatencyTimeline.read(RunDirectory.open(dir), 12, latency, new RequestHistograms());
+        RequestHistograms expected = new RequestHistograms();
+        IntervalLogReader.forEach(dir.resolve(RunDirectory.LATENCY), expected::add);
+        assertEquals(expected.names(), latency.names());
+        for (String name : expected.names()) {
+            assertEquals(expected.ok(name), latency.ok(name), name);
+            assertEquals(expected.failed(name), latency.failed(name), name);
+        }
     }
 
     @Test
     void intervalsFarOutOfTimeOrderAreReportedAsADamagedLog() throws Exception {
         Path dir = FixtureRun.of("get", 2).seconds(8).writeTo(tmp.resolve("order"));
-        Path log = dir.resolve(IntervalLog.LATENCY);
+        Path log = dir.resolve(RunDirectory.LATENCY);
         List<String> lines = Files.readAllLines(log);
         int first = 0;
         while (lines.get(first).startsWith("#") || lines.get(first).startsWith("\"")) first++;
@@ -102,7 +110,7 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
         lines.add(early);
         Files.write(log, lines);
         IntervalLogReader.CorruptLogException e = assertThrows(IntervalLogReader.CorruptLogException.class,
-                () -> LatencyTimeline.read(dir, FixtureRun.ORIGIN_MILLIS, 8, new TreeMap<>(), new TreeMap<>()));
+                () -> LatencyTimeline.read(RunDirectory.open(dir), 8, new RequestHistograms(), new RequestHistograms()));
         assertTrue(e.getMessage().contains("out of time order"), e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package loadlab.reports.html;
+package loadlab.reports.format;
 
 import java.util.Locale;
 
@@ -8,7 +8,7 @@ import loadlab.recording.Micros;
 public final class Figures {
     private Figures() {}
 
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
@@ -16,24 +16,38 @@ public final class Figures {
         return String.format(Locale.ROOT, perSecond >= 100 ? "%,.0f/s" : "%,.1f/s", perSecond);
     }
 
-    static String percent(double share) {
+    public static String percent(double share) {
         if (share == 0) return "0%";
         if (share < 0.0001) return String.format(Locale.ROOT, "%.4f%%", share * 100);
         return String.format(Locale.ROOT, share < 0.01 ? "%.3f%%" : "%.2f%%", share * 100);
     }
 
     /** "2026-11-24T09:20:16.534166094Z" as "2026-11-24 09:20:16 UTC". */
-    static String instant(String iso) {
+    public static String instant(String iso) {
         if (iso == null || iso.length() < 19) return iso;
         return iso.substring(0, 10) + " " + iso.substring(11, 19) + (iso.endsWith("Z") ? " UTC" : "");
     }
 
-    static String micros(long us) {
+    public static String micros(long us) {
         return Micros.text(us);
     }
 
+    /** "loadlab 0.1.0 (git 1a2b3c4d5e6f), gatling 3.15.1". */
+    public static String tool(loadlab.recording.Tool t) {
+        if (t == null) return "not recorded";
+        return t.name() + " " + t.version() + " (git " + t.gitCommit() + ")" + (t.engine() == null ? "" : ", " + t.engine());
+    }
+
+    /** "k=v, k2=v2" for a reader, not a Java map dump; "none" when empty. */
+    public static String pairs(java.util.Map<String, ?> map) {
+        if (map == null || map.isEmpty()) return "none";
+        java.util.List<String> out = new java.util.ArrayList<>();
+        new java.util.TreeMap<String, Object>(map).forEach((k, v) -> out.add(k + "=" + v));
+        return String.join(", ", out);
+    }
+
     /** B against A as a signed percentage; "n/a" when A is zero. */
-    static String change(double a, double b) {
+    public static String change(double a, double b) {
         if (a == 0) return b == 0 ? "0%" : "n/a";
         return String.format(Locale.ROOT, "%+.1f%%", (b - a) / a * 100);
     }
@@ -44,7 +58,7 @@ public final class Figures {
      *
      * @param higherIsWorse true for latencies and errors, false for throughput
      */
-    static String changeCss(double a, double b, boolean higherIsWorse, double threshold) {
+    public static String changeCss(double a, double b, boolean higherIsWorse, double threshold) {
         if (a == 0 && b == 0) return "same";
         double rel = a == 0 ? Double.POSITIVE_INFINITY : (b - a) / a;
         if (Math.abs(rel) <= threshold) return "same";

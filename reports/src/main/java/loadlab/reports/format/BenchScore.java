@@ -1,4 +1,4 @@
-package loadlab.reports.html;
+package loadlab.reports.format;
 
 import java.util.Locale;
 
@@ -58,12 +58,12 @@ public record BenchScore(String kind, double factor, String unit) {
     private static final String[] TIME_UNITS = {"ns", "µs", "ms", "s"};
     private static final String[] RATE_UNITS = {"ops/s", "k ops/s", "M ops/s", "G ops/s"};
 
-    static String time(double ns) {
+    public static String time(double ns) {
         double[] scale = scale(ns);
         return sig(ns / scale[0]) + " " + TIME_UNITS[(int) scale[1]];
     }
 
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         double[] scale = scale(perSecond);
         return sig(perSecond / scale[0]) + " " + RATE_UNITS[(int) scale[1]];
     }
@@ -78,13 +78,13 @@ public record BenchScore(String kind, double factor, String unit) {
     }
 
     /** Three significant digits: 22.6, 481, 0.378, 1,200. */
-    static String sig(double v) {
+    public static String sig(double v) {
         if (v == 0 || !Double.isFinite(v)) return v == 0 ? "0" : String.valueOf(v);
         return String.format(Locale.ROOT, "%,." + decimals(v) + "f", v);
     }
 
     /** An error written to the decimals of its score, as JMH writes them (5.86 ± 0.72), unless that would round it away. */
-    static String alike(double error, double score) {
+    public static String alike(double error, double score) {
         int d = decimals(score);
         if (Math.abs(error) * Math.pow(10, d) < 1) return sig(error);
         return String.format(Locale.ROOT, "%,." + d + "f", error);

@@ -1,0 +1,37 @@
+package loadlab.cli;
+
+import java.io.PrintWriter;
+
+import loadlab.recording.RunDirectory;
+import loadlab.recording.RunState;
+import loadlab.reports.SummaryTable;
+import loadlab.scenarios.run.InjectorMain;
+import loadlab.scenarios.run.LoadRun;
+
+/**
+ * What a finished load run means for the exit code: 0 only for a complete run; 1 for a run that
+ * does not describe its target (INVALID, empty, interrupted); 2 for a write that failed (a full
+ * disk) or files that cannot be read back; 3 for an injector that crashed. Prints the summary and
+ * builds the report on the way, so {@code run} and {@code demo} say the same.
+ */
+final class RunOutcome {
+    private RunOutcome() {}
+
+    /** Prints the table and the report line; returns the exit code the run alone deserves. */
+    static int report(PrintWriter console, LoadRun.Result result) {
+        RunDirectory run = result.run();
+        if (run == null) {
+            console.println("loadlab: " + (result.unreadable() == null ? "the injector left no run directory" : result.unreadable())
+                    + "; see " + result.runDir());
+            console.flush();
+            return result.exitCode() == InjectorMain.CRASHED ? Loadlab.INTERNAL : Loadlab.USAGE;
+        }
+        SummaryTable.print(run.summary(), console);
+        if (run.summary().total().count() > 0) ReportStep.build(console, run.path());
+        console.println("run directory: " + run.path());
+        console.flush();
+        if (result.exitCode() == InjectorMain.WRITE_FAILED) return Loadlab.USAGE;
+        if (result.exitCode() != InjectorMain.OK) return Loadlab.INTERNAL;
+        return run.state() == RunState.COMPLETE ? Loadlab.OK : Loadlab.CHECK_FAILED;
+    }
+}

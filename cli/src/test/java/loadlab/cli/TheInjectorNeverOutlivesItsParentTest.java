@@ -1,0 +1,71 @@
+package loadlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import loadlab.recording.RunDirectory;
+import loadlab.recording.RunState;
+
+/**
+ * SIGKILL of {@code loadlab run} (no shutdown hook runs in it): its injector must not go on
+ * generating load. It notices that its parent is gone, stops, and leaves a valid interrupted run.
+ */
+class TheInjectorNeverOutlivesItsParentTest {
+    @TempDir
+    Path runs;
+
+    @Test
+    void killingTheParentStopsTheInjectorAndLeavesAnInterruptedRun() throws Exception {
+        try (LoopbackTarget target = new LoopbackTarget()) {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            Process loadlab = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Loadlab.class.getName(), "run",
+                    "--target", target.url(), "--rate", "100/s", "--duration", "5m", "--warmup", "0s", "--out", runs.toString())
+                    .redirectErrorStream(true).redirectOutput(runs.resolve("console.txt").toFile()).start();
+            List<ProcessHandle> injectors = List.of();
+            try {
+                Path latency = awaitIntervals(2);
+                injectors = loadlab.descendants().toList();
+                assertTrue(!injectors.isEmpty(), "the injector runs");
+                loadlab.destroyForcibly(); // SIGKILL
+                assertTrue(loadlab.waitFor(30, TimeUnit.SECONDS));
+                for (ProcessHandle injector : injectors) {
+                    // a bound, not a timing assertion: five minutes of load would otherwise follow
+                    injector.onExit().get(60, TimeUnit.SECONDS);
+                    assertTrue(!injector.isAlive(), "the injector stopped with its parent");
+                }
+                RunDirectory run = RunDirectory.open(latency.getParent());
+                assertEquals(RunState.INTERRUPTED, run.state());
+                assertTrue(run.stateReason().contains("started this injector exited"), run.stateReason());
+                assertTrue(run.summary().total().count() >= 100, "what was recorded is kept: " + run.summary().total().count());
+            } finally {
+                injectors.forEach(ProcessHandle::destroyForcibly);
+                loadlab.destroyForcibly();
+            }
+        }
+    }
+
+    /** Waits (for a file condition, never for a time) until the run's latency log holds some intervals. */
+    private Path awaitIntervals(int intervals) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var dirs = Files.list(runs)) {
+                for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                    Path log = d.resolve("latency.hlog");
+                    if (Files.exists(log) && Files.readAllLines(log).stream().filter(l -> l.startsWith("Tag=")).count() >= intervals) return log;
+                }
+            }
+            LockSupport.parkNanos(50_000_000);
+        }
+        throw new AssertionError("the run never recorded " + intervals + " intervals; console:\n" + Files.readString(runs.resolve("console.txt")));
+    }
+}

@@ -1,0 +1,39 @@
+package loadlab.recording;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The one state every run directory is in, decided by {@link RunDirectory} and shown the same way
+ * by the console, {@code summary.json}, the report and the gate. Only a complete run describes its
+ * target under the load it was asked for, so only a complete run can pass a gate.
+ */
+public enum RunState {
+    /** The whole profile was produced and recorded. */
+    COMPLETE,
+    /** The injector could not produce the load (too few requests, or started too late): the figures describe the generator. */
+    INVALID,
+    /** Stopped before the end (Ctrl-C, a killed parent, a crashed injector, a full disk): what was recorded is kept. */
+    INTERRUPTED,
+    /** Nothing was counted. */
+    EMPTY,
+    /** A file is missing or unreadable; never shown as figures. */
+    DAMAGED;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static RunState parse(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether a run in this state describes its target under the intended load. */
+    public boolean describesTheTarget() {
+        return this == COMPLETE;
+    }
+}
