@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class InterruptedRunLeavesAValidRunDirectoryTest {
                     "--target", target.url(), "--rate", "100/s", "--duration", "5m", "--warmup", "0s", "--out", runs.toString())
                     .redirectErrorStream(true).redirectOutput(runs.resolve("console.txt").toFile()).start();
             try {
-                Path latency = awaitIntervals(2);
+                Path latency = RunningLoad.awaitIntervals(runs, 2);
                 List<Long> pids = new ArrayList<>();
                 pids.add(loadlab.pid());
                 loadlab.descendants().forEach(p -> pids.add(p.pid()));
@@ -65,20 +63,5 @@ class InterruptedRunLeavesAValidRunDirectoryTest {
                 loadlab.destroyForcibly();
             }
         }
-    }
-
-    /** Waits (for a file condition, never for a time) until the run's latency log holds some intervals. */
-    private Path awaitIntervals(int intervals) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (var dirs = Files.list(runs)) {
-                for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                    Path log = d.resolve("latency.hlog");
-                    if (Files.exists(log) && Files.readAllLines(log).stream().filter(l -> l.startsWith("Tag=")).count() >= intervals) return log;
-                }
-            }
-            LockSupport.parkNanos(50_000_000);
-        }
-        throw new AssertionError("the run never recorded " + intervals + " intervals; console:\n" + Files.readString(runs.resolve("console.txt")));
     }
 }

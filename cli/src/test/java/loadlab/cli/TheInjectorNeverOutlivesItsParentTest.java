@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +31,7 @@ class TheInjectorNeverOutlivesItsParentTest {
                     .redirectErrorStream(true).redirectOutput(runs.resolve("console.txt").toFile()).start();
             List<ProcessHandle> injectors = List.of();
             try {
-                Path latency = awaitIntervals(2);
+                Path latency = RunningLoad.awaitIntervals(runs, 2);
                 injectors = loadlab.descendants().toList();
                 assertTrue(!injectors.isEmpty(), "the injector runs");
                 loadlab.destroyForcibly(); // SIGKILL
@@ -52,20 +50,5 @@ class TheInjectorNeverOutlivesItsParentTest {
                 loadlab.destroyForcibly();
             }
         }
-    }
-
-    /** Waits (for a file condition, never for a time) until the run's latency log holds some intervals. */
-    private Path awaitIntervals(int intervals) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (var dirs = Files.list(runs)) {
-                for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                    Path log = d.resolve("latency.hlog");
-                    if (Files.exists(log) && Files.readAllLines(log).stream().filter(l -> l.startsWith("Tag=")).count() >= intervals) return log;
-                }
-            }
-            LockSupport.parkNanos(50_000_000);
-        }
-        throw new AssertionError("the run never recorded " + intervals + " intervals; console:\n" + Files.readString(runs.resolve("console.txt")));
     }
 }

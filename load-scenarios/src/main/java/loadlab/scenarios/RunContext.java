@@ -73,7 +73,7 @@ public final class RunContext {
     public HttpProtocolBuilder protocol() {
         String base = target.getScheme() + "://" + target.getRawAuthority();
         return http.baseUrl(base).shareConnections().disableWarmUp().disableCaching()
-                .acceptHeader("application/json").userAgentHeader("loadlab/0.1");
+                .acceptHeader("application/json").userAgentHeader("loadlab/" + loadlab.recording.Tool.buildVersion());
     }
 
     /** The scenario under this run's profile. */

@@ -1,0 +1,26 @@
+package loadlab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/** For tests that act on a load run while it runs: waits for a file condition, never for a time. */
+final class RunningLoad {
+    private RunningLoad() {}
+
+    /** The latency log of the run under {@code runs} once it holds {@code intervals} intervals (at most a minute). */
+    static Path awaitIntervals(Path runs, int intervals) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var dirs = Files.list(runs)) {
+                for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                    Path log = d.resolve("latency.hlog");
+                    if (Files.exists(log) && Files.readAllLines(log).stream().filter(l -> l.startsWith("Tag=")).count() >= intervals) return log;
+                }
+            }
+            LockSupport.parkNanos(50_000_000);
+        }
+        throw new AssertionError("the run never recorded " + intervals + " intervals; console:\n" + Files.readString(runs.resolve("console.txt")));
+    }
+}
