@@ -56,6 +56,16 @@ public final class BenchRunner {
         return classes;
     }
 
+    /** Each benchmark method matching {@code include}, by its full name, with its declared params: what {@code bench --list} shows. */
+    public static Map<String, Map<String, List<String>>> benchmarks(String include) {
+        Map<String, Map<String, List<String>>> out = new TreeMap<>();
+        matching(include).forEach(entry -> {
+            Map<String, List<String>> params = out.computeIfAbsent(entry.getUsername(), c -> new TreeMap<>());
+            entry.getParams().orElse(Map.of()).forEach((k, v) -> params.put(k, Arrays.asList(v)));
+        });
+        return out;
+    }
+
     private static List<BenchmarkListEntry> matching(String include) {
         Pattern pattern;
         try {
@@ -102,7 +112,10 @@ public final class BenchRunner {
             if (!runnable) continue;
             Path part = dir.resolve(".jmh-" + simpleName(c.getKey()) + ".json");
             options.result(part.toString()).resultFormat(ResultFormatType.JSON);
-            new Runner(options.build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
+            PrintStream toUser = new PrintStream(new PartNamedAsResult(out, part.toString(), dir.resolve("jmh.json").toString()), true,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            new Runner(options.build(), OutputFormatFactory.createFormatInstance(toUser, VerboseMode.NORMAL)).run();
+            toUser.flush();
             results.add(read(part));
             delete(part);
         }
@@ -110,6 +123,36 @@ public final class BenchRunner {
         Path jmhJson = dir.resolve("jmh.json");
         write(jmhJson, concatenate(results));
         return new Outcome(new ArrayList<>(classes.keySet()), skipped, jmhJson);
+    }
+
+    /**
+     * JMH's output with the per-class part file it saves to named as the {@code jmh.json} the
+     * parts are joined into, so its "result is saved to" line points at a file that exists.
+     */
+    private static final class PartNamedAsResult extends java.io.OutputStream {
+        private final PrintStream out;
+        private final String part;
+        private final String result;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        PartNamedAsResult(PrintStream out, String part, String result) {
+            this.out = out;
+            this.part = part;
+            this.result = result;
+        }
+
+        @Override
+        public void write(int b) {
+            line.write(b);
+            if (b == '\n') flush();
+        }
+
+        @Override
+        public void flush() {
+            out.print(line.toString(java.nio.charset.StandardCharsets.UTF_8).replace(part, result));
+            out.flush();
+            line.reset();
+        }
     }
 
     /** JMH's JSON result is one array; results of several runs join into one array. */

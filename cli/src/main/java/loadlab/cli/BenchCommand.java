@@ -50,7 +50,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         if (list) {
-            BenchRunner.select(include).forEach((c, params) -> console.println(c + (params.isEmpty() ? "" : "  " + params)));
+            BenchRunner.benchmarks(include).forEach((name, params) -> {
+                java.util.List<String> ps = new java.util.ArrayList<>();
+                params.forEach((k, v) -> ps.add(k + "=" + String.join("|", v)));
+                console.println(name + (ps.isEmpty() ? "" : "  " + String.join(" ", ps)));
+            });
             console.flush();
             return Loadlab.OK;
         }

@@ -22,6 +22,7 @@ import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.LoadRun;
 import loadlab.service.ReferenceService;
+import loadlab.service.ServiceConfig;
 import loadlab.service.verify.VerificationReport;
 
 /** {@code loadlab demo}: the main job on embedded defaults, needing nothing installed. */
@@ -49,7 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (ReferenceService running = ReferenceService.start(service.toConfig("127.0.0.1", 0, 2_000))) {
+        ServiceConfig config = service.toConfig("127.0.0.1", 0, 2_000);
+        ServiceReport.starting(out, config);
+        try (ReferenceService running = ReferenceService.start(config)) {
             ServiceReport.started(out, running);
             out.println();
             EndpointTour.Result result = new EndpointTour(running.uri()).run(running::awaitConverged);

@@ -127,7 +127,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             String url = target;
             if (url == null) {
-                reference = ReferenceService.start(service.toConfig("127.0.0.1", 0, 10_000));
+                loadlab.service.ServiceConfig config = service.toConfig("127.0.0.1", 0, 10_000);
+                ServiceReport.starting(console, config);
+                reference = ReferenceService.start(config);
                 ServiceReport.started(console, reference);
                 url = reference.uri() + "/";
                 long users = reference.seeded().users() > 0 ? reference.seeded().users() : reference.seeded().existingUsers();

@@ -38,6 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServiceConfig config = service.toConfig(host, port, 10_000);
         checkFree(host, port);
+        ServiceReport.starting(out, config);
         ReferenceService running;
         try {
             running = ReferenceService.start(config);

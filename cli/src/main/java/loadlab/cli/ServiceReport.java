@@ -28,6 +28,13 @@ final class ServiceReport {
         return location.replaceAll("://([^:/@]+):[^@/]*@", "://$1@");
     }
 
+    /** Said before the service starts: seeding and rebuilding take seconds, and a silent terminal looks hung. */
+    static void starting(PrintWriter out, ServiceConfig c) {
+        out.printf(java.util.Locale.ROOT, "starting the reference service: seeding %,d users into %s (when empty) and building timelines and "
+                + "the search index...%n", c.seed().users(), withoutPassword(String.valueOf(c.store())));
+        out.flush();
+    }
+
     static void started(PrintWriter out, ReferenceService service) {
         ServiceConfig c = service.config();
         out.printf("reference service on %s  strategy=%s  store=%s  cache=%s  stream=%s%n",

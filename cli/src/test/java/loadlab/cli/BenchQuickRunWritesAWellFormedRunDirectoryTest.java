@@ -42,6 +42,8 @@ class BenchQuickRunWritesAWellFormedRunDirectoryTest {
         assertTrue(Files.readString(dir.resolve("report.html")).contains("recordOneResponse"), "the bench run's report");
         assertTrue(run.out().contains("report: "), run.out());
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().startsWith(".jmh-")), "no partial results left");
+        assertTrue(run.out().contains("saved to " + dir.toRealPath().resolve("jmh.json")) && !run.out().contains(".jmh-"),
+                "JMH's 'saved to' line names the file that exists: " + run.out());
     }
 
     @Test
