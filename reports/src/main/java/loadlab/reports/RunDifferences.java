@@ -16,17 +16,22 @@ public final class RunDifferences {
     private RunDifferences() {}
 
     public static List<String> between(RunManifest a, RunManifest b, Path aDir, Path bDir) {
+        return between(a, b, aDir.toString(), bDir.toString());
+    }
+
+    /** @param aName how to name the first run in the sentences (a path, a label) */
+    public static List<String> between(RunManifest a, RunManifest b, String aName, String bName) {
         List<String> out = new ArrayList<>();
-        differ(out, "scenario", a.scenario(), b.scenario(), aDir, bDir);
-        differ(out, "target", a.target(), b.target(), aDir, bDir);
-        differ(out, "profile", a.profile() == null ? null : a.profile().text(), b.profile() == null ? null : b.profile().text(), aDir, bDir);
-        differ(out, "scenario parameters", String.valueOf(new java.util.TreeMap<>(a.parameters())),
-                String.valueOf(new java.util.TreeMap<>(b.parameters())), aDir, bDir);
-        differ(out, "engine", a.tool() == null ? null : a.tool().engine(), b.tool() == null ? null : b.tool().engine(), aDir, bDir);
+        differ(out, "scenario", a.scenario(), b.scenario(), aName, bName);
+        differ(out, "target", a.target(), b.target(), aName, bName);
+        differ(out, "profile", a.profile() == null ? null : a.profile().text(), b.profile() == null ? null : b.profile().text(), aName, bName);
+        differ(out, "scenario parameters", loadlab.reports.format.Figures.pairs(a.parameters()),
+                loadlab.reports.format.Figures.pairs(b.parameters()), aName, bName);
+        differ(out, "engine", a.tool() == null ? null : a.tool().engine(), b.tool() == null ? null : b.tool().engine(), aName, bName);
         return out;
     }
 
-    private static void differ(List<String> out, String what, String a, String b, Path aDir, Path bDir) {
-        if (!Objects.equals(a, b)) out.add(bDir + " and " + aDir + " differ in their " + what + " (" + b + " against " + a + ")");
+    private static void differ(List<String> out, String what, String a, String b, String aName, String bName) {
+        if (!Objects.equals(a, b)) out.add(bName + " and " + aName + " differ in their " + what + " (" + b + " against " + a + ")");
     }
 }

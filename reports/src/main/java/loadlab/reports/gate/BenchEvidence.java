@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import loadlab.reports.format.Figures;
 import loadlab.reports.format.BenchScore;
 import loadlab.recording.RunFiles;
 import loadlab.reports.bench.BenchSummary;

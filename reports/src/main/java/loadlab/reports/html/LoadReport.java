@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import loadlab.reports.format.Figures;
-import loadlab.reports.format.BenchScore;
 import loadlab.recording.InjectorVerdict;
+import loadlab.reports.RunDifferences;
 import loadlab.recording.RunManifest;
 import loadlab.recording.RunModel;
 import loadlab.recording.RunState;
@@ -44,6 +44,11 @@ final class LoadReport {
         parts.put("subtitle", subtitle(a));
         List<Banner> banners = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) banners.addAll(banners(runs.get(i), compare ? (i == 0 ? "A: " : "B: ") : ""));
+        if (compare) {
+            for (String w : RunDifferences.between(a.manifest(), runs.get(1).manifest(), "A", "B")) {
+                banners.add(new Banner("warn", "Different set-ups.", w + ": the comparison measures that difference too."));
+            }
+        }
         parts.put("banners", banners);
         List<Card> cards = compare ? compareCards(a.summary(), runs.get(1).summary()) : cards(a.summary());
         parts.put("cards", cards);
