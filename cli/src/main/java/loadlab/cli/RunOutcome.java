@@ -27,10 +27,11 @@ final class RunOutcome {
             return result.exitCode() == InjectorMain.CRASHED ? Loadlab.INTERNAL : Loadlab.USAGE;
         }
         SummaryTable.print(run.summary(), console);
-        if (run.summary().total().count() > 0) ReportStep.build(console, run.path());
+        boolean diskFailed = result.exitCode() == InjectorMain.WRITE_FAILED;
+        if (run.summary().total().count() > 0 && !diskFailed) ReportStep.build(console, run.path());
         console.println("run directory: " + run.path());
         console.flush();
-        if (result.exitCode() == InjectorMain.WRITE_FAILED) return Loadlab.USAGE;
+        if (diskFailed) return Loadlab.USAGE;
         if (result.exitCode() != InjectorMain.OK) return Loadlab.INTERNAL;
         return run.state() == RunState.COMPLETE ? Loadlab.OK : Loadlab.CHECK_FAILED;
     }
