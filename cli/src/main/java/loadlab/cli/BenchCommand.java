@@ -67,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
                 settings.measurementIterations(), settings.iterationSeconds(), include);
         RunManifest manifest = RunManifest.bench(described, Instant.now(), Tool.current("jmh 1.37"));
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest);
-        console.printf("bench %s (%s) -> %s%n", include, settings.name(), dir);
+        console.printf(java.util.Locale.ROOT, "bench %s (%s) -> %s%n", include, settings.name(), dir);
         console.flush();
         PrintStream jmhOut = new PrintStream(new WriterOutputStream(console), true, StandardCharsets.UTF_8);
         BenchRunner.Outcome outcome = BenchRunner.run(include, settings, dir, jmhOut);

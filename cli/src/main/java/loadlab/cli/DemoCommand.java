@@ -56,9 +56,9 @@ public final class DemoCommand implements Callable<Integer> {
             ServiceReport.started(out, running);
             out.println();
             EndpointTour.Result result = new EndpointTour(running.uri()).run(running::awaitConverged);
-            out.printf("%-6s %-7s %-42s %10s  %s%n", "status", "method", "path", "time", "response");
+            out.printf(java.util.Locale.ROOT, "%-6s %-7s %-42s %10s  %s%n", "status", "method", "path", "time", "response");
             for (EndpointTour.Step s : result.steps()) {
-                out.printf("%-6s %-7s %-42s %10s  %s%n", s.status() + (s.ok() ? "" : "!"), s.method(), s.path(),
+                out.printf(java.util.Locale.ROOT, "%-6s %-7s %-42s %10s  %s%n", s.status() + (s.ok() ? "" : "!"), s.method(), s.path(),
                         Micros.text(s.micros()), s.note());
             }
             out.println();
@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
             int loadExit = RunOutcome.report(out, run);
             boolean converged = running.awaitConverged(java.time.Duration.ofSeconds(60));
             VerificationReport verify = running.verifier().verify(-1);
-            out.printf("after the load: %,d posts acknowledged, %s%n", verify.acknowledgedPosts(),
+            out.printf(java.util.Locale.ROOT, "after the load: %,d posts acknowledged, %s%n", verify.acknowledgedPosts(),
                     verify.converged() ? "every one durable, in every follower's timeline and in search (convergence lag p99 "
                             + Micros.text(verify.lagMicros().p99()) + ")" : "NOT all visible yet: " + verify);
             out.println("reference service stopped");

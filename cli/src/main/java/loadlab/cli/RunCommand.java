@@ -142,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
             boolean terminal = System.console() != null;
             RunSpec run = new RunSpec(name != null ? name : chosen, chosen, url, profile, segment, timeout.toMillis(), params,
                     dir.toString(), scrape, terminal, reference == null ? Map.of() : ServiceReport.setup(reference));
-            console.printf("run %s: %s against %s -> %s%n", chosen, parsed.describe().text(), url, dir);
+            console.printf(java.util.Locale.ROOT, "run %s: %s against %s -> %s%n", chosen, parsed.describe().text(), url, dir);
             console.flush();
             LoadRun.Result result = LoadRun.run(run, out, console, terminal, interrupted -> ReportStep.build(console, interrupted));
             int exit = RunOutcome.report(console, result);

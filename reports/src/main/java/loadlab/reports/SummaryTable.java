@@ -35,7 +35,7 @@ public final class SummaryTable {
         }
         String target = run.model() == RunModel.CLOSED ? "closed model (no schedule: coordinated omission not corrected)"
                 : inj.targetRate() == null ? "no target rate" : "target " + Figures.rate(inj.targetRate()) + ", achieved " + Figures.rate(inj.achievedRate());
-        out.printf("injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
+        out.printf(java.util.Locale.ROOT, "injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
         out.println(stateLine(run.state(), run.stateReason()));
         if (run.state() != RunState.COMPLETE) out.println("!!! these figures do not describe the target under the intended load");
         out.flush();

@@ -58,7 +58,7 @@ public record BenchSummary(String schema, RecordedProfile.Bench settings, List<S
 
     /** The console table printed at the end of {@code loadlab bench}. */
     public void print(PrintWriter out) {
-        out.printf("%n%-60s %-34s %14s %12s  %s%n", "benchmark", "params", "score", "± error", "unit");
+        out.printf(java.util.Locale.ROOT, "%n%-60s %-34s %14s %12s  %s%n", "benchmark", "params", "score", "± error", "unit");
         for (Result r : benchmarks) {
             String params = r.params().isEmpty() ? "" : loadlab.reports.format.Figures.pairs(r.params());
             out.printf(java.util.Locale.ROOT, "%-60s %-34s %14.3f %12s  %s%n", r.subject(), params, r.score(),
