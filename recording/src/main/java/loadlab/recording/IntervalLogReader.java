@@ -11,8 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.HdrHistogram.EncodableHistogram;
@@ -44,13 +42,6 @@ public final class IntervalLogReader {
         public CorruptLogException(Path file, String why, Throwable cause) {
             super(file, file + " is not a readable HdrHistogram interval log (" + why + ")", cause);
         }
-    }
-
-    /** Every interval of the log, in file order; holds them all, so only for logs known to be short. */
-    public static List<Entry> read(Path file) {
-        List<Entry> entries = new ArrayList<>();
-        forEach(file, entries::add);
-        return entries;
     }
 
     /**

@@ -48,7 +48,7 @@ public final class RunDirectory {
         RunManifest manifest = readManifest(dir);
         if (manifest.kind() == RunKind.BENCH) return new RunDirectory(dir, manifest, null);
         RunDirectory unchecked = new RunDirectory(dir, manifest, null);
-        boolean stoppedEarly = manifest.interrupted() || manifest.ended() == null;
+        boolean stoppedEarly = manifest.stoppedEarly();
         RequestHistograms latency = new RequestHistograms();
         RequestHistograms service = new RequestHistograms();
         Histogram lag = Histograms.empty();
@@ -142,7 +142,7 @@ public final class RunDirectory {
     }
 
     private boolean stoppedEarly() {
-        return manifest.interrupted() || manifest.ended() == null;
+        return manifest.stoppedEarly();
     }
 
     public Path path() {
@@ -170,7 +170,7 @@ public final class RunDirectory {
     /** A load run's state from its summary; a bench run is complete once it has ended. */
     public RunState state() {
         if (summary != null) return summary.run().state();
-        return manifest.ended() == null || manifest.interrupted() ? RunState.INTERRUPTED : RunState.COMPLETE;
+        return manifest.stoppedEarly() ? RunState.INTERRUPTED : RunState.COMPLETE;
     }
 
     /** Why the run is not complete, in one sentence; null when it is. */

@@ -78,6 +78,11 @@ public record RunManifest(String schema, String name, String scenario, String ta
         return model.kind();
     }
 
+    /** Whether the run stopped before its profile's end: interrupted, or its injector never wrote its end (killed). */
+    public boolean stoppedEarly() {
+        return interrupted || ended == null;
+    }
+
     /**
      * Every field a reader relies on, checked at once: the first problem in one sentence, or null.
      * Bounds are wide (any real run fits) but finite, so no reader loops over a hostile span.

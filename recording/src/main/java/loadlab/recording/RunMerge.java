@@ -51,7 +51,7 @@ public final class RunMerge {
                 ? o.merged(runs.stream().mapToLong(r -> ((RecordedProfile.Open) r.manifest().profile()).arrivals()).sum(), runs.size())
                 : ((RecordedProfile.Closed) first.profile()).merged(
                         runs.stream().mapToInt(r -> ((RecordedProfile.Closed) r.manifest().profile()).concurrency()).sum(), runs.size());
-        boolean interrupted = runs.stream().anyMatch(r -> r.manifest().interrupted() || r.manifest().ended() == null);
+        boolean interrupted = runs.stream().anyMatch(r -> r.manifest().stoppedEarly());
         String failure = runs.stream().map(r -> r.manifest().failure()).filter(Objects::nonNull).findFirst().orElse(null);
         RunManifest merged = RunManifest.merged(first, profile,
                 runs.stream().map(r -> r.manifest().started()).min(String::compareTo).orElseThrow(),

@@ -33,7 +33,7 @@ public final class RunSummarizer {
         Summary.Injector injector = injector(m, total, lag, seconds);
         RunState state;
         String reason;
-        if (m.interrupted() || m.ended() == null) {
+        if (m.stoppedEarly()) {
             state = RunState.INTERRUPTED;
             reason = interruption(m, total, seconds);
         } else if (total.count() == 0) {
@@ -47,7 +47,7 @@ public final class RunSummarizer {
             reason = null;
         }
         return new Summary(Summary.SCHEMA, new Summary.Run(m.scenario(), m.target(), m.profile(), m.model(), m.started(), m.ended(),
-                round(seconds), m.interrupted() || m.ended() == null, state, reason), injector, total, requests);
+                round(seconds), m.stoppedEarly(), state, reason), injector, total, requests);
     }
 
     private static String interruption(RunManifest m, Summary.Stats total, double seconds) {

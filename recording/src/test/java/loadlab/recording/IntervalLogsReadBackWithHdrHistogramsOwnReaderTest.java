@@ -86,9 +86,9 @@ class IntervalLogsReadBackWithHdrHistogramsOwnReaderTest {
         Path bad = dir.resolve("bad.hlog");
         Files.writeString(bad, "#[StartTime: 1.0 (seconds since epoch)]\n\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"\n0.000,1.000,2.0,HISTFAAAAGB4nPPP\n");
         IntervalLogReader.CorruptLogException e = org.junit.jupiter.api.Assertions.assertThrows(
-                IntervalLogReader.CorruptLogException.class, () -> IntervalLogReader.read(bad));
+                IntervalLogReader.CorruptLogException.class, () -> IntervalLogReader.forEach(bad, entry -> { }));
         assertTrue(e.getMessage().contains("bad.hlog is not a readable HdrHistogram interval log"), e.getMessage());
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IntervalLogReader.CorruptLogException.class,
-                () -> IntervalLogReader.read(dir.resolve("absent.hlog"))).getMessage().contains("missing"));
+                () -> IntervalLogReader.forEach(dir.resolve("absent.hlog"), entry -> { })).getMessage().contains("missing"));
     }
 }
