@@ -21,10 +21,9 @@ final class RunOutcome {
     static int report(PrintWriter console, LoadRun.Result result) {
         RunDirectory run = result.run();
         if (run == null) {
-            console.println("loadlab: " + (result.unreadable() == null ? "the injector left no run directory" : result.unreadable())
-                    + "; see " + result.runDir());
+            console.println("loadlab: the injector exited with " + result.exitCode() + " and " + result.unreadable() + "; see " + result.runDir());
             console.flush();
-            return result.exitCode() == InjectorMain.CRASHED ? Loadlab.INTERNAL : Loadlab.USAGE;
+            return result.exitCode() == InjectorMain.WRITE_FAILED ? Loadlab.USAGE : Loadlab.INTERNAL;
         }
         SummaryTable.print(run.summary(), console);
         boolean diskFailed = result.exitCode() == InjectorMain.WRITE_FAILED;

@@ -29,9 +29,9 @@ public record RunManifest(String schema, String name, String scenario, String ta
     private static final long EARLIEST_MILLIS = 946_684_800_000L;
 
     public RunManifest {
-        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
-        environment = environment == null ? Map.of() : Map.copyOf(environment);
-        service = service == null ? Map.of() : Map.copyOf(service);
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        environment = environment == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        service = service == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(service));
         mergedFrom = mergedFrom == null ? java.util.List.of() : java.util.List.copyOf(mergedFrom);
     }
 

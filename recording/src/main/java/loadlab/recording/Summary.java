@@ -20,7 +20,7 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
     public static final String FILE = "summary.json";
 
     public Summary {
-        requests = requests == null ? Map.of() : Map.copyOf(requests);
+        requests = requests == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requests));
     }
 
     /**
@@ -52,7 +52,7 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
 
     public record Errors(long total, Map<String, Long> byCause) {
         public Errors {
-            byCause = byCause == null ? Map.of() : Map.copyOf(byCause);
+            byCause = byCause == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byCause));
         }
     }
 

@@ -32,7 +32,7 @@ public final class LoadRun {
      * How the run ended and where its files are.
      *
      * @param run the run directory read back through its model, or null when the injector left none
-     * @param unreadable why the run directory could not be read back, when it could not
+     * @param unreadable what went wrong when the run directory could not be read back ("wrote no run.json"), else null
      */
     public record Result(int exitCode, Path runDir, RunDirectory run, String unreadable) {}
 
@@ -101,13 +101,13 @@ public final class LoadRun {
             }
             int exit = child.waitFor();
             Path dir = Path.of(spec.runDir());
-            if (!Files.exists(dir.resolve(RunManifest.FILE))) return new Result(exit, dir, null, "the injector wrote no run.json");
+            if (!Files.exists(dir.resolve(RunManifest.FILE))) return new Result(exit, dir, null, "wrote no run.json");
             try {
                 RunDirectory run = RunDirectory.open(dir);
                 RunDirectory.markLatest(runsRoot, dir);
                 return new Result(exit, dir, run, null);
             } catch (IllegalArgumentException damaged) {
-                return new Result(exit, dir, null, damaged.getMessage());
+                return new Result(exit, dir, null, "left a run directory that cannot be read: " + damaged.getMessage());
             }
         } finally {
             try {
