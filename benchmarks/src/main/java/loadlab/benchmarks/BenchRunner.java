@@ -48,19 +48,18 @@ public final class BenchRunner {
 
     /** Benchmark classes whose benchmarks match {@code include}, with their declared params. */
     public static Map<String, Map<String, List<String>>> select(String include) {
-        Map<String, Map<String, List<String>>> classes = new TreeMap<>();
-        matching(include).forEach(entry -> {
-            Map<String, List<String>> params = classes.computeIfAbsent(entry.getUserClassQName(), c -> new TreeMap<>());
-            entry.getParams().orElse(Map.of()).forEach((k, v) -> params.put(k, Arrays.asList(v)));
-        });
-        return classes;
+        return paramsBy(include, BenchmarkListEntry::getUserClassQName);
     }
 
     /** Each benchmark method matching {@code include}, by its full name, with its declared params: what {@code bench --list} shows. */
     public static Map<String, Map<String, List<String>>> benchmarks(String include) {
+        return paramsBy(include, BenchmarkListEntry::getUsername);
+    }
+
+    private static Map<String, Map<String, List<String>>> paramsBy(String include, java.util.function.Function<BenchmarkListEntry, String> key) {
         Map<String, Map<String, List<String>>> out = new TreeMap<>();
         matching(include).forEach(entry -> {
-            Map<String, List<String>> params = out.computeIfAbsent(entry.getUsername(), c -> new TreeMap<>());
+            Map<String, List<String>> params = out.computeIfAbsent(key.apply(entry), c -> new TreeMap<>());
             entry.getParams().orElse(Map.of()).forEach((k, v) -> params.put(k, Arrays.asList(v)));
         });
         return out;

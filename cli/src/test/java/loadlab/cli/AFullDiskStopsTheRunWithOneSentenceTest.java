@@ -31,10 +31,7 @@ class AFullDiskStopsTheRunWithOneSentenceTest {
         Path disk = Files.createDirectory(tmp.resolve("small-disk"));
         assumeTrue(mount(disk), "needs root to mount a small tmpfs");
         try (LoopbackTarget target = new LoopbackTarget()) {
-            String java = ProcessHandle.current().info().command().orElseThrow();
-            Process loadlab = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Loadlab.class.getName(), "run",
-                    "--target", target.url(), "--rate", "500/s", "--duration", "3m", "--warmup", "0s", "--out", disk.toString())
-                    .redirectErrorStream(true).redirectOutput(tmp.resolve("console.txt").toFile()).start();
+            Process loadlab = RunningLoad.command(target.url(), "500/s", "3m", disk, tmp.resolve("console.txt")).start();
             try {
                 assertTrue(loadlab.waitFor(120, TimeUnit.SECONDS), "the run stopped when the disk filled up, long before its 3 minutes");
                 String console = Files.readString(tmp.resolve("console.txt"));

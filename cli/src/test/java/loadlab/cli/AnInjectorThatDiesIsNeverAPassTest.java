@@ -20,10 +20,7 @@ class AnInjectorThatDiesIsNeverAPassTest {
     Path runs;
 
     private ProcessBuilder loadlab(LoopbackTarget target, String duration) {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Loadlab.class.getName(), "run",
-                "--target", target.url(), "--rate", "100/s", "--duration", duration, "--warmup", "0s", "--out", runs.toString())
-                .redirectErrorStream(true).redirectOutput(runs.resolve("console.txt").toFile());
+        return RunningLoad.command(target.url(), duration, runs, runs.resolve("console.txt"));
     }
 
     @Test

@@ -29,10 +29,7 @@ class InterruptedRunLeavesAValidRunDirectoryTest {
     @Test
     void ctrlCLeavesEverythingRecordedSoFar() throws Exception {
         try (LoopbackTarget target = new LoopbackTarget()) {
-            String java = ProcessHandle.current().info().command().orElseThrow();
-            Process loadlab = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Loadlab.class.getName(), "run",
-                    "--target", target.url(), "--rate", "100/s", "--duration", "5m", "--warmup", "0s", "--out", runs.toString())
-                    .redirectErrorStream(true).redirectOutput(runs.resolve("console.txt").toFile()).start();
+            Process loadlab = RunningLoad.command(target.url(), "5m", runs, runs.resolve("console.txt")).start();
             try {
                 Path latency = RunningLoad.awaitIntervals(runs, 2);
                 List<Long> pids = new ArrayList<>();

@@ -9,6 +9,18 @@ import java.util.concurrent.locks.LockSupport;
 final class RunningLoad {
     private RunningLoad() {}
 
+    /** {@code loadlab run} at 100/s as a process of its own (so it can be killed), its output in {@code console}. */
+    static ProcessBuilder command(String url, String duration, Path out, Path console) {
+        return command(url, "100/s", duration, out, console);
+    }
+
+    static ProcessBuilder command(String url, String rate, String duration, Path out, Path console) {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Loadlab.class.getName(), "run",
+                "--target", url, "--rate", rate, "--duration", duration, "--warmup", "0s", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(console.toFile());
+    }
+
     /** The latency log of the run under {@code runs} once it holds {@code intervals} intervals (at most a minute). */
     static Path awaitIntervals(Path runs, int intervals) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

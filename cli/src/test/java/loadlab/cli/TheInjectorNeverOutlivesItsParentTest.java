@@ -25,10 +25,7 @@ class TheInjectorNeverOutlivesItsParentTest {
     @Test
     void killingTheParentStopsTheInjectorAndLeavesAnInterruptedRun() throws Exception {
         try (LoopbackTarget target = new LoopbackTarget()) {
-            String java = ProcessHandle.current().info().command().orElseThrow();
-            Process loadlab = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Loadlab.class.getName(), "run",
-                    "--target", target.url(), "--rate", "100/s", "--duration", "5m", "--warmup", "0s", "--out", runs.toString())
-                    .redirectErrorStream(true).redirectOutput(runs.resolve("console.txt").toFile()).start();
+            Process loadlab = RunningLoad.command(target.url(), "5m", runs, runs.resolve("console.txt")).start();
             List<ProcessHandle> injectors = List.of();
             try {
                 Path latency = RunningLoad.awaitIntervals(runs, 2);
