@@ -26,6 +26,10 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
         console.println("report: " + RunReport.write(run));
+        loadlab.recording.RunDirectory opened = loadlab.recording.RunDirectory.open(run);
+        if (opened.state() != loadlab.recording.RunState.COMPLETE) {
+            console.println(loadlab.reports.SummaryTable.stateLine(opened.state(), opened.stateReason()));
+        }
         console.flush();
         return Loadlab.OK;
     }
