@@ -51,8 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServiceConfig config = service.toConfig("127.0.0.1", 0, 2_000);
-        ServiceReport.starting(out, config);
-        try (ReferenceService running = ReferenceService.start(config)) {
+        try (ReferenceService running = ServiceReport.start(out, config)) {
             ServiceReport.started(out, running);
             out.println();
             EndpointTour.Result result = new EndpointTour(running.uri()).run(running::awaitConverged);

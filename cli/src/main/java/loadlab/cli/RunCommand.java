@@ -128,8 +128,7 @@ public final class RunCommand implements Callable<Integer> {
             String url = target;
             if (url == null) {
                 loadlab.service.ServiceConfig config = service.toConfig("127.0.0.1", 0, 10_000);
-                ServiceReport.starting(console, config);
-                reference = ReferenceService.start(config);
+                reference = ServiceReport.start(console, config);
                 ServiceReport.started(console, reference);
                 url = reference.uri() + "/";
                 long users = reference.seeded().users() > 0 ? reference.seeded().users() : reference.seeded().existingUsers();

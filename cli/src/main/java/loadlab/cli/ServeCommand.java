@@ -38,10 +38,9 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServiceConfig config = service.toConfig(host, port, 10_000);
         checkFree(host, port);
-        ServiceReport.starting(out, config);
         ReferenceService running;
         try {
-            running = ReferenceService.start(config);
+            running = ServiceReport.start(out, config);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.net.BindException) throw inUse(port);

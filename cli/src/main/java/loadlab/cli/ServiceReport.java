@@ -28,11 +28,29 @@ final class ServiceReport {
         return location.replaceAll("://([^:/@]+):[^@/]*@", "://$1@");
     }
 
-    /** Said before the service starts: seeding and rebuilding take seconds, and a silent terminal looks hung. */
-    static void starting(PrintWriter out, ServiceConfig c) {
+    /**
+     * Starts the service, saying what it seeds and, every five seconds until it is up, how long it
+     * has been at it: seeding a large store takes minutes, and a silent terminal looks hung.
+     */
+    static ReferenceService start(PrintWriter out, ServiceConfig c) throws Exception {
         out.printf(java.util.Locale.ROOT, "starting the reference service: seeding %,d users into %s (when empty) and building timelines and "
                 + "the search index...%n", c.seed().users(), withoutPassword(String.valueOf(c.store())));
         out.flush();
+        long started = System.nanoTime();
+        java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "loadlab-seed-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> {
+            out.printf(java.util.Locale.ROOT, "  still seeding and building: %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
+            out.flush();
+        }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            return ReferenceService.start(c);
+        } finally {
+            ticker.shutdownNow();
+        }
     }
 
     static void started(PrintWriter out, ReferenceService service) {
