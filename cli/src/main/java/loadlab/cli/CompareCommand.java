@@ -33,9 +33,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        Path page = RunReport.compare(a, b, out != null ? out : b.resolve("compare.html"));
         loadlab.recording.RunDirectory ra = loadlab.recording.RunDirectory.open(a);
         loadlab.recording.RunDirectory rb = loadlab.recording.RunDirectory.open(b);
+        Path page = RunReport.compare(ra, rb, out != null ? out : b.resolve("compare.html"));
         for (loadlab.recording.RunDirectory r : java.util.List.of(ra, rb)) {
             if (r.state() != loadlab.recording.RunState.COMPLETE) {
                 console.println("warning: " + r.path() + " is " + r.state().id() + ": " + r.stateReason());

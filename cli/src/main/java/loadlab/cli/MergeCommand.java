@@ -48,7 +48,7 @@ public final class MergeCommand implements Callable<Integer> {
         }
         RunDirectory merged = RunMerge.merge(runs, out);
         SummaryTable.print(merged.summary(), console);
-        ReportStep.build(console, out);
+        ReportStep.build(console, merged);
         console.println("merged run directory: " + out);
         return merged.state() == loadlab.recording.RunState.COMPLETE ? Loadlab.OK : Loadlab.CHECK_FAILED;
     }

@@ -25,8 +25,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        console.println("report: " + RunReport.write(run));
         loadlab.recording.RunDirectory opened = loadlab.recording.RunDirectory.open(run);
+        console.println("report: " + RunReport.write(opened));
         if (opened.state() != loadlab.recording.RunState.COMPLETE) {
             console.println(loadlab.reports.SummaryTable.stateLine(opened.state(), opened.stateReason()));
         }

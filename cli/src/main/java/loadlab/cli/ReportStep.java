@@ -16,9 +16,18 @@ final class ReportStep {
     private static final java.util.Set<Path> BUILT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static Path build(PrintWriter out, Path runDir) {
+        return build(out, runDir, () -> RunReport.write(runDir));
+    }
+
+    /** For a run already opened through its model: its logs are not read twice. */
+    static Path build(PrintWriter out, loadlab.recording.RunDirectory run) {
+        return build(out, run.path(), () -> RunReport.write(run));
+    }
+
+    private static Path build(PrintWriter out, Path runDir, java.util.function.Supplier<Path> write) {
         if (!BUILT.add(runDir.toAbsolutePath().normalize())) return runDir.resolve(RunReport.FILE);
         long start = System.nanoTime();
-        Path page = RunReport.write(runDir);
+        Path page = write.get();
         double seconds = (System.nanoTime() - start) / 1e9;
         long bytes;
         try {

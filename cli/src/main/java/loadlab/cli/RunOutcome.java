@@ -27,7 +27,7 @@ final class RunOutcome {
         }
         SummaryTable.print(run.summary(), console);
         boolean diskFailed = result.exitCode() == InjectorMain.WRITE_FAILED;
-        if (run.summary().total().count() > 0 && !diskFailed) ReportStep.build(console, run.path());
+        if (run.summary().total().count() > 0 && !diskFailed) ReportStep.build(console, run);
         console.println("run directory: " + run.path());
         console.flush();
         if (diskFailed) return Loadlab.USAGE;

@@ -35,12 +35,7 @@ public record TimelineParams(int users, Map<String, Double> mix, double exponent
             throw new IllegalArgumentException("--param users=" + usersText + " is not a user count; give a whole number from 1 to 100000000");
         }
         String exponentText = params.getOrDefault("exponent", "1.0");
-        double exponent;
-        try {
-            exponent = Double.parseDouble(exponentText.trim());
-        } catch (NumberFormatException e) {
-            exponent = Double.NaN;
-        }
+        double exponent = number(exponentText);
         if (!(exponent >= 0 && exponent <= 10)) {
             throw new IllegalArgumentException("--param exponent=" + exponentText + " is not a power-law exponent; give a number from 0 to 10");
         }

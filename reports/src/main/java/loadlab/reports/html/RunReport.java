@@ -23,14 +23,22 @@ public final class RunReport {
 
     /** Writes {@code report.html} into the run directory and returns its path. */
     public static Path write(Path runDir) {
-        String html = html(runDir);
-        Path out = runDir.resolve(FILE);
+        return write(RunDirectory.open(runDir));
+    }
+
+    /** Writes the report of a run already opened, so its logs are not validated a second time. */
+    public static Path write(RunDirectory run) {
+        String html = html(run);
+        Path out = run.path().resolve(FILE);
         writeAtomically(out, html);
         return out;
     }
 
     public static String html(Path runDir) {
-        RunDirectory run = RunDirectory.open(runDir);
+        return html(RunDirectory.open(runDir));
+    }
+
+    static String html(RunDirectory run) {
         return switch (run.kind()) {
             case LOAD -> LoadReport.html(List.of(LoadRunView.read(run)));
             case BENCH -> BenchReport.html(List.of(BenchRunView.read(run)));
@@ -39,10 +47,12 @@ public final class RunReport {
 
     /** Writes one page with both runs overlaid, A the baseline and B the run compared with it. */
     public static Path compare(Path a, Path b, Path out) {
-        RunDirectory ra = RunDirectory.open(a);
-        RunDirectory rb = RunDirectory.open(b);
+        return compare(RunDirectory.open(a), RunDirectory.open(b), out);
+    }
+
+    public static Path compare(RunDirectory ra, RunDirectory rb, Path out) {
         if (ra.kind() != rb.kind()) {
-            throw new IllegalArgumentException("cannot compare " + a + " (a " + ra.kind().id() + " run) with " + b + " (a "
+            throw new IllegalArgumentException("cannot compare " + ra.path() + " (a " + ra.kind().id() + " run) with " + rb.path() + " (a "
                     + rb.kind().id() + " run); compare two load runs or two bench runs");
         }
         String html = switch (ra.kind()) {
