@@ -92,7 +92,7 @@ public final class ReferenceService implements AutoCloseable {
             new AdminApi(faults, stall, rebuild, verifier).register(adminRoutes);
             AdmissionGate admission = new AdmissionGate(config.maxInFlight(), config.maxQueueDelay().toNanos());
             this.api = new Api(publicRoutes, adminRoutes, admission, stall, registry);
-            this.http = new HttpFrontEnd(api, config.host(), config.port(), config.httpThreads());
+            this.http = new HttpFrontEnd(api, config.host(), config.port(), config.httpThreads(), config.bodyTimeout());
             fanout.start();
             indexer.start();
             http.start();
@@ -175,6 +175,7 @@ public final class ReferenceService implements AutoCloseable {
     }
 
     public ServiceConfig config() { return config; }
+    public io.micrometer.core.instrument.MeterRegistry registry() { return registry; }
     public Api api() { return api; }
     public Blocks blocks() { return blocks; }
     public ReadPath reads() { return reads; }

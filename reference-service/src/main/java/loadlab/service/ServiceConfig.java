@@ -16,13 +16,15 @@ import loadlab.service.timeline.TimelineStrategy;
  * @param cache         {@code caffeine} or {@code redis://host:port[/db][?prefix=p]}
  * @param stream        {@code in-process} or {@code redis://host:port[/db][?prefix=p]}
  * @param maxInFlight   requests served at once before new ones are shed with 503
- * @param maxQueueDelay how long a request may wait for a thread before it is shed
+ * @param maxQueueDelay how long a request may wait for a worker, once its last byte arrived, before it is shed
+ * @param bodyTimeout   how long a client may take to send a request body before it is refused with 408
+ * @param httpThreads   workers that serve requests (the ones that wait on building blocks)
  * @param faultRandom   where injected faults draw their chances (tests make it certain)
  * @param sleeper       how injected latency waits (tests observe it without waiting)
  */
 public record ServiceConfig(String host, int port, TimelineStrategy strategy, int celebrityThreshold, int timelineWindow,
                             String store, String cache, String stream, SeedSpec seed, int maxInFlight,
-                            Duration maxQueueDelay, int httpThreads, int storePoolSize, long cachedTimelines,
+                            Duration maxQueueDelay, Duration bodyTimeout, int httpThreads, int storePoolSize, long cachedTimelines,
                             DoubleSupplier faultRandom, Sleeper sleeper) {
 
     public ServiceConfig {
@@ -32,53 +34,60 @@ public record ServiceConfig(String host, int port, TimelineStrategy strategy, in
         }
         if (celebrityThreshold < 1) throw new IllegalArgumentException("--celebrity-threshold must be at least 1, got " + celebrityThreshold);
         if (maxInFlight < 1) throw new IllegalArgumentException("--max-in-flight must be at least 1, got " + maxInFlight);
-        if (httpThreads < 16) throw new IllegalArgumentException("--http-threads must be at least 16 (Jetty keeps some for accepting and selecting), got " + httpThreads);
+        if (httpThreads < 1) throw new IllegalArgumentException("--http-threads must be at least 1, got " + httpThreads);
+        if (maxQueueDelay.isNegative() || maxQueueDelay.isZero()) throw new IllegalArgumentException("--max-queue-delay must be positive, e.g. 500ms");
+        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) throw new IllegalArgumentException("--body-timeout must be positive, e.g. 5s");
         if (storePoolSize < 1) throw new IllegalArgumentException("store pool size must be at least 1");
     }
 
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", 8080, TimelineStrategy.HYBRID, 1_000, 800, "h2:mem", "caffeine", "in-process",
-                SeedSpec.defaults(), 512, Duration.ofMillis(500), 64, 16, 1_000_000,
+                SeedSpec.defaults(), 512, Duration.ofMillis(500), Duration.ofSeconds(5), 64, 16, 1_000_000,
                 () -> ThreadLocalRandom.current().nextDouble(), Sleeper.REAL);
     }
 
     public ServiceConfig withPort(int p) {
         return new ServiceConfig(host, p, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
     }
 
     public ServiceConfig withHost(String h) {
         return new ServiceConfig(h, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
     }
 
     public ServiceConfig withStrategy(TimelineStrategy s, int threshold) {
         return new ServiceConfig(host, port, s, threshold, timelineWindow, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
     }
 
     public ServiceConfig withTimelineWindow(int w) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, w, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
     }
 
     public ServiceConfig withBackends(String storeSpec, String cacheSpec, String streamSpec) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, storeSpec, cacheSpec, streamSpec, seed,
-                maxInFlight, maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxInFlight, maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
     }
 
     public ServiceConfig withSeed(SeedSpec s) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, s, maxInFlight,
-                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
     }
 
     public ServiceConfig withShedding(int inFlight, Duration queueDelay, int threads) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, inFlight,
-                queueDelay, threads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                queueDelay, bodyTimeout, threads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+    }
+
+    public ServiceConfig withBodyTimeout(Duration timeout) {
+        return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
+                maxQueueDelay, timeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
     }
 
     public ServiceConfig withFaultHooks(DoubleSupplier random, Sleeper s) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, httpThreads, storePoolSize, cachedTimelines, random, s);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, random, s);
     }
 }

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,6 +22,14 @@ import loadlab.service.verify.Verifier;
  * address the service listens on, because they can take the service down.
  */
 public final class AdminApi {
+    /** The longest process stall the API accepts: a long GC pause, not a way to take the service away. */
+    public static final long MAX_STALL_MS = 60_000;
+    static final long MAX_FAULT_LATENCY_MS = 60_000;
+    private static final Set<String> FAULT_FIELDS = Set.of("latency_ms", "latency_probability", "error_probability", "down");
+    private static final Pattern LOOPBACK_NAME = Pattern.compile("(?:127(?:\\.\\d{1,3}){3}|localhost|\\[::1\\])(?::\\d{1,5})?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOOPBACK_ORIGIN = Pattern.compile("https?://" + LOOPBACK_NAME.pattern(), Pattern.CASE_INSENSITIVE);
+
     private final FaultPlan faults;
     private final ProcessStall stall;
     private final TimelineRebuild rebuild;
@@ -35,6 +45,34 @@ public final class AdminApi {
     /** The rule: only loopback clients (127.0.0.0/8, ::1) may administer. */
     public static boolean allows(InetAddress remote) {
         return remote != null && remote.isLoopbackAddress();
+    }
+
+    /**
+     * Refuses what a loopback client would not send on its own behalf: a request from another
+     * machine, one a web page on this machine makes cross-site (its {@code Origin} is not loopback),
+     * one sent to a name that is not loopback (DNS rebinding), and a POST or PUT that is not
+     * {@code application/json} (a browser sends that only after a preflight, which is never granted).
+     */
+    static void checkCaller(ApiRequest request) {
+        if (!allows(request.remote())) {
+            throw new ApiException(403, "the admin API answers only on the loopback interface (127.0.0.1 or ::1)");
+        }
+        String origin = request.header("origin");
+        if (origin != null && !LOOPBACK_ORIGIN.matcher(origin).matches()) {
+            throw new ApiException(403, "the admin API refuses cross-site requests (Origin " + origin + " is not this machine)");
+        }
+        String host = request.header("host");
+        if (host != null && !LOOPBACK_NAME.matcher(host).matches()) {
+            throw new ApiException(403, "the admin API answers only requests addressed to 127.0.0.1, ::1 or localhost, not " + host);
+        }
+        String method = request.method();
+        if (method.equals("POST") || method.equals("PUT")) {
+            String type = request.header("content-type");
+            String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            if (!media.equals("application/json")) {
+                throw new ApiException(415, "admin " + method + " requests must be sent with Content-Type: application/json");
+            }
+        }
     }
 
     public void register(Router router) {
@@ -56,11 +94,11 @@ public final class AdminApi {
 
     private ApiResponse setFault(ApiRequest request, PathParams params) {
         Block block = block(params);
-        JsonNode body = Json.object(request.body());
-        double latencyProbability = number(body, "latency_probability", body.has("latency_ms") ? 1.0 : 0.0);
-        long latencyMs = (long) number(body, "latency_ms", 0);
-        double errorProbability = number(body, "error_probability", 0);
-        boolean down = body.path("down").asBoolean(false);
+        JsonNode body = Json.object(request.body(), FAULT_FIELDS);
+        long latencyMs = Json.integer(body, "latency_ms", 0, 0, MAX_FAULT_LATENCY_MS);
+        double latencyProbability = Json.probability(body, "latency_probability", body.has("latency_ms") ? 1.0 : 0.0);
+        double errorProbability = Json.probability(body, "error_probability", 0);
+        boolean down = Json.bool(body, "down", false);
         try {
             faults.set(block, new BlockFault(latencyProbability, Duration.ofMillis(latencyMs), errorProbability, down));
         } catch (IllegalArgumentException e) {
@@ -70,8 +108,9 @@ public final class AdminApi {
     }
 
     private ApiResponse stall(ApiRequest request, PathParams params) {
-        long millis = (long) number(Json.object(request.body()), "duration_ms", -1);
-        if (millis < 1 || millis > 600_000) throw ApiException.badRequest("\"duration_ms\" must be from 1 to 600000");
+        JsonNode body = Json.object(request.body(), Set.of("duration_ms"));
+        if (!body.has("duration_ms")) throw ApiException.badRequest("the body needs \"duration_ms\", a whole number from 1 to " + MAX_STALL_MS);
+        long millis = Json.integer(body, "duration_ms", -1, 1, MAX_STALL_MS);
         stall.stallFor(Duration.ofMillis(millis));
         return ApiResponse.json(202, Map.of("stalled_ms", millis));
     }
@@ -81,11 +120,7 @@ public final class AdminApi {
         int limit;
         if (posts.equals("all")) limit = -1;
         else {
-            try {
-                limit = Integer.parseInt(posts);
-            } catch (NumberFormatException e) {
-                limit = 0;
-            }
+            limit = posts.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(posts) : 0;
             if (limit < 1) throw ApiException.badRequest("posts '" + posts + "' must be a positive integer or 'all'");
         }
         return ApiResponse.json(200, verifier.verify(limit));
@@ -106,12 +141,5 @@ public final class AdminApi {
         Block block = Block.parse(params.get("block"));
         if (block == null) throw ApiException.badRequest("unknown block '" + params.get("block") + "'; use store, cache, index or stream");
         return block;
-    }
-
-    private static double number(JsonNode body, String field, double fallback) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) return fallback;
-        if (!node.isNumber()) throw ApiException.badRequest("\"" + field + "\" must be a number");
-        return node.asDouble();
     }
 }

@@ -14,8 +14,8 @@ import loadlab.service.fault.ProcessStall;
 import loadlab.service.timeline.UnknownUserException;
 
 /**
- * Everything between the HTTP server and the handlers: the admin rule, load shedding, the process
- * stall, routing, error mapping and the per-route timer. Every outcome is a JSON response; no
+ * Everything between the HTTP server and the handlers: the lanes, the admin rule, load shedding,
+ * the process stall, routing (HEAD is GET without the body), error mapping and the per-route timer. Every outcome is a JSON response; no
  * exception or stack trace reaches a client.
  */
 public final class Api {
@@ -27,6 +27,7 @@ public final class Api {
     private final ProcessStall stall;
     private final MeterRegistry registry;
     private final Counter shed;
+    private final Timer queueDelay;
 
     public Api(Router publicRoutes, Router adminRoutes, AdmissionGate admission, ProcessStall stall, MeterRegistry registry) {
         this.publicRoutes = publicRoutes;
@@ -35,33 +36,63 @@ public final class Api {
         this.stall = stall;
         this.registry = registry;
         this.shed = Counter.builder("http.server.shed").description("Requests refused with 503 under overload").register(registry);
-        io.micrometer.core.instrument.Gauge.builder("http.server.in.flight", admission, AdmissionGate::inFlight).register(registry);
+        this.queueDelay = Timer.builder("http.server.queue.delay").description("Time a served request waited for a worker after its last byte arrived")
+                .publishPercentileHistogram().register(registry);
+        io.micrometer.core.instrument.Gauge.builder("http.server.in.flight", admission, AdmissionGate::inFlight)
+                .description("Requests admitted and not yet answered: queued for a worker or being served").register(registry);
     }
 
+    /** Which lane serves {@code path}. */
+    public Lane lane(String path) {
+        return Lane.of(path);
+    }
+
+    /** Takes a place in the queue for a {@link Lane#WORK} request; false means shed it with {@link #overloaded}. */
+    public boolean admit() {
+        return admission.tryEnter();
+    }
+
+    /** Requests admitted and not yet answered. */
+    public int inFlight() {
+        return admission.inFlight();
+    }
+
+    /** Gives back the place an admitted request held. */
+    public void release() {
+        admission.exit();
+    }
+
+    /** The 503 for a request refused on arrival or after waiting too long, counted and timed. */
+    public ApiResponse overloaded(ApiRequest request) {
+        shed.increment();
+        ApiResponse response = ApiResponse.error(503, "the service is overloaded; retry after the Retry-After delay");
+        record(request, "SHED", response.status());
+        return response;
+    }
+
+    /**
+     * Serves a request whose body has arrived. A {@link Lane#WORK} request must have been admitted;
+     * if it waited longer than the queue limit since it became ready, it is shed here instead.
+     */
     public ApiResponse handle(ApiRequest request) {
         String template = "UNMATCHED";
+        String method = request.method().equals("HEAD") ? "GET" : request.method();
         ApiResponse response;
-        boolean admitted = false;
         try {
-            if (request.path().equals("/admin") || request.path().startsWith("/admin/")) {
-                if (!AdminApi.allows(request.remote())) {
-                    throw new ApiException(403, "the admin API answers only on the loopback interface (127.0.0.1 or ::1)");
-                }
-                Router.Match match = adminRoutes.match(request.method(), request.path());
+            Lane lane = lane(request.path());
+            if (lane == Lane.ADMIN) {
+                AdminApi.checkCaller(request);
+                Router.Match match = adminRoutes.match(method, request.path());
                 template = match.template();
                 response = match.handler().handle(request, match.params());
             } else {
-                Router.Match match = publicRoutes.match(request.method(), request.path());
-                template = match.template();
-                boolean exempt = template.equals("/metrics") || template.equals("/health");
-                if (!exempt) {
-                    admitted = admission.tryEnter(System.nanoTime() - request.receivedNanos());
-                    if (!admitted) {
-                        shed.increment();
-                        template = "SHED";
-                        throw new ApiException(503, "the service is overloaded; retry after the Retry-After delay");
-                    }
+                if (lane == Lane.WORK) {
+                    long now = System.nanoTime();
+                    if (admission.waitedTooLong(request.readyNanos(), now)) return overloaded(request);
+                    queueDelay.record(now - request.readyNanos(), TimeUnit.NANOSECONDS);
                 }
+                Router.Match match = publicRoutes.match(method, request.path());
+                template = match.template();
                 stall.checkpoint();
                 response = match.handler().handle(request, match.params());
             }
@@ -77,8 +108,6 @@ public final class Api {
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", request.method(), request.path(), e);
             response = ApiResponse.error(500, "internal error: " + e.getClass().getSimpleName());
-        } finally {
-            if (admitted) admission.exit();
         }
         record(request, template, response.status());
         return response;

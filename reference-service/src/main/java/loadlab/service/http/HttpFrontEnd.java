@@ -4,9 +4,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -19,24 +29,44 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Puts the {@link Api} on the wire with Jetty's core handler API (no servlets). Jetty's job queue
- * holds at most one job per connection; a request that waited in it too long for a thread is shed
- * by the {@link AdmissionGate}, so queueing is bounded in time rather than in length.
+ * Puts the {@link Api} on the wire with Jetty's core handler API (no servlets), in two stages so
+ * that no client can hold a thread that others need:
+ * <ol>
+ * <li>Jetty's I/O threads parse the request, take its place at the admission gate on arrival, and
+ *     read its body asynchronously under a deadline (a slow body holds a little memory, never a
+ *     thread). Health and metrics are answered right there.</li>
+ * <li>Once the last byte has arrived, the request queues for one of the workers, which are the only
+ *     threads that wait on building blocks; a request that waited there longer than the limit is shed
+ *     with 503 when its turn comes.</li>
+ * </ol>
+ * Jetty's own refusals (a malformed request line, headers too large) come back as the API's JSON
+ * error too, through {@link JsonErrorHandler}.
  */
 public final class HttpFrontEnd implements AutoCloseable {
     static final int MAX_BODY = 64 * 1024;
-    static final long MAX_DRAIN = 1024 * 1024;
+    private static final int IO_THREADS = 32;
+    private static final int ADMIN_WORKERS = 2;
+    private static final Map<String, String> CLOSE = Map.of(HttpHeader.CONNECTION.asString(), "close");
 
+    private final Api api;
     private final Server server;
     private final ServerConnector connector;
+    private final ThreadPoolExecutor workers;
+    private final ThreadPoolExecutor admin;
+    private final long bodyTimeoutNanos;
 
-    public HttpFrontEnd(Api api, String host, int port, int threads) {
-        QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(8, threads), 60_000);
-        pool.setName("loadlab-http");
-        pool.setDaemon(true);
-        server = new Server(pool);
+    public HttpFrontEnd(Api api, String host, int port, int workerThreads, Duration bodyTimeout) {
+        this.api = api;
+        this.bodyTimeoutNanos = bodyTimeout.toNanos();
+        this.workers = pool("loadlab-worker", workerThreads);
+        this.admin = pool("loadlab-admin", ADMIN_WORKERS);
+        QueuedThreadPool io = new QueuedThreadPool(IO_THREADS, 8, 60_000);
+        io.setName("loadlab-http");
+        io.setDaemon(true);
+        server = new Server(io);
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
         config.setSendDateHeader(false);
@@ -45,28 +75,118 @@ public final class HttpFrontEnd implements AutoCloseable {
         connector.setPort(port);
         connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
+        server.setErrorHandler(new JsonErrorHandler());
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
-                ApiResponse out;
-                try {
-                    out = api.handle(toApiRequest(request));
-                } catch (ApiException e) {
-                    out = ApiResponse.error(e.status(), e.getMessage());
-                }
-                response.setStatus(out.status());
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, out.contentType());
-                out.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-                response.write(true, ByteBuffer.wrap(out.body()), callback);
+                receive(request, response, callback);
                 return true;
             }
         });
         server.setStopTimeout(2_000);
     }
 
-    private static ApiRequest toApiRequest(Request request) {
+    private static ThreadPoolExecutor pool(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Stage one, on an I/O thread: never blocks on anything but the CPU. */
+    private void receive(Request request, Response response, Callback callback) {
         long received = request.getBeginNanoTime();
-        byte[] body = readBody(request);
+        String path = Request.getPathInContext(request);
+        Lane lane = api.lane(path);
+        if (lane == Lane.INLINE) {
+            ApiResponse out;
+            try {
+                out = api.handle(toApiRequest(request, path, null, received, System.nanoTime()));
+            } catch (ApiException e) {
+                out = ApiResponse.error(e.status(), e.getMessage());
+            }
+            send(request, response, callback, out, Map.of());
+            return;
+        }
+        if (lane == Lane.WORK && !api.admit()) {
+            ApiRequest r = new ApiRequest(request.getMethod(), path, Map.of(), Map.of(), null, null, received, System.nanoTime());
+            send(request, response, callback, api.overloaded(r), Map.of());
+            return;
+        }
+        Runnable release = lane == Lane.WORK ? api::release : () -> {};
+        if (request.getLength() > MAX_BODY) {
+            release.run();
+            send(request, response, callback, tooLarge(), CLOSE);
+            return;
+        }
+        AtomicBoolean settled = new AtomicBoolean();
+        Scheduler.Task deadline = server.getScheduler().schedule(() -> {
+            if (!settled.compareAndSet(false, true)) return;
+            request.fail(new TimeoutException("body deadline"));
+            release.run();
+            send(request, response, callback, ApiResponse.error(408, "the request body did not arrive within "
+                    + TimeUnit.NANOSECONDS.toMillis(bodyTimeoutNanos) + " ms; send it at once"), CLOSE);
+        }, bodyTimeoutNanos, TimeUnit.NANOSECONDS);
+        Content.Source.asByteArrayAsync(request, MAX_BODY).whenComplete((body, failure) -> {
+            if (!settled.compareAndSet(false, true)) return;
+            deadline.cancel();
+            if (failure != null) {
+                release.run();
+                boolean tooLarge = String.valueOf(rootMessage(failure)).toLowerCase(java.util.Locale.ROOT).contains("limit");
+                send(request, response, callback, tooLarge ? tooLarge()
+                        : ApiResponse.error(400, "the request body could not be read: " + rootMessage(failure)), CLOSE);
+                return;
+            }
+            ApiRequest r;
+            try {
+                r = toApiRequest(request, path, body, received, System.nanoTime());
+            } catch (ApiException e) {
+                release.run();
+                send(request, response, callback, ApiResponse.error(e.status(), e.getMessage()), Map.of());
+                return;
+            }
+            serve(lane == Lane.WORK ? workers : admin, request, response, callback, r, release);
+        });
+    }
+
+    /** Stage two: a worker serves it (or sheds it, if it waited too long). */
+    private void serve(ExecutorService executor, Request request, Response response, Callback callback, ApiRequest r, Runnable release) {
+        try {
+            executor.execute(() -> {
+                ApiResponse out;
+                try {
+                    out = api.handle(r);
+                } finally {
+                    release.run();
+                }
+                send(request, response, callback, out, Map.of());
+            });
+        } catch (RejectedExecutionException stopping) {
+            release.run();
+            send(request, response, callback, ApiResponse.error(503, "the service is shutting down"), CLOSE);
+        }
+    }
+
+    private static ApiResponse tooLarge() {
+        return ApiResponse.error(413, "the request body must be at most " + MAX_BODY + " bytes");
+    }
+
+    private static void send(Request request, Response response, Callback callback, ApiResponse out, Map<String, String> extra) {
+        response.setStatus(out.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, out.contentType());
+        out.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+        extra.forEach((k, v) -> response.getHeaders().put(k, v));
+        if (request.getMethod().equals("HEAD")) {
+            response.getHeaders().put(new HttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(out.body().length)));
+            response.write(true, null, callback);
+        } else {
+            response.write(true, ByteBuffer.wrap(out.body()), callback);
+        }
+    }
+
+    private static ApiRequest toApiRequest(Request request, String path, byte[] body, long received, long ready) {
         Map<String, String> query = new HashMap<>();
         try {
             Fields fields = Request.extractQueryParameters(request);
@@ -74,26 +194,19 @@ public final class HttpFrontEnd implements AutoCloseable {
         } catch (RuntimeException e) {
             throw ApiException.badRequest("the query string is malformed: " + e.getMessage());
         }
+        Map<String, String> headers = new HashMap<>();
+        for (HttpHeader h : new HttpHeader[] {HttpHeader.HOST, HttpHeader.ORIGIN, HttpHeader.CONTENT_TYPE}) {
+            String v = request.getHeaders().get(h);
+            if (v != null) headers.put(h.lowerCaseName(), v);
+        }
         SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
         InetAddress address = remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
-        return new ApiRequest(request.getMethod(), Request.getPathInContext(request), query, body, address, received);
+        return new ApiRequest(request.getMethod(), path, query, headers, body, address, received, ready);
     }
 
-    /**
-     * Reads at most {@link #MAX_BODY} bytes. A larger body is drained (up to {@link #MAX_DRAIN}) before
-     * the 413, so the client, still sending, gets the answer instead of a reset connection.
-     */
-    private static byte[] readBody(Request request) {
-        long declared = request.getLength();
-        if (declared > MAX_DRAIN) throw new ApiException(413, "the request body must be at most " + MAX_BODY + " bytes");
-        try (java.io.InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (body.length <= MAX_BODY) return body;
-            in.skipNBytes(Math.max(0, Math.min(declared, MAX_DRAIN) - body.length));
-            throw new ApiException(413, "the request body must be at most " + MAX_BODY + " bytes");
-        } catch (java.io.IOException e) {
-            throw ApiException.badRequest("the request body could not be read: " + e.getMessage());
-        }
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     public void start() throws Exception {
@@ -104,6 +217,19 @@ public final class HttpFrontEnd implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** The address the connector is bound to, as the operating system reports it. */
+    public String boundHost() {
+        Object channel = connector.getTransport();
+        if (channel instanceof java.nio.channels.ServerSocketChannel s) {
+            try {
+                if (s.getLocalAddress() instanceof InetSocketAddress a) return a.getAddress().getHostAddress();
+            } catch (java.io.IOException e) {
+                // fall through to the configured host
+            }
+        }
+        return connector.getHost();
+    }
+
     @Override
     public void close() {
         try {
@@ -111,5 +237,7 @@ public final class HttpFrontEnd implements AutoCloseable {
         } catch (Exception e) {
             // stopping: nothing left to serve
         }
+        workers.shutdownNow();
+        admin.shutdownNow();
     }
 }

@@ -17,12 +17,14 @@ public record PathParams(Map<String, String> values) {
         return values.get(name);
     }
 
+    /** Digits only, as the service writes ids: "+5", "05", " 5" or "5.0" name no id. */
     static long positiveLong(String name, String text) {
-        try {
-            long v = Long.parseLong(text);
-            if (v > 0) return v;
-        } catch (NumberFormatException e) {
-            // reported below
+        if (text != null && text.matches("[1-9][0-9]{0,18}")) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                // beyond a long: reported below
+            }
         }
         throw ApiException.badRequest(name + " '" + text + "' must be a positive integer");
     }

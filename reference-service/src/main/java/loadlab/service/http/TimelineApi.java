@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import loadlab.service.model.Post;
 import loadlab.service.model.TimelineEntry;
@@ -63,7 +62,7 @@ public final class TimelineApi {
     }
 
     private ApiResponse createUser(ApiRequest request, PathParams params) {
-        String name = text(Json.object(request.body()), "name", MAX_NAME);
+        String name = Json.text(Json.object(request.body(), Set.of("name")), "name", MAX_NAME);
         User user = writes.createUser(name);
         return ApiResponse.json(201, Map.of("id", user.id(), "name", user.name()));
     }
@@ -88,7 +87,7 @@ public final class TimelineApi {
 
     private ApiResponse post(ApiRequest request, PathParams params) {
         long author = params.id("id");
-        String text = text(Json.object(request.body()), "text", MAX_TEXT);
+        String text = Json.text(Json.object(request.body(), Set.of("text")), "text", MAX_TEXT);
         return ApiResponse.json(201, PostView.of(writes.post(author, text)));
     }
 
@@ -123,16 +122,6 @@ public final class TimelineApi {
         List<PostView> posts = reads.hydrate(entries).stream().map(PostView::of).toList();
         Long next = entries.size() == limit ? entries.get(entries.size() - 1).postId() : null;
         return new Page(user, posts, next);
-    }
-
-    static String text(JsonNode body, String field, int max) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) throw ApiException.badRequest("the body needs a \"" + field + "\" string");
-        if (!node.isTextual()) throw ApiException.badRequest("\"" + field + "\" must be a string");
-        String value = node.asText();
-        if (value.isBlank()) throw ApiException.badRequest("\"" + field + "\" must not be blank");
-        if (value.length() > max) throw ApiException.badRequest("\"" + field + "\" must be at most " + max + " characters");
-        return value;
     }
 
     static int limit(ApiRequest request) {

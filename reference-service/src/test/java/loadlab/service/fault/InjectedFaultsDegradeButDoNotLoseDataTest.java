@@ -125,7 +125,7 @@ class InjectedFaultsDegradeButDoNotLoseDataTest {
 
     @Test
     void aStallHoldsRequestsUntilItEndsWhileTheAdminApiStillAnswers() throws Exception {
-        assertEquals(202, call("POST", "/admin/stall", "{\"duration_ms\": 600000}").status());
+        assertEquals(202, call("POST", "/admin/stall", "{\"duration_ms\": 60000}").status());
         CompletableFuture<HttpCall.Reply> held = CompletableFuture.supplyAsync(() -> call("GET", "/users/1/timeline", null));
         Await.until("the request is held by the stall", () -> service.stall().waiting() >= 1);
         assertFalse(held.isDone());

@@ -36,8 +36,10 @@ class AdminApiAnswersOnlyLoopbackClientsTest {
     }
 
     private static ApiResponse from(String address, String method, String path, String body) throws Exception {
-        return service.api().handle(new ApiRequest(method, path, Map.of(), body == null ? null : body.getBytes(),
-                InetAddress.getByName(address), System.nanoTime()));
+        long now = System.nanoTime();
+        Map<String, String> headers = body == null ? Map.of() : Map.of("content-type", "application/json");
+        return service.api().handle(new ApiRequest(method, path, Map.of(), headers, body == null ? null : body.getBytes(),
+                InetAddress.getByName(address), now, now));
     }
 
     @ParameterizedTest(name = "{0} {1}")
