@@ -20,7 +20,7 @@ public record StoreLocation(String jdbcUrl, String user, String schema, boolean 
         if (spec.startsWith("h2:file:")) {
             String path = spec.substring("h2:file:".length());
             if (path.isBlank()) throw new IllegalArgumentException("--store h2:file: needs a path, e.g. h2:file:/tmp/loadlab-db");
-            return new StoreLocation("jdbc:h2:file:" + path, "sa", null, true);
+            return new StoreLocation("jdbc:h2:file:" + path + ";WRITE_DELAY=0", "sa", null, true);
         }
         if (spec.startsWith("postgres://") || spec.startsWith("postgresql://")) {
             try {
