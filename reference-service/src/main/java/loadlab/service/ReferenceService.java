@@ -2,7 +2,9 @@ package loadlab.service;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
@@ -25,6 +27,7 @@ import loadlab.service.http.Router;
 import loadlab.service.http.TimelineApi;
 import loadlab.service.seed.Seeder;
 import loadlab.service.timeline.CelebritySet;
+import loadlab.service.timeline.DerivedDataRepair;
 import loadlab.service.timeline.EventOutbox;
 import loadlab.service.timeline.FanoutWorker;
 import loadlab.service.timeline.IndexWorker;
@@ -51,6 +54,7 @@ public final class ReferenceService implements AutoCloseable {
     private final CelebritySet celebrities;
     private final WorkerGate gate = new WorkerGate();
     private final EventOutbox outbox;
+    private final DerivedDataRepair repair;
     private final FanoutWorker fanout;
     private final IndexWorker indexer;
     private final ReadPath reads;
@@ -79,8 +83,9 @@ public final class ReferenceService implements AutoCloseable {
             this.rebuild = new TimelineRebuild(blocks, config.strategy(), celebrities, gate);
             this.built = rebuild.run();
             this.outbox = new EventOutbox(blocks.stream());
-            this.fanout = new FanoutWorker(blocks, config.strategy(), celebrities, tracker, gate, stall, ReferenceService::nowMicros, registry);
-            this.indexer = new IndexWorker(blocks.stream(), blocks.index(), tracker, gate, stall);
+            this.repair = new DerivedDataRepair(rebuild, tracker, ReferenceService::nowMicros, registry);
+            this.fanout = new FanoutWorker(blocks, config.strategy(), celebrities, tracker, gate, stall, repair, ReferenceService::nowMicros, registry);
+            this.indexer = new IndexWorker(blocks.stream(), blocks.index(), tracker, gate, stall, repair);
             this.reads = new ReadPath(blocks, config.strategy(), celebrities, registry);
             this.writes = new WritePath(blocks, outbox, tracker, ReferenceService::nowMicros);
             this.verifier = new Verifier(blocks, reads, tracker, this::pendingEvents);
@@ -113,6 +118,8 @@ public final class ReferenceService implements AutoCloseable {
         Gauge.builder("convergence.pending", tracker, ConvergenceTracker::notYetConverged).register(registry);
         Gauge.builder("convergence.oldest.pending", tracker, t -> t.oldestPendingMicros() / 1e6).baseUnit("seconds").register(registry);
         Gauge.builder("timeline.celebrities", celebrities, CelebritySet::size).register(registry);
+        Gauge.builder("service.degraded", this, s -> s.degradedReasons().isEmpty() ? 0 : 1)
+                .description("1 while /health says degraded: a block down, a stall, or derived data behind or not being applied").register(registry);
     }
 
     private static double safeBacklog(loadlab.service.timeline.StreamWorker worker) {
@@ -133,13 +140,39 @@ public final class ReferenceService implements AutoCloseable {
         return waiting + (long) fan + (long) idx;
     }
 
+    /** Derived data older than this and not yet applied everywhere makes the service degraded. */
+    static final Duration BEHIND = Duration.ofSeconds(5);
+    private static final long WORKER_FAILING_NANOS = Duration.ofSeconds(1).toNanos();
+
+    /** Why the service is not fully well, each in one sentence; empty when it is. Never calls a block. */
+    List<String> degradedReasons() {
+        List<String> reasons = new ArrayList<>();
+        for (loadlab.service.fault.Block b : loadlab.service.fault.Block.values()) {
+            if (faults.isDown(b)) reasons.add(b.id() + " is down (injected fault)");
+        }
+        if (stall.active()) reasons.add("the process is stalled (injected)");
+        repair.inProgress().ifPresent(reasons::add);
+        fanout.failure(WORKER_FAILING_NANOS).ifPresent(reasons::add);
+        indexer.failure(WORKER_FAILING_NANOS).ifPresent(reasons::add);
+        int waiting = outbox.pending();
+        if (waiting > 0) reasons.add(waiting + " events wait for the stream to accept them");
+        long behindMicros = tracker.oldestPendingMicros();
+        if (behindMicros > BEHIND.toNanos() / 1_000) {
+            reasons.add(String.format(java.util.Locale.ROOT, "derived data is %.1f s behind: %d posts are not yet in every timeline and the index",
+                    behindMicros / 1e6, tracker.notYetConverged()));
+        }
+        return reasons;
+    }
+
     private Map<String, Object> health() {
         Map<String, Object> h = new LinkedHashMap<>();
         Map<String, String> states = new LinkedHashMap<>();
         for (loadlab.service.fault.Block b : loadlab.service.fault.Block.values()) {
             states.put(b.id(), faults.isDown(b) ? "down" : faults.snapshot().containsKey(b) ? "faulty" : "up");
         }
-        h.put("status", states.containsValue("down") || stall.active() ? "degraded" : "ok");
+        List<String> reasons = degradedReasons();
+        h.put("status", reasons.isEmpty() ? "ok" : "degraded");
+        h.put("reasons", reasons);
         h.put("strategy", config.strategy().id());
         h.put("timeline_window", config.timelineWindow());
         h.put("celebrity_threshold", config.celebrityThreshold());

@@ -19,6 +19,10 @@ public interface EventStream extends AutoCloseable {
     /** The consuming side of one group. One consumer per group. */
     Subscription subscribe(String group);
 
+    /**
+     * The consuming side of one group. {@link #poll} and {@link #ack} throw {@link StreamResetException}
+     * when the stream lost its events since the last call (the group has been recreated by then).
+     */
     interface Subscription {
         /** Up to {@code max} events, waiting at most {@code wait} for the first; empty when none came. */
         List<Delivery> poll(int max, Duration wait) throws InterruptedException;

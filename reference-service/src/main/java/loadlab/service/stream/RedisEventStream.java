@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.Transaction;
@@ -11,6 +12,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
+import loadlab.service.fault.BlockUnavailableException;
 import loadlab.service.model.TimelineEvent;
 import loadlab.service.redis.RedisClient;
 
@@ -25,10 +27,16 @@ public final class RedisEventStream implements EventStream {
 
     private final RedisClient redis;
     private final List<String> groups;
+    private final AtomicLong resets = new AtomicLong();
 
     public RedisEventStream(RedisClient redis, List<String> groups) {
         this.redis = redis;
         this.groups = List.copyOf(groups);
+        createGroups();
+    }
+
+    /** Creates every group that is missing (with its stream), reading from the start of what the stream holds now. */
+    private void createGroups() {
         for (String group : groups) {
             redis.call(jedis -> {
                 try {
@@ -39,6 +47,43 @@ public final class RedisEventStream implements EventStream {
                 }
             });
         }
+    }
+
+    /**
+     * Runs a call of a subscription; when Redis says the group is gone, recreates the groups and
+     * reports the reset once to each subscription (those that had not seen it yet report it on
+     * their next call).
+     */
+    private <T> T guarded(long[] seen, java.util.function.Supplier<T> call) {
+        long now = resets.get();
+        if (seen[0] < now) {
+            seen[0] = now;
+            throw new StreamResetException(now, "the stream was reset; events it held may be lost");
+        }
+        try {
+            return call.get();
+        } catch (BlockUnavailableException e) {
+            if (!mentionsNoGroup(e)) throw e;
+            synchronized (this) {
+                createGroups();
+                if (seen[0] == resets.get()) resets.incrementAndGet();
+                seen[0] = resets.get();
+            }
+            throw new StreamResetException(seen[0], "the stream came back without its consumer groups (" + rootMessage(e)
+                    + "); they are created again, and events it held before are lost");
+        }
+    }
+
+    private static boolean mentionsNoGroup(Throwable t) {
+        for (; t != null; t = t.getCause()) {
+            if (t instanceof JedisDataException && String.valueOf(t.getMessage()).startsWith("NOGROUP")) return true;
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
     }
 
     private String streamKey(String group) {
@@ -61,25 +106,29 @@ public final class RedisEventStream implements EventStream {
         String key = streamKey(group);
         return new Subscription() {
             private boolean pendingChecked;
+            private final long[] seen = {resets.get()};
 
             @Override
             public List<Delivery> poll(int max, Duration wait) {
-                if (!pendingChecked) {
-                    List<Delivery> pending = read(key, max, new StreamEntryID(0, 0), 0);
-                    if (!pending.isEmpty()) return pending;
-                    pendingChecked = true;
-                }
-                return read(key, max, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, (int) Math.max(1, wait.toMillis()));
+                return guarded(seen, () -> {
+                    if (!pendingChecked) {
+                        List<Delivery> pending = read(key, max, new StreamEntryID(0, 0), 0);
+                        if (!pending.isEmpty()) return pending;
+                        pendingChecked = true;
+                    }
+                    return read(key, max, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, (int) Math.max(1, wait.toMillis()));
+                });
             }
 
             @Override
             public void ack(List<Delivery> done) {
                 if (done.isEmpty()) return;
                 StreamEntryID[] ids = done.stream().map(d -> new StreamEntryID(d.id())).toArray(StreamEntryID[]::new);
-                redis.call(jedis -> {
-                    jedis.xack(key, GROUP, ids);
+                guarded(seen, () -> redis.call(jedis -> {
+                    long acked = jedis.xack(key, GROUP, ids);
+                    if (acked < ids.length && !jedis.exists(key)) throw new JedisDataException("NOGROUP the stream " + key + " is gone");
                     return jedis.xdel(key, ids);
-                });
+                }));
             }
 
             @Override

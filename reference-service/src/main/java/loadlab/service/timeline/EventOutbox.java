@@ -72,8 +72,10 @@ public final class EventOutbox implements AutoCloseable {
                 synchronized (this) {
                     waiting.pollFirst();
                 }
+                if (backoffMillis > 10) LOG.info("the stream accepts events again");
                 backoffMillis = 10;
             } catch (BlockUnavailableException e) {
+                if (backoffMillis == 10) LOG.warn("the stream does not accept events; they wait here, in order, and are offered again: {}", e.getMessage());
                 LOG.debug("stream still unavailable, {} events waiting: {}", pending(), e.getMessage());
                 try {
                     Thread.sleep(backoffMillis); // back-off between retries of an unavailable stream

@@ -32,8 +32,8 @@ public final class FanoutWorker extends StreamWorker {
     private final Timer lag;
 
     public FanoutWorker(Blocks blocks, TimelineStrategy strategy, CelebritySet celebrities, ConvergenceTracker tracker,
-                        WorkerGate gate, ProcessStall stall, LongSupplier clockMicros, MeterRegistry registry) {
-        super("fanout", blocks.stream().subscribe(GROUP), gate, stall);
+                        WorkerGate gate, ProcessStall stall, DerivedDataRepair repair, LongSupplier clockMicros, MeterRegistry registry) {
+        super("fanout", blocks.stream().subscribe(GROUP), gate, stall, repair);
         this.blocks = blocks;
         this.strategy = strategy;
         this.celebrities = celebrities;

@@ -18,8 +18,8 @@ public final class IndexWorker extends StreamWorker {
     private final SearchIndex index;
     private final ConvergenceTracker tracker;
 
-    public IndexWorker(EventStream stream, SearchIndex index, ConvergenceTracker tracker, WorkerGate gate, ProcessStall stall) {
-        super("indexer", stream.subscribe(GROUP), gate, stall);
+    public IndexWorker(EventStream stream, SearchIndex index, ConvergenceTracker tracker, WorkerGate gate, ProcessStall stall, DerivedDataRepair repair) {
+        super("indexer", stream.subscribe(GROUP), gate, stall, repair);
         this.index = index;
         this.tracker = tracker;
     }

@@ -50,6 +50,19 @@ public final class ConvergenceTracker {
         }
     }
 
+    /**
+     * Every post acknowledged at or before {@code ackMicros} has been applied everywhere by other
+     * means (a rebuild from the system of record that began after it).
+     */
+    public synchronized void convergedUpTo(long ackMicros) {
+        long now = clockMicros.getAsLong();
+        pending.values().removeIf(state -> {
+            if (state[0] > ackMicros) return false;
+            lag.recordValue(Math.min(Math.max(0, now - state[0]), lag.getHighestTrackableValue()));
+            return true;
+        });
+    }
+
     /** The newest {@code limit} acknowledged post ids (all when limit is negative), oldest first. */
     public synchronized long[] acknowledgedIds(int limit) {
         int from = limit < 0 ? 0 : Math.max(0, count - limit);
