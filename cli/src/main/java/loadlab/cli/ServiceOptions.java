@@ -49,14 +49,22 @@ public final class ServiceOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed of the data set (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--max-in-flight", defaultValue = "512", description = "Requests served at once before shedding with 503 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-in-flight", defaultValue = "512",
+            description = "Requests queued or being served at once; more are shed at once with 503 (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
 
     @Option(names = "--max-queue-delay", defaultValue = "500ms", converter = DurationConverter.class,
-            description = "A request that waited longer than this for a thread is shed (default: ${DEFAULT-VALUE}).")
+            description = "A request that waited longer than this for a worker, after its last byte arrived, is shed with 503 "
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration maxQueueDelay;
 
-    @Option(names = "--http-threads", defaultValue = "64", description = "HTTP worker threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--body-timeout", defaultValue = "5s", converter = DurationConverter.class,
+            description = "A request body that has not arrived this long after the request began is refused with 408; slow bodies "
+                    + "hold no worker meanwhile (default: ${DEFAULT-VALUE}).")
+    Duration bodyTimeout;
+
+    @Option(names = "--http-threads", defaultValue = "64",
+            description = "Workers that serve requests and wait on the building blocks; I/O has threads of its own (default: ${DEFAULT-VALUE}).")
     int httpThreads;
 
     ServiceConfig toConfig(String host, int port, int defaultUsers) {
@@ -68,6 +76,7 @@ public final class ServiceOptions {
                 .withTimelineWindow(timelineWindow)
                 .withBackends(store, cache, stream)
                 .withSeed(seedSpec)
-                .withShedding(maxInFlight, maxQueueDelay, httpThreads);
+                .withShedding(maxInFlight, maxQueueDelay, httpThreads)
+                .withBodyTimeout(bodyTimeout);
     }
 }

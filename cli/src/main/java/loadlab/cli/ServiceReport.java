@@ -2,6 +2,7 @@ package loadlab.cli;
 
 import java.io.PrintWriter;
 
+import loadlab.service.Redaction;
 import loadlab.service.ReferenceService;
 import loadlab.service.ServiceConfig;
 import loadlab.service.seed.Seeder;
@@ -16,16 +17,17 @@ final class ServiceReport {
         ServiceConfig c = service.config();
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("strategy", c.strategy().id());
-        m.put("store", withoutPassword(String.valueOf(c.store())));
-        m.put("cache", withoutPassword(String.valueOf(c.cache())));
-        m.put("stream", withoutPassword(String.valueOf(c.stream())));
+        m.put("store", Redaction.location(String.valueOf(c.store())));
+        m.put("cache", Redaction.location(String.valueOf(c.cache())));
+        m.put("stream", Redaction.location(String.valueOf(c.stream())));
         m.put("users", Long.toString(Math.max(service.seeded().users(), service.seeded().existingUsers())));
+        m.put("timeline_window", Integer.toString(c.timelineWindow()));
+        m.put("celebrity_threshold", Integer.toString(c.celebrityThreshold()));
+        m.put("workers", Integer.toString(c.httpThreads()));
+        m.put("max_in_flight", Integer.toString(c.maxInFlight()));
+        m.put("max_queue_delay_ms", Long.toString(c.maxQueueDelay().toMillis()));
+        m.put("body_timeout_ms", Long.toString(c.bodyTimeout().toMillis()));
         return m;
-    }
-
-    /** "postgres://user:secret@host/db" as "postgres://user@host/db". */
-    static String withoutPassword(String location) {
-        return location.replaceAll("://([^:/@]+):[^@/]*@", "://$1@");
     }
 
     /**
@@ -34,7 +36,7 @@ final class ServiceReport {
      */
     static ReferenceService start(PrintWriter out, ServiceConfig c) throws Exception {
         out.printf(java.util.Locale.ROOT, "starting the reference service: seeding %,d users into %s (when empty) and building timelines and "
-                + "the search index...%n", c.seed().users(), withoutPassword(String.valueOf(c.store())));
+                + "the search index...%n", c.seed().users(), Redaction.location(String.valueOf(c.store())));
         out.flush();
         long started = System.nanoTime();
         java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -55,9 +57,12 @@ final class ServiceReport {
 
     static void started(PrintWriter out, ReferenceService service) {
         ServiceConfig c = service.config();
+        String listen = service.listenAddress();
+        String where = listen.equals(service.uri().getAuthority()) ? service.uri().toString()
+                : service.uri() + (listen.startsWith("*:") ? " (listening on every interface, " + listen + ")" : " (listening on " + listen + ")");
         out.printf(java.util.Locale.ROOT, "reference service on %s  strategy=%s  store=%s  cache=%s  stream=%s%n",
-                service.uri(), c.strategy().id(), withoutPassword(String.valueOf(c.store())), withoutPassword(String.valueOf(c.cache())),
-                withoutPassword(String.valueOf(c.stream())));
+                where, c.strategy().id(), Redaction.location(String.valueOf(c.store())), Redaction.location(String.valueOf(c.cache())),
+                Redaction.location(String.valueOf(c.stream())));
         Seeder.Report s = service.seeded();
         if (s.users() > 0) {
             out.printf(java.util.Locale.ROOT, "seeded %,d users, %,d follows, %,d posts in %.1f s%n", s.users(), s.follows(), s.posts(), s.millis() / 1000.0);

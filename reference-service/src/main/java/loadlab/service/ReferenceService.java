@@ -201,9 +201,17 @@ public final class ReferenceService implements AutoCloseable {
         return http.port();
     }
 
+    /** Where the server really listens, as host:port ({@code *:8080} means every interface, IPv4 and IPv6). */
+    public String listenAddress() {
+        String host = http.boundHost();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    /** A URL a client on this machine can use: the listen address, or loopback when it listens on every interface. */
     public URI uri() {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         if (host.equals("0.0.0.0")) host = "127.0.0.1";
+        if (host.equals("[::]") || host.equals("[::0]")) host = "[::1]";
         return URI.create("http://" + host + ":" + port());
     }
 

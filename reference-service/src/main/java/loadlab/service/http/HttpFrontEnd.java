@@ -217,12 +217,14 @@ public final class HttpFrontEnd implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The address the connector is bound to, as the operating system reports it. */
+    /** The address the connector is bound to, as the operating system reports it; {@code *} for every interface. */
     public String boundHost() {
         Object channel = connector.getTransport();
         if (channel instanceof java.nio.channels.ServerSocketChannel s) {
             try {
-                if (s.getLocalAddress() instanceof InetSocketAddress a) return a.getAddress().getHostAddress();
+                if (s.getLocalAddress() instanceof InetSocketAddress a) {
+                    return a.getAddress().isAnyLocalAddress() ? "*" : a.getAddress().getHostAddress();
+                }
             } catch (java.io.IOException e) {
                 // fall through to the configured host
             }

@@ -33,6 +33,7 @@ public final class RedisClient implements AutoCloseable {
         config.setMaxIdle(maxConnections);
         this.pool = new JedisPool(config, new HostAndPort(location.host(), location.port()),
                 DefaultJedisClientConfig.builder().database(location.database()).timeoutMillis(5_000)
+                        .user(location.user()).password(location.password())
                         .clientName("loadlab-" + block.id()).build());
         call(Jedis::ping);
     }

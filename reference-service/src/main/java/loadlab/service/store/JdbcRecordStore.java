@@ -43,6 +43,7 @@ public final class JdbcRecordStore implements RecordStore {
         }
         config.setJdbcUrl(url);
         config.setUsername(location.user());
+        if (location.password() != null) config.setPassword(location.password());
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(Math.min(2, poolSize));
         config.setConnectionTimeout(5_000);
