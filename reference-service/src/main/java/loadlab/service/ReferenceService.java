@@ -118,6 +118,10 @@ public final class ReferenceService implements AutoCloseable {
         Gauge.builder("convergence.pending", tracker, ConvergenceTracker::notYetConverged).register(registry);
         Gauge.builder("convergence.oldest.pending", tracker, t -> t.oldestPendingMicros() / 1e6).baseUnit("seconds").register(registry);
         Gauge.builder("timeline.celebrities", celebrities, CelebritySet::size).register(registry);
+        for (loadlab.service.timeline.StreamWorker worker : List.of(fanout, indexer)) {
+            Gauge.builder("stream.consumer.failing", worker, w -> w.failure(0).isPresent() ? 1 : 0).tag("consumer", worker.name())
+                    .description("1 while this consumer cannot apply events (it retries until it can)").register(registry);
+        }
         Gauge.builder("service.degraded", this, s -> s.degradedReasons().isEmpty() ? 0 : 1)
                 .description("1 while /health says degraded: a block down, a stall, or derived data behind or not being applied").register(registry);
     }

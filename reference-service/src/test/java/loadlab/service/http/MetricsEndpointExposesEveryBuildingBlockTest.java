@@ -26,7 +26,9 @@ class MetricsEndpointExposesEveryBuildingBlockTest {
                     "block_operation_seconds_bucket{block=\"cache\"",
                     "fanout_queue_depth", "index_queue_depth", "fanout_lag_seconds_bucket", "outbox_pending",
                     "timeline_cache_hit_ratio", "timeline_cache_requests_total{result=\"hit\"}",
-                    "jvm_gc_", "jvm_memory_used_bytes", "http_server_in_flight", "http_server_shed_total"}) {
+                    "jvm_gc_", "jvm_memory_used_bytes", "http_server_in_flight", "http_server_shed_total",
+                    "http_server_queue_delay_seconds_bucket", "service_degraded 0.0", "stream_consumer_failing{consumer=\"fanout\"} 0.0",
+                    "derived_data_repairs_total 0.0"}) {
                 assertTrue(text.contains(expected), "the scrape should contain " + expected);
             }
         }
