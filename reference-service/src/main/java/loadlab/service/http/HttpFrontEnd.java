@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -47,6 +46,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  */
 public final class HttpFrontEnd implements AutoCloseable {
     static final int MAX_BODY = 64 * 1024;
+    static final long MAX_DRAIN = 1024 * 1024;
     private static final int IO_THREADS = 32;
     private static final int ADMIN_WORKERS = 2;
     private static final Map<String, String> CLOSE = Map.of(HttpHeader.CONNECTION.asString(), "close");
@@ -116,7 +116,7 @@ public final class HttpFrontEnd implements AutoCloseable {
             return;
         }
         Runnable release = lane == Lane.WORK ? api::release : () -> {};
-        if (request.getLength() > MAX_BODY) {
+        if (request.getLength() > MAX_DRAIN) {
             release.run();
             send(request, response, callback, tooLarge(), CLOSE);
             return;
@@ -129,14 +129,14 @@ public final class HttpFrontEnd implements AutoCloseable {
             send(request, response, callback, ApiResponse.error(408, "the request body did not arrive within "
                     + TimeUnit.NANOSECONDS.toMillis(bodyTimeoutNanos) + " ms; send it at once"), CLOSE);
         }, bodyTimeoutNanos, TimeUnit.NANOSECONDS);
-        Content.Source.asByteArrayAsync(request, MAX_BODY).whenComplete((body, failure) -> {
+        BodyReader.read(request, MAX_BODY, MAX_DRAIN).whenComplete((body, failure) -> {
             if (!settled.compareAndSet(false, true)) return;
             deadline.cancel();
             if (failure != null) {
                 release.run();
-                boolean tooLarge = String.valueOf(rootMessage(failure)).toLowerCase(java.util.Locale.ROOT).contains("limit");
-                send(request, response, callback, tooLarge ? tooLarge()
-                        : ApiResponse.error(400, "the request body could not be read: " + rootMessage(failure)), CLOSE);
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : failure;
+                if (cause instanceof BodyReader.TooLarge large) send(request, response, callback, tooLarge(), large.drained ? Map.of() : CLOSE);
+                else send(request, response, callback, ApiResponse.error(400, "the request body could not be read: " + rootMessage(cause)), CLOSE);
                 return;
             }
             ApiRequest r;
