@@ -90,6 +90,24 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs", description = "Directory of run directories (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--engine", paramLabel = "requests|gatling",
+            description = "What drives the load: requests (loadlab's own, nanosecond schedule; for http-get) or gatling (journeys; "
+                    + "millisecond schedule). Default: requests for http-get, gatling for journeys.")
+    String engine;
+
+    @Option(names = "--connections", defaultValue = "64",
+            description = "The request engine's most connections open at once; an arrival that finds none free waits, and the wait is "
+                    + "counted in its response time and reported as blocked (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--insecure", description = "Accept any TLS certificate (a self-signed one); by default certificates and host "
+            + "names are verified.")
+    boolean insecure;
+
+    @Option(names = "--poisson-seed", paramLabel = "SEED",
+            description = "Poisson arrivals drawn with this seed (the request engine); by default arrivals are evenly spaced.")
+    Long poissonSeed;
+
     @Option(names = "--name", description = "Name of the run directory (default: the scenario).")
     String name;
 
@@ -113,6 +131,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         String chosen = scenario != null ? scenario : target == null ? "timeline" : "http-get";
         Scenarios.check(chosen, params);
+        loadlab.scenarios.Engine engineChoice = engine == null ? RunSpec.defaultEngine(chosen) : loadlab.scenarios.Engine.parse(engine);
+        RunSpec.checkEngine(engineChoice, chosen);
+        if (connections < 1) throw new IllegalArgumentException("--connections must be at least 1, got " + connections);
         if (target != null && "timeline".equals(chosen) && !params.containsKey("users")) {
             spec.commandLine().getErr().println("loadlab: warning: the timeline scenario draws user ids 1 to 10000; if your service "
                     + "holds another number of users, pass --param users=N");
@@ -140,8 +161,11 @@ public final class RunCommand implements Callable<Integer> {
             Path dir = RunDirectory.create(out, name != null ? name : chosen, Instant.now());
             boolean terminal = System.console() != null;
             RunSpec run = new RunSpec(name != null ? name : chosen, chosen, url, profile, segment, timeout.toMillis(), params,
-                    dir.toString(), scrape, terminal, reference == null ? Map.of() : ServiceReport.setup(reference));
-            console.printf(java.util.Locale.ROOT, "run %s: %s against %s -> %s%n", chosen, parsed.describe().text(), url, dir);
+                    dir.toString(), scrape, terminal, reference == null ? Map.of() : ServiceReport.setup(reference),
+                    engineChoice, connections, insecure, poissonSeed);
+            console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", chosen, engineChoice.id(),
+                    parsed.describe().text(), url, dir);
+            if (insecure) console.println("TLS certificates are not verified (--insecure)");
             console.flush();
             LoadRun.Result result = LoadRun.run(run, out, console, terminal, interrupted -> ReportStep.build(console, interrupted));
             int exit = RunOutcome.report(console, result);

@@ -13,12 +13,30 @@ import loadlab.scenarios.profile.ProfileSpec;
  * @param metricsUrl       a Prometheus text endpoint to scrape every second, or null
  * @param terminal         whether progress goes to a terminal (one live line) or a log (a line every few seconds)
  * @param service          the reference service's set-up (backends, strategy) when loadlab started it, for run.json; else empty
+ * @param engine           which engine drives the run
+ * @param connections      the request engine's connection limit (the Gatling engine ignores it)
+ * @param insecure         accept any TLS certificate
+ * @param poissonSeed      null for evenly spaced arrivals, else the seed of Poisson arrivals (request engine)
  */
 public record RunSpec(String name, String scenario, String target, ProfileSpec profile, String segment, long requestTimeoutMs,
                       Map<String, String> params, String runDir, String metricsUrl, boolean terminal,
-                      Map<String, String> service) {
+                      Map<String, String> service, Engine engine, int connections, boolean insecure, Long poissonSeed) {
     public RunSpec {
         params = params == null ? Map.of() : Map.copyOf(params);
         service = service == null ? Map.of() : Map.copyOf(service);
+        if (engine == null) engine = Engine.GATLING;
+    }
+
+    /** The engine a scenario runs on unless the user says otherwise: single requests on loadlab's own, journeys on Gatling. */
+    public static Engine defaultEngine(String scenario) {
+        return "http-get".equals(scenario) ? Engine.REQUESTS : Engine.GATLING;
+    }
+
+    /** Refuses a scenario the chosen engine cannot run, in one sentence. */
+    public static void checkEngine(Engine engine, String scenario) {
+        if (engine == Engine.REQUESTS && !"http-get".equals(scenario)) {
+            throw new IllegalArgumentException("the " + scenario + " scenario is a multi-step journey that runs on Gatling; drop --engine "
+                    + "requests or use --engine gatling");
+        }
     }
 }

@@ -16,8 +16,13 @@ final class InjectorRuns {
     private InjectorRuns() {}
 
     static LoadRun.Result run(Path root, String url, ProfileSpec profile, List<String> prefix) throws Exception {
+        return run(root, url, profile, prefix, Engine.GATLING, 64);
+    }
+
+    static LoadRun.Result run(Path root, String url, ProfileSpec profile, List<String> prefix, Engine engine, int connections) throws Exception {
         Path dir = RunDirectory.create(root, "test", Instant.now());
-        RunSpec spec = new RunSpec("test", "http-get", url, profile, null, 10_000, Map.of(), dir.toString(), null, false, Map.of());
+        RunSpec spec = new RunSpec("test", "http-get", url, profile, null, 10_000, Map.of(), dir.toString(), null, false, Map.of(),
+                engine, connections, false, null);
         StringWriter out = new StringWriter();
         LoadRun.Result result = LoadRun.run(spec, root, new PrintWriter(out, true), false, prefix);
         if (result.run() == null) {

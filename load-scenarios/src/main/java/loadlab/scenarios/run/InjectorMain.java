@@ -17,10 +17,14 @@ import loadlab.recording.RunManifest;
 import loadlab.recording.RunRecorder;
 import loadlab.recording.Segment;
 import loadlab.recording.Tool;
+import loadlab.scenarios.Engine;
 import loadlab.scenarios.RunContext;
 import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.Scenarios;
 import loadlab.scenarios.profile.LoadProfile;
+import loadlab.scenarios.engine.EngineOptions;
+import loadlab.scenarios.engine.RequestEngine;
+import loadlab.scenarios.engine.RequestTemplate;
 import loadlab.scenarios.profile.OpenProfile;
 
 /**
@@ -99,10 +103,11 @@ public final class InjectorMain {
     }
 
     int run(PrintStream out) throws Exception {
-        Class<?> simulation = Scenarios.simulation(spec.scenario());
+        boolean requests = spec.engine() == Engine.REQUESTS;
         long measureFrom = startMillis + profile.warmupSeconds() * 1000;
+        String engineName = requests ? RequestEngine.NAME + " (" + RequestEngine.transport() + ")" : GATLING;
         manifest = RunManifest.load(spec.name(), spec.scenario(), spec.target(), profile.describe(), spec.params(), started, measureFrom,
-                profile.targetRate(), spec.segment() == null ? null : Segment.parse(spec.segment()), Tool.current(GATLING))
+                profile.targetRate(), spec.segment() == null ? null : Segment.parse(spec.segment()), Tool.current(engineName))
                 .against(spec.service());
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest);
         progress = new Progress(out, spec.terminal(), profile.warmupSeconds(), profile.warmupSeconds() + profile.measuredSeconds(),
@@ -112,6 +117,12 @@ public final class InjectorMain {
         Thread hook = new Thread(() -> finish(true), "loadlab-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
 
+        if (requests) {
+            int status = runRequests(out);
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return status;
+        }
+        Class<?> simulation = Scenarios.simulation(spec.scenario());
         RunContext.install(new RunContext(spec, profile, recorder));
         Path gatlingResults = Files.createTempDirectory("loadlab-gatling");
         int status;
@@ -126,6 +137,36 @@ public final class InjectorMain {
         finish(failure != null);
         Runtime.getRuntime().removeShutdownHook(hook);
         deleteQuietly(gatlingResults);
+        return failure == null ? OK : CRASHED;
+    }
+
+    /** The run on loadlab's own request engine; says how long arrivals waited for a connection. */
+    private int runRequests(PrintStream out) {
+        EngineOptions options = new EngineOptions(spec.connections(), java.time.Duration.ofMillis(spec.requestTimeoutMs()), spec.insecure(),
+                EngineOptions.defaultEventLoops(), spec.poissonSeed());
+        try (RequestEngine engine = new RequestEngine(options)) {
+            URI target = URI.create(spec.target());
+            RequestEngine.Report report = engine.run(target, RequestTemplate.get(target), profile, recorder,
+                    "loadlab/" + Tool.buildVersion());
+            org.HdrHistogram.Histogram blocked = report.blockedMicros();
+            if (blocked.getTotalCount() > 0) {
+                out.printf(java.util.Locale.ROOT, "blocked: %,d counted requests waited for one of %d connections (p50 %.2f ms, p99 %.2f ms, "
+                                + "max %.2f ms); the wait is in their response times. Raise --connections if the target can take more.%n",
+                        blocked.getTotalCount(), options.connections(), blocked.getValueAtPercentile(50) / 1000.0,
+                        blocked.getValueAtPercentile(99) / 1000.0, blocked.getMaxValue() / 1000.0);
+            }
+            if (report.lastFailure() != null && target.getScheme().equalsIgnoreCase("https") && !spec.insecure()
+                    && report.lastFailure().toLowerCase(java.util.Locale.ROOT).contains("certif")) {
+                out.println("loadlab: the target's TLS certificate was not trusted (" + report.lastFailure()
+                        + "); if it is self-signed and you trust it, add --insecure");
+            }
+        } catch (RuntimeException | Error e) {
+            failure = "the injector crashed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "the injector was interrupted";
+        }
+        finish(failure != null);
         return failure == null ? OK : CRASHED;
     }
 
