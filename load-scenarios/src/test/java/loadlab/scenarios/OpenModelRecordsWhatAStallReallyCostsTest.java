@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.Summary;
@@ -17,17 +18,18 @@ import loadlab.scenarios.profile.ProfileSpec;
  * The measurement rule that makes loadlab's numbers true. A target that freezes for 1 s every 5 s,
  * loaded at a constant rate, keeps about 20% of requests waiting uniformly 0 to 1 s: the true p90
  * is about 500 ms and p99 about 950 ms. Measured from the intended start, loadlab reports that; a
- * closed model, whose users wait with the target, reports almost nothing.
+ * closed model, whose users wait with the target, reports almost nothing. On both engines.
  */
 class OpenModelRecordsWhatAStallReallyCostsTest {
     @TempDir
     Path runs;
 
-    @Test
-    void constantRateLoadSeesTheFreezeAndAClosedModelHidesIt() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void constantRateLoadSeesTheFreezeAndAClosedModelHidesIt(Engine engine) throws Exception {
         try (FreezingServer target = new FreezingServer(5_000, 1_000)) {
             Summary open = InjectorRuns.run(runs, target.url(),
-                    new ProfileSpec("200/s", null, null, null, null, "20s", "2s", null), List.of()).run().summary();
+                    new ProfileSpec("200/s", null, null, null, null, "20s", "2s", null), List.of(), engine, 64).run().summary();
             Summary.Distribution latency = open.total().latencyUs();
             assertEquals(4_000, open.total().count(), 40, "20 s at 200/s");
             assertEquals(0, open.total().errors().total());
@@ -36,7 +38,7 @@ class OpenModelRecordsWhatAStallReallyCostsTest {
             assertEquals(loadlab.recording.RunModel.OPEN, open.run().model());
 
             Summary closed = InjectorRuns.run(runs, target.url(),
-                    new ProfileSpec(null, null, null, null, 4, "20s", "2s", null), List.of()).run().summary();
+                    new ProfileSpec(null, null, null, null, 4, "20s", "2s", null), List.of(), engine, 64).run().summary();
             assertEquals(loadlab.recording.RunModel.CLOSED, closed.run().model());
             assertNull(closed.injector().targetRate());
             assertTrue(closed.total().count() > 4_000, "a closed model runs as fast as the target answers");
