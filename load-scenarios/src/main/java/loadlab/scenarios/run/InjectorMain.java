@@ -148,6 +148,8 @@ public final class InjectorMain {
             URI target = URI.create(spec.target());
             RequestEngine.Report report = engine.run(target, RequestTemplate.get(target), profile, recorder,
                     "loadlab/" + Tool.buildVersion());
+            out.printf(java.util.Locale.ROOT, "engine: %s over %s, %d connections opened (limit %d)%n", RequestEngine.NAME, report.transport(),
+                    report.connectionsOpened(), options.connections());
             org.HdrHistogram.Histogram blocked = report.blockedMicros();
             if (blocked.getTotalCount() > 0) {
                 out.printf(java.util.Locale.ROOT, "blocked: %,d counted requests waited for one of %d connections (p50 %.2f ms, p99 %.2f ms, "
