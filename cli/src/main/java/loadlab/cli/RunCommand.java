@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -108,6 +110,19 @@ public final class RunCommand implements Callable<Integer> {
             description = "Poisson arrivals drawn with this seed (the request engine); by default arrivals are evenly spaced.")
     Long poissonSeed;
 
+    @Option(names = "--requests", paramLabel = "FILE",
+            description = "A request file: a weighted mix of named requests with variables (see the README); runs on the request engine.")
+    Path requestsFile;
+
+    @Option(names = "--method", description = "The method of the one request sent to --target (default: GET, or POST with --body).")
+    String method;
+
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'", description = "A header of the one request sent to --target; repeatable.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--body", paramLabel = "TEXT|@FILE", description = "The body of the one request sent to --target, or @FILE for a file's bytes.")
+    String body;
+
     @Option(names = "--name", description = "Name of the run directory (default: the scenario).")
     String name;
 
@@ -129,7 +144,9 @@ public final class RunCommand implements Callable<Integer> {
             Segment s = Segment.parse(segment);
             parsed.share(s.k(), s.n());
         }
-        String chosen = scenario != null ? scenario : target == null ? "timeline" : "http-get";
+        if (requestsFile != null && scenario != null) throw new IllegalArgumentException("--requests is the workload; drop --scenario");
+        String chosen = requestsFile != null ? "requests" : scenario != null ? scenario : target == null ? "timeline" : "http-get";
+        loadlab.scenarios.engine.RequestSpec requests = requestSpec(chosen);
         Scenarios.check(chosen, params);
         loadlab.scenarios.Engine engineChoice = engine == null ? RunSpec.defaultEngine(chosen) : loadlab.scenarios.Engine.parse(engine);
         RunSpec.checkEngine(engineChoice, chosen);
@@ -162,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
             boolean terminal = System.console() != null;
             RunSpec run = new RunSpec(name != null ? name : chosen, chosen, url, profile, segment, timeout.toMillis(), params,
                     dir.toString(), scrape, terminal, reference == null ? Map.of() : ServiceReport.setup(reference),
-                    engineChoice, connections, insecure, poissonSeed);
+                    engineChoice, connections, insecure, poissonSeed, requests);
             console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", chosen, engineChoice.id(),
                     parsed.describe().text(), url, dir);
             if (insecure) console.println("TLS certificates are not verified (--insecure)");
@@ -174,6 +191,32 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             if (reference != null) reference.close();
         }
+    }
+
+    /** What the request engine sends; the file is read here once, so a wrong one is refused before any load. */
+    private loadlab.scenarios.engine.RequestSpec requestSpec(String chosen) {
+        boolean oneRequest = method != null || !headers.isEmpty() || body != null;
+        if (oneRequest && !"http-get".equals(chosen)) {
+            throw new IllegalArgumentException("--method, --header and --body describe the one request sent to --target; "
+                    + "they do not go with the " + chosen + " scenario");
+        }
+        java.util.Map<String, String> parsed = new java.util.LinkedHashMap<>();
+        for (String h : headers) {
+            java.util.Map.Entry<String, String> e = loadlab.scenarios.engine.RequestSpec.header(h);
+            parsed.put(e.getKey(), e.getValue());
+        }
+        String content = body;
+        if (body != null && body.startsWith("@")) {
+            try {
+                content = java.nio.file.Files.readString(Path.of(body.substring(1)));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--body " + body + ": cannot read " + body.substring(1) + " (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        String file = requestsFile == null ? null : requestsFile.toAbsolutePath().toString();
+        loadlab.scenarios.engine.RequestSpec spec = new loadlab.scenarios.engine.RequestSpec(file, method, parsed, content);
+        if (file != null) spec.toMix(target == null ? null : URI.create(target));
+        return spec;
     }
 
     private static void checkReachable(String url) {

@@ -17,24 +17,33 @@ import loadlab.scenarios.profile.ProfileSpec;
  * @param connections      the request engine's connection limit (the Gatling engine ignores it)
  * @param insecure         accept any TLS certificate
  * @param poissonSeed      null for evenly spaced arrivals, else the seed of Poisson arrivals (request engine)
+ * @param requests         what the request engine sends (null: GET of the target URL)
  */
 public record RunSpec(String name, String scenario, String target, ProfileSpec profile, String segment, long requestTimeoutMs,
                       Map<String, String> params, String runDir, String metricsUrl, boolean terminal,
-                      Map<String, String> service, Engine engine, int connections, boolean insecure, Long poissonSeed) {
+                      Map<String, String> service, Engine engine, int connections, boolean insecure, Long poissonSeed,
+                      loadlab.scenarios.engine.RequestSpec requests) {
     public RunSpec {
         params = params == null ? Map.of() : Map.copyOf(params);
         service = service == null ? Map.of() : Map.copyOf(service);
         if (engine == null) engine = Engine.GATLING;
+        if (requests == null) requests = loadlab.scenarios.engine.RequestSpec.get();
     }
 
     /** The engine a scenario runs on unless the user says otherwise: single requests on loadlab's own, journeys on Gatling. */
     public static Engine defaultEngine(String scenario) {
-        return "http-get".equals(scenario) ? Engine.REQUESTS : Engine.GATLING;
+        return REQUEST_WORKLOADS.contains(scenario) ? Engine.REQUESTS : Engine.GATLING;
     }
+
+    /** Scenarios that are request workloads, which the request engine runs: one request ({@code http-get}) or a request file. */
+    public static final java.util.Set<String> REQUEST_WORKLOADS = java.util.Set.of("http-get", "requests");
 
     /** Refuses a scenario the chosen engine cannot run, in one sentence. */
     public static void checkEngine(Engine engine, String scenario) {
-        if (engine == Engine.REQUESTS && !"http-get".equals(scenario)) {
+        if (engine == Engine.GATLING && "requests".equals(scenario)) {
+            throw new IllegalArgumentException("--requests files run on the request engine; drop --engine gatling");
+        }
+        if (engine == Engine.REQUESTS && !REQUEST_WORKLOADS.contains(scenario)) {
             throw new IllegalArgumentException("the " + scenario + " scenario is a multi-step journey that runs on Gatling; drop --engine "
                     + "requests or use --engine gatling");
         }

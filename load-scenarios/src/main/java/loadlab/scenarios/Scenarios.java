@@ -25,12 +25,21 @@ public final class Scenarios {
             }
         }));
         BY_NAME.put("timeline", new Scenario(TimelineSimulation.class, TimelineParams::of));
+        BY_NAME.put("requests", new Scenario(null, params -> {
+            if (!params.isEmpty()) {
+                throw new IllegalArgumentException("a request file takes no --param; put variables in the file, and --param gave "
+                        + String.join(", ", params.keySet()));
+            }
+        }));
     }
 
     private Scenarios() {}
 
+    /** The Gatling simulation of a journey scenario; request workloads have none (the request engine runs them). */
     public static Class<?> simulation(String name) {
-        return scenario(name).simulation();
+        Class<?> simulation = scenario(name).simulation();
+        if (simulation == null) throw new IllegalArgumentException("the " + name + " workload runs on the request engine, not on Gatling");
+        return simulation;
     }
 
     /** Checks a scenario's parameters before any load: one sentence naming the bad one. */

@@ -22,7 +22,7 @@ final class InjectorRuns {
     static LoadRun.Result run(Path root, String url, ProfileSpec profile, List<String> prefix, Engine engine, int connections) throws Exception {
         Path dir = RunDirectory.create(root, "test", Instant.now());
         RunSpec spec = new RunSpec("test", "http-get", url, profile, null, 10_000, Map.of(), dir.toString(), null, false, Map.of(),
-                engine, connections, false, null);
+                engine, connections, false, null, null);
         StringWriter out = new StringWriter();
         LoadRun.Result result = LoadRun.run(spec, root, new PrintWriter(out, true), false, prefix);
         if (result.run() == null) {

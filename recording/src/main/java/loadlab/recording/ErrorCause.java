@@ -11,7 +11,9 @@ public enum ErrorCause {
     /** No answer within the request timeout; recorded at the timeout value. */
     TIMEOUT,
     /** No HTTP exchange: refused, reset or closed connection. */
-    CONNECTION;
+    CONNECTION,
+    /** The target answered 1xx-3xx, but not the status the request expects (a request file's {@code expect}). */
+    UNEXPECTED_STATUS;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -27,6 +27,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
     private int status;
     private boolean keepAlive;
     private ScheduledFuture<?> timeout;
+    private RequestTemplate request;
 
     Exchange(Lane lane) {
         this.lane = lane;
@@ -49,8 +50,10 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         intended = intendedNanos;
         status = 0;
         keepAlive = true;
+        request = lane.pick();
+        io.netty.handler.codec.http.FullHttpRequest built = lane.build(request);
         sent = System.nanoTime();
-        channel.writeAndFlush(lane.newRequest(), channel.voidPromise());
+        channel.writeAndFlush(built, channel.voidPromise());
         timeout = channel.eventLoop().schedule(this::timedOut, lane.timeoutNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -65,7 +68,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
                 long end = System.nanoTime();
                 timeout.cancel(false);
                 busy = false;
-                lane.completed(this, intended, sent, end, lane.causeOf(status));
+                lane.completed(request, intended, sent, end, Lane.causeOf(request, status));
                 if (!keepAlive) channel.close();
                 else lane.released(this);
             }
@@ -77,7 +80,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
     private void timedOut() {
         if (!busy) return;
         busy = false;
-        lane.completed(this, intended, sent, sent + lane.timeoutNanos(), ErrorCause.TIMEOUT);
+        lane.completed(request, intended, sent, sent + lane.timeoutNanos(), ErrorCause.TIMEOUT);
         channel.close(); // an answer may still come: this connection cannot be reused
     }
 
@@ -86,7 +89,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         if (busy) {
             busy = false;
             if (timeout != null) timeout.cancel(false);
-            lane.completed(this, intended, sent, System.nanoTime(), ErrorCause.CONNECTION);
+            lane.completed(request, intended, sent, System.nanoTime(), ErrorCause.CONNECTION);
         }
         lane.closed(this);
     }

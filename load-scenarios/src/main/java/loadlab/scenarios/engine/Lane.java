@@ -12,7 +12,6 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 
 import loadlab.recording.ErrorCause;
-import loadlab.recording.RequestName;
 import loadlab.recording.RunRecorder;
 
 /**
@@ -29,8 +28,8 @@ final class Lane implements Runnable {
     private long zeroNanos;
     private long endNanos;
     private final int poolSize;
-    private final RequestTemplate template;
-    private final String tag;
+    private final RequestMix mix;
+    private final java.util.SplittableRandom random;
     private final String hostHeader;
     private final String userAgent;
     private final long timeoutNanos;
@@ -49,8 +48,8 @@ final class Lane implements Runnable {
     private volatile boolean stopped;
     private volatile Throwable lastFailure;
 
-    Lane(EventLoop loop, Bootstrap bootstrap, java.util.function.Function<Exchange, io.netty.channel.ChannelHandler> pipeline, ArrivalClock clock, long zeroNanos, long endNanos, int poolSize, RequestTemplate template,
-         String hostHeader, String userAgent, long timeoutNanos, RunRecorder recorder) {
+    Lane(EventLoop loop, Bootstrap bootstrap, java.util.function.Function<Exchange, io.netty.channel.ChannelHandler> pipeline, ArrivalClock clock, long zeroNanos, long endNanos, int poolSize, RequestMix mix,
+         long seed, String hostHeader, String userAgent, long timeoutNanos, RunRecorder recorder) {
         this.loop = loop;
         this.bootstrap = bootstrap;
         this.pipeline = pipeline;
@@ -58,8 +57,8 @@ final class Lane implements Runnable {
         this.zeroNanos = zeroNanos;
         this.endNanos = endNanos;
         this.poolSize = poolSize;
-        this.template = template;
-        this.tag = RequestName.tag(template.name());
+        this.mix = mix;
+        this.random = new java.util.SplittableRandom(seed);
         this.hostHeader = hostHeader;
         this.userAgent = userAgent;
         this.timeoutNanos = timeoutNanos;
@@ -149,7 +148,7 @@ final class Lane implements Runnable {
                 if (first != null) {
                     long now = System.nanoTime();
                     inFlight--;
-                    record(first[0], now, now, ErrorCause.CONNECTION);
+                    record(mix.pick(random), first[0], now, now, ErrorCause.CONNECTION);
                     if (!waiting.isEmpty() && open < poolSize) connect();
                 }
                 finishIfIdle();
@@ -180,14 +179,14 @@ final class Lane implements Runnable {
         e.send(first[0]);
     }
 
-    void completed(Exchange e, long intended, long sent, long end, ErrorCause cause) {
+    void completed(RequestTemplate request, long intended, long sent, long end, ErrorCause cause) {
         inFlight--;
-        record(intended, sent, end, cause);
+        record(request, intended, sent, end, cause);
         finishIfIdle();
     }
 
-    private void record(long intended, long sent, long end, ErrorCause cause) {
-        recorder.record(tag, intended, sent, end, cause);
+    private void record(RequestTemplate request, long intended, long sent, long end, ErrorCause cause) {
+        recorder.record(request.tag(), intended, sent, end, cause);
     }
 
     void closed(Exchange e) {
@@ -211,7 +210,7 @@ final class Lane implements Runnable {
             long now = System.nanoTime();
             for (long[] w; (w = waiting.pollFirst()) != null; ) {
                 inFlight--;
-                record(w[0], now, now, ErrorCause.CONNECTION);
+                record(mix.pick(random), w[0], now, now, ErrorCause.CONNECTION);
             }
             finishIfIdle();
         });
@@ -223,14 +222,18 @@ final class Lane implements Runnable {
         });
     }
 
-    FullHttpRequest newRequest() {
-        return template.toNetty(hostHeader, userAgent);
+    RequestTemplate pick() {
+        return mix.pick(random);
     }
 
-    ErrorCause causeOf(int status) {
-        if (template.expects(status)) return null;
+    FullHttpRequest build(RequestTemplate request) {
+        return request.build(random, hostHeader, userAgent);
+    }
+
+    static ErrorCause causeOf(RequestTemplate request, int status) {
+        if (request.expects(status)) return null;
         ErrorCause c = ErrorCause.ofStatus(status);
-        return c != null ? c : ErrorCause.HTTP_4XX;
+        return c != null ? c : ErrorCause.UNEXPECTED_STATUS;
     }
 
     long timeoutNanos() {

@@ -50,7 +50,7 @@ public final class RequestEngine implements AutoCloseable {
      * Runs {@code profile} against {@code target} and returns when every request has its answer (or
      * its timeout), or when {@link #stop()} was called. Counting starts after the warm-up.
      */
-    public Report run(URI target, RequestTemplate template, LoadProfile profile, RunRecorder recorder, String userAgent)
+    public Report run(URI target, RequestMix mix, LoadProfile profile, RunRecorder recorder, String userAgent)
             throws InterruptedException {
         boolean https = "https".equalsIgnoreCase(target.getScheme());
         String host = target.getHost();
@@ -74,7 +74,7 @@ public final class RequestEngine implements AutoCloseable {
                     ? new ArrivalClock(open.perSecond(), phase(open.segment()), options.poissonSeed(), i, loops) : null;
             lanes.add(new Lane(eventLoops.get(i % eventLoops.size()), bootstrap,
                     exchange -> new EngineChannels.Initializer(exchange, tls, host, port, !options.insecure()),
-                    clock, zero, zero + total, pool, template, hostHeader, userAgent, timeout, recorder));
+                    clock, zero, zero + total, pool, mix, seed(i), hostHeader, userAgent, timeout, recorder));
         }
         List<CompletableFuture<Void>> pools = new ArrayList<>();
         for (Lane lane : lanes) pools.add(lane.warmPool());
@@ -102,6 +102,11 @@ public final class RequestEngine implements AutoCloseable {
             if (lane.lastFailure() != null) failure = String.valueOf(lane.lastFailure().getMessage());
         }
         return new Report(opened, blocked, transport(), failure);
+    }
+
+    /** Each loop's picks and draws: repeatable, different per loop, and different again under another Poisson seed. */
+    private long seed(int loop) {
+        return (options.poissonSeed() == null ? 42 : options.poissonSeed()) * 1_000_003L + loop;
     }
 
     private void restartAt(long zero, long total) {

@@ -24,7 +24,6 @@ import loadlab.scenarios.Scenarios;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.engine.EngineOptions;
 import loadlab.scenarios.engine.RequestEngine;
-import loadlab.scenarios.engine.RequestTemplate;
 import loadlab.scenarios.profile.OpenProfile;
 
 /**
@@ -146,7 +145,7 @@ public final class InjectorMain {
                 EngineOptions.defaultEventLoops(), spec.poissonSeed());
         try (RequestEngine engine = new RequestEngine(options)) {
             URI target = URI.create(spec.target());
-            RequestEngine.Report report = engine.run(target, RequestTemplate.get(target), profile, recorder,
+            RequestEngine.Report report = engine.run(target, spec.requests().toMix(target), profile, recorder,
                     "loadlab/" + Tool.buildVersion());
             out.printf(java.util.Locale.ROOT, "engine: %s over %s, %d connections opened (limit %d)%n", RequestEngine.NAME, report.transport(),
                     report.connectionsOpened(), options.connections());

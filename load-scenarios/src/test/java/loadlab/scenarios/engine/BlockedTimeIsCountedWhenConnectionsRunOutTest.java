@@ -25,7 +25,7 @@ class BlockedTimeIsCountedWhenConnectionsRunOutTest {
              RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(30), false, 1, null))) {
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
             OpenProfile profile = new OpenProfile(List.of(new RatePhase(200, 200, 1)), 0); // 200 arrivals; 2 x 50/s can carry 100
-            RequestEngine.Report report = engine.run(target.uri(), RequestTemplate.get(target.uri()), profile, recorder, "test");
+            RequestEngine.Report report = engine.run(target.uri(), RequestMix.of(RequestTemplate.get(target.uri())), profile, recorder, "test");
 
             Histogram latency = new Histogram(3);
             Histogram service = new Histogram(3);

@@ -49,7 +49,7 @@ class HttpsIsVerifiedUnlessInsecureTest {
     private static long[] run(TestTarget target, boolean insecure) throws Exception {
         try (RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(10), insecure, 1, null))) {
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
-            engine.run(target.uri(), RequestTemplate.get(target.uri()), new OpenProfile(List.of(new RatePhase(20, 20, 1)), 0), recorder, "test");
+            engine.run(target.uri(), RequestMix.of(RequestTemplate.get(target.uri())), new OpenProfile(List.of(new RatePhase(20, 20, 1)), 0), recorder, "test");
             long ok = 0;
             long connectionErrors = 0;
             for (RunRecorder.Interval i : recorder.takeIntervals()) {

@@ -24,6 +24,8 @@ final class TestTarget implements AutoCloseable {
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
     private final long serviceMillis;
+    private final java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private volatile int status = 200;
 
     private TestTarget(HttpServer server, long serviceMillis) {
         this.server = server;
@@ -46,7 +48,9 @@ final class TestTarget implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         clientPorts.add(exchange.getRemoteAddress().getPort());
-        exchange.getRequestBody().readAllBytes();
+        String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " x=" + exchange.getRequestHeaders().getFirst("X-Loadlab")
+                + " body=" + body);
         if (serviceMillis > 0) {
             try {
                 Thread.sleep(serviceMillis); // the target's service time, not a test's synchronisation
@@ -54,16 +58,25 @@ final class TestTarget implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        byte[] body = "ok".getBytes();
-        exchange.sendResponseHeaders(200, body.length);
+        byte[] answer = "ok".getBytes();
+        exchange.sendResponseHeaders(status, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            out.write(answer);
         }
     }
 
     java.net.URI uri() {
         String scheme = server instanceof HttpsServer ? "https" : "http";
         return java.net.URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** Each request seen, as "METHOD /path?query x=X-Loadlab body=...", in arrival order. */
+    java.util.List<String> seen() {
+        return java.util.List.copyOf(seen);
+    }
+
+    void respondWith(int code) {
+        status = code;
     }
 
     int requests() {

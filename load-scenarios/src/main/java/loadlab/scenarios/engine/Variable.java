@@ -1,0 +1,82 @@
+package loadlab.scenarios.engine;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A value drawn afresh for each request that uses it: a counter, a uniform or Zipf-distributed
+ * whole number in a range, or the next row of a CSV file (its columns as {@code ${name.column}}).
+ */
+public sealed interface Variable {
+
+    /** The value for place {@code place} ({@code name} or {@code name.column}) of this draw. */
+    Drawn draw(SplittableRandom random);
+
+    /** One draw, read by every place of one request, so {@code ${row.id}} and {@code ${row.name}} come from one row. */
+    interface Drawn {
+        String value(String place);
+    }
+
+    record Counter(String name, AtomicLong next) implements Variable {
+        @Override
+        public Drawn draw(SplittableRandom random) {
+            String v = Long.toString(next.getAndIncrement());
+            return place -> v;
+        }
+    }
+
+    record Uniform(String name, long min, long max) implements Variable {
+        @Override
+        public Drawn draw(SplittableRandom random) {
+            String v = Long.toString(random.nextLong(min, max + 1));
+            return place -> v;
+        }
+    }
+
+    /** Rank r of {@code min..max} with probability proportional to (r - min + 1)^-exponent: a few values are hot. */
+    record Zipf(String name, long min, long max, double exponent, double[] cumulative) implements Variable {
+        static Zipf of(String name, long min, long max, double exponent) {
+            long n = max - min + 1;
+            if (n > 10_000_000) throw new IllegalArgumentException("variable '" + name + "': a zipf range may hold at most 10000000 values");
+            double[] c = new double[(int) n];
+            double sum = 0;
+            for (int r = 0; r < n; r++) c[r] = sum += Math.pow(r + 1, -exponent);
+            return new Zipf(name, min, max, exponent, c);
+        }
+
+        @Override
+        public Drawn draw(SplittableRandom random) {
+            double u = random.nextDouble() * cumulative[cumulative.length - 1];
+            int i = Arrays.binarySearch(cumulative, u);
+            String v = Long.toString(min + Math.min(cumulative.length - 1, i >= 0 ? i : -i - 1));
+            return place -> v;
+        }
+    }
+
+    /** The rows of a CSV file, taken in order and round again. */
+    record CsvRows(String name, List<String> columns, List<String[]> rows, AtomicLong next) implements Variable {
+        @Override
+        public Drawn draw(SplittableRandom random) {
+            String[] row = rows.get((int) Math.floorMod(next.getAndIncrement(), (long) rows.size()));
+            return place -> {
+                int dot = place.indexOf('.');
+                if (dot < 0) return row[0];
+                return row[columns.indexOf(place.substring(dot + 1))];
+            };
+        }
+    }
+
+    /** Draws once per variable a request uses. */
+    static Drawn[] drawAll(List<Variable> used, SplittableRandom random) {
+        Drawn[] out = new Drawn[used.size()];
+        for (int i = 0; i < out.length; i++) out[i] = used.get(i).draw(random);
+        return out;
+    }
+
+    static Map<String, Variable> none() {
+        return Map.of();
+    }
+}
