@@ -22,6 +22,7 @@ class LoadRunBadInputGetsOneSentenceTest {
         Path corrupt = Files.createDirectories(tmp.resolve("corrupt-run"));
         Files.writeString(corrupt.resolve("run.json"), "{\"schema\":\"loadlab.run/1\",\"scenario\":\"http-get\",\"model\":\"open\",\"measure_from_millis\":0}");
         Files.writeString(corrupt.resolve("latency.hlog"), "0.000,1.000,2.0,HISTFAAAbroken\n");
+        Files.writeString(tmp.resolve("typo.yaml"), "requests:\n  - {name: home, path: /x, wieght: 2}\n");
     }
 
     @AfterAll
@@ -51,6 +52,15 @@ class LoadRunBadInputGetsOneSentenceTest {
             "run --target TARGET --param users=5                    | the http-get scenario takes no parameters",
             "report TMP/corrupt-run                                 | run.json cannot be trusted",
             "gate --spec TMP/none.yaml TMP/corrupt-run              | none.yaml",
+            "run --target TARGET --requests TMP/typo.yaml           | typo.yaml request 'home': 'wieght' is not a key here",
+            "run --target TARGET --requests TMP/absent.yaml         | absent.yaml does not exist",
+            "run --target TARGET --requests TMP/typo.yaml --scenario http-get | --requests is the workload; drop --scenario",
+            "run --target TARGET --header nocolon                   | --header 'nocolon' must be written 'Name: value'",
+            "run --target TARGET --method FETCH                     | --method FETCH is not one of",
+            "run --target TARGET --engine warp                      | --engine 'warp' is not known",
+            "run --target TARGET --engine requests --scenario timeline | runs on Gatling",
+            "run --target TARGET --connections 0                    | --connections must be at least 1",
+            "run --target TARGET --scenario timeline --body x       | do not go with the timeline scenario",
     })
     void isRefusedWithOneSentence(String args, String phrase) {
         String line = args.trim().replace("TARGET", target.url()).replace("TMP", tmp.toString());

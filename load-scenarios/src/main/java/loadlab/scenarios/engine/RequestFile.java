@@ -77,11 +77,11 @@ public final class RequestFile {
             n++;
             String at = where + " request " + n;
             if (!r.isObject()) throw new IllegalArgumentException(at + " must be a mapping (name, path, ...)");
-            onlyKeys(r, REQUEST, at);
             String name = text(r, "name", at, null);
+            if (name != null) at = where + " request '" + name + "'";
+            onlyKeys(r, REQUEST, at);
             if (name == null) throw new IllegalArgumentException(at + " needs a name");
-            if (!names.add(name)) throw new IllegalArgumentException(at + ": the name '" + name + "' is used twice");
-            at = where + " request '" + name + "'";
+            if (!names.add(name)) throw new IllegalArgumentException(where + " request " + n + ": the name '" + name + "' is used twice");
             String method = text(r, "method", at, "GET").toUpperCase(java.util.Locale.ROOT);
             if (!METHODS.contains(method)) throw new IllegalArgumentException(at + ": method '" + method + "' is not one of " + METHODS);
             String path = path(r, at, target);
