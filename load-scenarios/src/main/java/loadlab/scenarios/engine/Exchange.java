@@ -50,10 +50,10 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         intended = intendedNanos;
         status = 0;
         keepAlive = true;
-        request = lane.pick();
-        io.netty.handler.codec.http.FullHttpRequest built = lane.build(request);
+        RequestMix.Drawn drawn = lane.draw();
+        request = drawn.template();
         sent = System.nanoTime();
-        channel.writeAndFlush(built, channel.voidPromise());
+        channel.writeAndFlush(drawn.request(), channel.voidPromise());
         timeout = channel.eventLoop().schedule(this::timedOut, lane.timeoutNanos(), TimeUnit.NANOSECONDS);
     }
 

@@ -9,7 +9,6 @@ import org.HdrHistogram.Histogram;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.FullHttpRequest;
 
 import loadlab.recording.ErrorCause;
 import loadlab.recording.RunRecorder;
@@ -222,12 +221,8 @@ final class Lane implements Runnable {
         });
     }
 
-    RequestTemplate pick() {
-        return mix.pick(random);
-    }
-
-    FullHttpRequest build(RequestTemplate request) {
-        return request.build(random, hostHeader, userAgent);
+    RequestMix.Drawn draw() {
+        return mix.draw(random, hostHeader, userAgent);
     }
 
     static ErrorCause causeOf(RequestTemplate request, int status) {

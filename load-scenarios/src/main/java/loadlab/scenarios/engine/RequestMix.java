@@ -28,6 +28,15 @@ public final class RequestMix {
         return new RequestMix(List.of(single), Map.of());
     }
 
+    /** One request of the mix with its variables drawn: the template it came from (its name, its expectation) and the request to send. */
+    public record Drawn(RequestTemplate template, io.netty.handler.codec.http.FullHttpRequest request) {}
+
+    /** Picks a request by weight and draws its variables, all from {@code random}. */
+    public Drawn draw(SplittableRandom random, String hostHeader, String userAgent) {
+        RequestTemplate t = pick(random);
+        return new Drawn(t, t.build(random, hostHeader, userAgent));
+    }
+
     RequestTemplate pick(SplittableRandom random) {
         if (requests.size() == 1) return requests.get(0);
         double u = random.nextDouble() * cumulative[cumulative.length - 1];

@@ -130,7 +130,8 @@ public final class RequestTemplate {
         return name;
     }
 
-    String tag() {
+    /** How its successes are tagged in the interval logs. */
+    public String tag() {
         return tag;
     }
 
