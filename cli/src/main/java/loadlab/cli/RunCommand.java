@@ -110,6 +110,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Poisson arrivals drawn with this seed (the request engine); by default arrivals are evenly spaced.")
     Long poissonSeed;
 
+    @Option(names = "--simulation", paramLabel = "FILE.java|FILE.jar",
+            description = "Your own user journey: a class extending loadlab.scenarios.Journey, as a .java file (compiled here, against "
+                    + "loadlab's classpath) or a .jar; runs on Gatling.")
+    Path simulation;
+
     @Option(names = "--requests", paramLabel = "FILE",
             description = "A request file: a weighted mix of named requests with variables (see the README); runs on the request engine.")
     Path requestsFile;
@@ -145,7 +150,14 @@ public final class RunCommand implements Callable<Integer> {
             parsed.share(s.k(), s.n());
         }
         if (requestsFile != null && scenario != null) throw new IllegalArgumentException("--requests is the workload; drop --scenario");
-        String chosen = requestsFile != null ? "requests" : scenario != null ? scenario : target == null ? "timeline" : "http-get";
+        if (simulation != null && (scenario != null || requestsFile != null)) {
+            throw new IllegalArgumentException("--simulation is the workload; drop --scenario and --requests");
+        }
+        Path journeyClasses = simulation == null ? null : java.nio.file.Files.createTempDirectory("loadlab-journey");
+        loadlab.scenarios.run.JourneySource journey = simulation == null ? null
+                : loadlab.scenarios.run.JourneySource.prepare(simulation, journeyClasses);
+        String chosen = journey != null ? journey.scenario() : requestsFile != null ? "requests"
+                : scenario != null ? scenario : target == null ? "timeline" : "http-get";
         loadlab.scenarios.engine.RequestSpec requests = requestSpec(chosen);
         Scenarios.check(chosen, params);
         loadlab.scenarios.Engine engineChoice = engine == null ? RunSpec.defaultEngine(chosen) : loadlab.scenarios.Engine.parse(engine);
@@ -175,11 +187,12 @@ public final class RunCommand implements Callable<Integer> {
                 checkReachable(url);
             }
             String scrape = metrics != null ? metrics : hasPrometheus(url) ? URI.create(url).resolve("/metrics").toString() : null;
-            Path dir = RunDirectory.create(out, name != null ? name : chosen, Instant.now());
+            String runName = name != null ? name : journey != null ? simulation.getFileName().toString().replaceAll("\\.(java|jar)$", "") : chosen;
+            Path dir = RunDirectory.create(out, runName, Instant.now());
             boolean terminal = System.console() != null;
-            RunSpec run = new RunSpec(name != null ? name : chosen, chosen, url, profile, segment, timeout.toMillis(), params,
+            RunSpec run = new RunSpec(runName, chosen, url, profile, segment, timeout.toMillis(), params,
                     dir.toString(), scrape, terminal, reference == null ? Map.of() : ServiceReport.setup(reference),
-                    engineChoice, connections, insecure, poissonSeed, requests);
+                    engineChoice, connections, insecure, poissonSeed, requests, journey == null ? null : journey.classpathEntry());
             console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", chosen, engineChoice.id(),
                     parsed.describe().text(), url, dir);
             if (insecure) console.println("TLS certificates are not verified (--insecure)");
@@ -190,6 +203,15 @@ public final class RunCommand implements Callable<Integer> {
             return Math.max(exit, GateStep.judge(console, gateSpec, dir, gateOptions));
         } finally {
             if (reference != null) reference.close();
+            if (journeyClasses != null) deleteTree(journeyClasses);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = java.nio.file.Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a leftover temporary directory harms nothing
         }
     }
 

@@ -18,11 +18,12 @@ import loadlab.scenarios.profile.ProfileSpec;
  * @param insecure         accept any TLS certificate
  * @param poissonSeed      null for evenly spaced arrivals, else the seed of Poisson arrivals (request engine)
  * @param requests         what the request engine sends (null: GET of the target URL)
+ * @param classpath        a directory or jar holding a user's journey ({@code --simulation}), added to the injector's classpath; or null
  */
 public record RunSpec(String name, String scenario, String target, ProfileSpec profile, String segment, long requestTimeoutMs,
                       Map<String, String> params, String runDir, String metricsUrl, boolean terminal,
                       Map<String, String> service, Engine engine, int connections, boolean insecure, Long poissonSeed,
-                      loadlab.scenarios.engine.RequestSpec requests) {
+                      loadlab.scenarios.engine.RequestSpec requests, String classpath) {
     public RunSpec {
         params = params == null ? Map.of() : Map.copyOf(params);
         service = service == null ? Map.of() : Map.copyOf(service);

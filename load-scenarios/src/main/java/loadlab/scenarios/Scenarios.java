@@ -16,6 +16,8 @@ public final class Scenarios {
     private record Scenario(Class<?> simulation, Consumer<Map<String, String>> check) {}
 
     private static final Map<String, Scenario> BY_NAME = new LinkedHashMap<>();
+    /** The prefix of a user's own journey's scenario name, followed by its class. */
+    public static final String JOURNEY = "journey:";
 
     static {
         BY_NAME.put("http-get", new Scenario(HttpGetSimulation.class, params -> {
@@ -37,6 +39,13 @@ public final class Scenarios {
 
     /** The Gatling simulation of a journey scenario; request workloads have none (the request engine runs them). */
     public static Class<?> simulation(String name) {
+        if (name.startsWith(JOURNEY)) {
+            try {
+                return Class.forName(name.substring(JOURNEY.length()));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalArgumentException("the journey " + name.substring(JOURNEY.length()) + " is not on the injector's classpath");
+            }
+        }
         Class<?> simulation = scenario(name).simulation();
         if (simulation == null) throw new IllegalArgumentException("the " + name + " workload runs on the request engine, not on Gatling");
         return simulation;
@@ -44,6 +53,7 @@ public final class Scenarios {
 
     /** Checks a scenario's parameters before any load: one sentence naming the bad one. */
     public static void check(String name, Map<String, String> params) {
+        if (name.startsWith(JOURNEY)) return; // a journey reads its own parameters with run.param(...)
         scenario(name).check().accept(params);
     }
 

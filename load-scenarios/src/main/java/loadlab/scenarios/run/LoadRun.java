@@ -1,6 +1,7 @@
 package loadlab.scenarios.run;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -67,7 +68,7 @@ public final class LoadRun {
         Path specFile = Files.createTempFile("loadlab-run-", ".json", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(specFile, RunFiles.JSON.writeValueAsBytes(spec));
         List<String> command = new ArrayList<>(commandPrefix);
-        command.addAll(command(specFile));
+        command.addAll(command(specFile, spec.classpath()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectInput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.INHERIT);
         if (terminal) builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
@@ -120,7 +121,7 @@ public final class LoadRun {
         }
     }
 
-    private static List<String> command(Path specFile) {
+    private static List<String> command(Path specFile, String journeyClasspath) {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
@@ -131,7 +132,7 @@ public final class LoadRun {
         String extra = System.getenv("LOADLAB_INJECTOR_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(System.getProperty("java.class.path") + (journeyClasspath == null ? "" : File.pathSeparator + journeyClasspath));
         cmd.add(InjectorMain.class.getName());
         cmd.add(specFile.toString());
         return cmd;
