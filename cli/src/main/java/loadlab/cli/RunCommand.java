@@ -196,6 +196,9 @@ public final class RunCommand implements Callable<Integer> {
             console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", chosen, engineChoice.id(),
                     parsed.describe().text(), url, dir);
             if (insecure) console.println("TLS certificates are not verified (--insecure)");
+            if (engineChoice == loadlab.scenarios.Engine.GATLING && parsed.model() == loadlab.recording.RunModel.OPEN) {
+                console.println("the Gatling engine schedules users in whole milliseconds: start lag and response times carry that");
+            }
             console.flush();
             LoadRun.Result result = LoadRun.run(run, out, console, terminal, interrupted -> ReportStep.build(console, interrupted));
             int exit = RunOutcome.report(console, result);

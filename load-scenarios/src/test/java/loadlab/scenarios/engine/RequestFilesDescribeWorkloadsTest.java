@@ -128,4 +128,20 @@ class RequestFilesDescribeWorkloadsTest {
         assertTrue(e.getMessage().startsWith("bad.yaml"), "names the file: " + e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }
+
+    @Test
+    void theOneRequestFlagsAreSentAsGiven() throws Exception {
+        try (TestTarget target = TestTarget.http(0);
+             RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(10), false, 1, null))) {
+            java.net.URI url = target.uri().resolve("/items/9?x=${not-a-variable}".replace("${", "%24%7B").replace("}", "%7D"));
+            RequestMix mix = new RequestSpec(null, "put", Map.of("X-Loadlab", "flag"), "{\"n\": \"${kept}\"}").toMix(url);
+            RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
+            engine.run(url, mix, new OpenProfile(List.of(new RatePhase(5, 5, 1)), 0), recorder, "test");
+            assertEquals(5, target.seen().size());
+            for (String s : target.seen()) {
+                assertEquals("PUT /items/9?x=%24%7Bnot-a-variable%7D x=flag body={\"n\": \"${kept}\"}", s, "a flag's text is literal");
+            }
+            assertEquals("PUT", recorder.takeIntervals().get(0).tag(), "recorded under its method");
+        }
+    }
 }
