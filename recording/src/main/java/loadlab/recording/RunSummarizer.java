@@ -78,8 +78,14 @@ public final class RunSummarizer {
                 Summary.Distribution.of(latency.failed(name)));
     }
 
+    /**
+     * The achieved rate is of the same thing as the target: arrivals (users started, one lag record
+     * each) in an open model, where a journey may send several requests per arrival and requests per
+     * second would overstate it; requests where no arrival was recorded (a closed model, JMH).
+     */
     private static Summary.Injector injector(RunManifest m, Summary.Stats total, Histogram lag, double seconds) {
-        double achieved = seconds > 0 ? round(total.count() / seconds) : 0;
+        long done = m.model() == RunModel.OPEN && lag.getTotalCount() > 0 ? lag.getTotalCount() : total.count();
+        double achieved = seconds > 0 ? round(done / seconds) : 0;
         long lagP99 = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99);
         InjectorVerdict verdict = InjectorVerdict.OK;
         String reason = null;

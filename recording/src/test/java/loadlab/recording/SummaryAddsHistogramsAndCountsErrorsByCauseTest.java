@@ -70,10 +70,23 @@ class SummaryAddsHistogramsAndCountsErrorsByCauseTest {
         assertEquals(50.0, shortfall.injector().achievedRate());
         Summary late = run(10, 100.0, r -> {
             RunFixture.record(r, "a", 1_000, 1_000, 1_000, null);
-            for (int i = 0; i < 100; i++) r.recordLag(0, 50_000_000L);
+            for (int i = 0; i < 1_000; i++) r.recordLag(0, 50_000_000L);
         });
         assertEquals(InjectorVerdict.INVALID, late.injector().verdict());
         assertTrue(late.injector().reason().contains("lag p99 50.0 ms"), "human units: " + late.injector().reason());
+    }
+
+    @Test
+    void theAchievedRateCountsArrivalsNotTheRequestsOfAJourney() {
+        // a journey of two requests per user: 1,000 requests, but only 500 of the 1,000 users started
+        Summary half = run(10, 100.0, r -> {
+            RunFixture.record(r, "a", 500, 1_000, 1_000, null);
+            RunFixture.record(r, "b", 500, 1_000, 1_000, null);
+            for (int i = 0; i < 500; i++) r.recordLag(0, 1_000);
+        });
+        assertEquals(100.0, half.total().throughput(), "requests per second look complete");
+        assertEquals(50.0, half.injector().achievedRate(), "but half the users never started");
+        assertEquals(InjectorVerdict.INVALID, half.injector().verdict());
     }
 
     @Test
