@@ -106,6 +106,10 @@ public final class RunCommand implements Callable<Integer> {
             + "names are verified.")
     boolean insecure;
 
+    @Option(names = "--tight-timers", description = "The request engine asks Linux for 1 µs timer slack: less start lag after idle "
+            + "gaps (measured here: p50 97 -> 54 µs at 1,000/s), for about twice its CPU at high rates.")
+    boolean tightTimers;
+
     @Option(names = "--poisson-seed", paramLabel = "SEED",
             description = "Poisson arrivals drawn with this seed (the request engine); by default arrivals are evenly spaced.")
     Long poissonSeed;
@@ -192,7 +196,8 @@ public final class RunCommand implements Callable<Integer> {
             boolean terminal = System.console() != null;
             RunSpec run = new RunSpec(runName, chosen, url, profile, segment, timeout.toMillis(), params,
                     dir.toString(), scrape, terminal, reference == null ? Map.of() : ServiceReport.setup(reference),
-                    engineChoice, connections, insecure, poissonSeed, requests, journey == null ? null : journey.classpathEntry());
+                    engineChoice, connections, insecure, poissonSeed, requests, journey == null ? null : journey.classpathEntry(),
+                    tightTimers);
             console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", chosen, engineChoice.id(),
                     parsed.describe().text(), url, dir);
             if (insecure) console.println("TLS certificates are not verified (--insecure)");

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.HistogramLogReader;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.RunFiles;
@@ -20,16 +21,17 @@ import loadlab.recording.Summary;
 /**
  * Ctrl-C in the middle of a run: the terminal sends SIGINT to loadlab and its injector. Whatever
  * was recorded is kept: the logs read back, the manifest says when it ended, the summary exists and
- * says the run was interrupted.
+ * says the run was interrupted. On both engines.
  */
 class InterruptedRunLeavesAValidRunDirectoryTest {
     @TempDir
     Path runs;
 
-    @Test
-    void ctrlCLeavesEverythingRecordedSoFar() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"requests", "gatling"})
+    void ctrlCLeavesEverythingRecordedSoFar(String engine) throws Exception {
         try (LoopbackTarget target = new LoopbackTarget()) {
-            Process loadlab = RunningLoad.command(target.url(), "5m", runs, runs.resolve("console.txt")).start();
+            Process loadlab = RunningLoad.command(target.url(), "100/s", "5m", runs, runs.resolve("console.txt"), "--engine", engine).start();
             try {
                 Path latency = RunningLoad.awaitIntervals(runs, 2);
                 List<Long> pids = new ArrayList<>();

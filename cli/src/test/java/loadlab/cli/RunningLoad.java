@@ -14,11 +14,13 @@ final class RunningLoad {
         return command(url, "100/s", duration, out, console);
     }
 
-    static ProcessBuilder command(String url, String rate, String duration, Path out, Path console) {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Loadlab.class.getName(), "run",
-                "--target", url, "--rate", rate, "--duration", duration, "--warmup", "0s", "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(console.toFile());
+    /** @param extra more flags for {@code loadlab run}, e.g. {@code --engine gatling} */
+    static ProcessBuilder command(String url, String rate, String duration, Path out, Path console, String... extra) {
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                Loadlab.class.getName(), "run", "--target", url, "--rate", rate, "--duration", duration, "--warmup", "0s", "--out", out.toString()));
+        cmd.addAll(java.util.List.of(extra));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(console.toFile());
     }
 
     /** The latency log of the run under {@code runs} once it holds {@code intervals} intervals (at most a minute). */

@@ -65,7 +65,7 @@ public final class RequestEngine implements AutoCloseable {
 
         List<EventLoop> eventLoops = new ArrayList<>();
         group.forEach(e -> eventLoops.add((EventLoop) e));
-        for (EventLoop loop : eventLoops) loop.execute(TimerSlack::tighten);
+        if (options.tightTimers()) for (EventLoop loop : eventLoops) loop.execute(TimerSlack::tighten);
         long zero = System.nanoTime() + PREPARE_NANOS;
         for (int i = 0; i < loops; i++) {
             int pool = (int) LoadProfile.part(totalPool, i + 1, loops);

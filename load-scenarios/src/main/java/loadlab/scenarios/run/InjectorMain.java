@@ -142,7 +142,7 @@ public final class InjectorMain {
     /** The run on loadlab's own request engine; says how long arrivals waited for a connection. */
     private int runRequests(PrintStream out) {
         EngineOptions options = new EngineOptions(spec.connections(), java.time.Duration.ofMillis(spec.requestTimeoutMs()), spec.insecure(),
-                EngineOptions.defaultEventLoops(), spec.poissonSeed());
+                EngineOptions.defaultEventLoops(), spec.poissonSeed(), spec.tightTimers());
         try (RequestEngine engine = new RequestEngine(options)) {
             URI target = URI.create(spec.target());
             RequestEngine.Report report = engine.run(target, spec.requests().toMix(target), profile, recorder,
