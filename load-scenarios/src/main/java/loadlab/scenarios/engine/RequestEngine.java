@@ -85,8 +85,10 @@ public final class RequestEngine implements AutoCloseable {
         }
         zero = Math.max(zero, System.nanoTime());
         recorder.countFrom(zero + profile.warmupSeconds() * 1_000_000_000L);
-        restartAt(zero, total);
-        for (Lane lane : lanes) lane.start();
+        for (Lane lane : lanes) {
+            lane.moveZero(zero, zero + total);
+            lane.start();
+        }
         CompletableFuture<Void> all = CompletableFuture.allOf(lanes.stream().map(Lane::done).toArray(CompletableFuture[]::new));
         try {
             all.get(total / 1_000_000 + timeout / 1_000_000 + 30_000, TimeUnit.MILLISECONDS);
@@ -107,10 +109,6 @@ public final class RequestEngine implements AutoCloseable {
     /** Each loop's picks and draws: repeatable, different per loop, and different again under another Poisson seed. */
     private long seed(int loop) {
         return (options.poissonSeed() == null ? 42 : options.poissonSeed()) * 1_000_003L + loop;
-    }
-
-    private void restartAt(long zero, long total) {
-        for (Lane lane : lanes) lane.moveZero(zero, zero + total);
     }
 
     /** Where in each gap evenly spaced arrivals fall: segment K of N takes (K-1)/N, so segments interleave. */

@@ -37,9 +37,8 @@ public final class RequestTemplate {
     private List<Variable> used = List.of();
 
     RequestTemplate(String name, String method, String path, Map<String, String> headers, String body, Integer expectedStatus, double weight) {
-        RequestName.tag(name); // one sentence if the name cannot be recorded
         this.name = name;
-        this.tag = RequestName.tag(name);
+        this.tag = RequestName.tag(name); // one sentence if the name cannot be recorded
         this.method = HttpMethod.valueOf(method);
         String where = "request '" + name + "'";
         if (!path.startsWith("/")) throw new IllegalArgumentException(where + " path '" + path + "' must start with /");

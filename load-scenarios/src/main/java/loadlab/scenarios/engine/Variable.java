@@ -2,7 +2,6 @@ package loadlab.scenarios.engine;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -74,9 +73,5 @@ public sealed interface Variable {
         Drawn[] out = new Drawn[used.size()];
         for (int i = 0; i < out.length; i++) out[i] = used.get(i).draw(random);
         return out;
-    }
-
-    static Map<String, Variable> none() {
-        return Map.of();
     }
 }
