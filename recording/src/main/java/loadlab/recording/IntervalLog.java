@@ -155,6 +155,13 @@ public final class IntervalLog implements AutoCloseable {
         }
         Histogram lagInterval = recorder.takeLagInterval();
         if (lagInterval.getTotalCount() > 0) lag.log.outputIntervalHistogram(lagInterval);
+        Histogram blockedInterval = recorder.takeBlockedInterval();
+        if (blockedInterval.getTotalCount() > 0) {
+            blockedInterval.setStartTimeStamp(lagInterval.getStartTimeStamp());
+            blockedInterval.setEndTimeStamp(lagInterval.getEndTimeStamp());
+            blockedInterval.setTag(RunDirectory.BLOCKED);
+            lag.log.outputIntervalHistogram(blockedInterval);
+        }
         String problem = firstProblem();
         if (problem != null) {
             failed = true;

@@ -28,6 +28,8 @@ public final class RunDirectory {
     public static final String LATENCY = "latency.hlog";
     public static final String SERVICE = "service.hlog";
     public static final String LAG = "lag.hlog";
+    /** The tag, in {@link #LAG}, of the intervals of time requests waited for a free connection (untagged intervals are start lag). */
+    public static final String BLOCKED = "blocked";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** Slack around the run's window for intervals that were in flight at its edges. */
     private static final long EDGE_MILLIS = 3_600_000;
@@ -52,10 +54,11 @@ public final class RunDirectory {
         RequestHistograms latency = new RequestHistograms();
         RequestHistograms service = new RequestHistograms();
         Histogram lag = Histograms.empty();
+        Histogram blocked = Histograms.empty();
         unchecked.read(LATENCY, stoppedEarly, latency::add);
         unchecked.read(SERVICE, stoppedEarly, service::add);
-        unchecked.read(LAG, stoppedEarly, e -> lag.add(e.histogram()));
-        Summary summary = RunSummarizer.summarize(manifest, latency, service, lag);
+        unchecked.read(LAG, stoppedEarly, e -> (BLOCKED.equals(e.name()) ? blocked : lag).add(e.histogram()));
+        Summary summary = RunSummarizer.summarize(manifest, latency, service, lag, blocked);
         checkWrittenSummary(dir, summary);
         return new RunDirectory(dir, manifest, summary);
     }
@@ -136,7 +139,7 @@ public final class RunDirectory {
         read(SERVICE, stoppedEarly(), sink);
     }
 
-    /** Streams the injector-lag log (entries named ""). */
+    /** Streams the injector's log: start lag (entries named "") and blocked time (entries named {@link #BLOCKED}). */
     public void lag(Consumer<IntervalLogReader.Entry> sink) {
         read(LAG, stoppedEarly(), sink);
     }

@@ -21,6 +21,7 @@ import org.HdrHistogram.Recorder;
 public final class RunRecorder {
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Recorder lag = Histograms.recorder();
+    private final Recorder blocked = Histograms.recorder();
     private volatile long countFromNanos;
     private volatile long countFromMillis;
 
@@ -83,6 +84,15 @@ public final class RunRecorder {
         lag.recordValue(Histograms.micros(Math.max(0, actualNanos - intendedNanos)));
     }
 
+    /**
+     * Records how long a request waited for a free connection after it was started (the request
+     * engine's connection limit); the wait is already part of its response time.
+     */
+    public void recordBlocked(long intendedNanos, long waitedNanos) {
+        if (!counts(intendedNanos)) return;
+        blocked.recordValue(Histograms.micros(Math.max(0, waitedNanos)));
+    }
+
     private Channel channel(String tag) {
         Channel c = channels.get(tag);
         return c != null ? c : channels.computeIfAbsent(tag, Channel::new);
@@ -100,5 +110,9 @@ public final class RunRecorder {
 
     public Histogram takeLagInterval() {
         return lag.getIntervalHistogram();
+    }
+
+    public Histogram takeBlockedInterval() {
+        return blocked.getIntervalHistogram();
     }
 }

@@ -24,13 +24,14 @@ public final class RunSummarizer {
      * @param latency response times per request name, every interval added up
      * @param service service times likewise
      * @param lag     the injector's start lag, every interval added up
+     * @param blocked how long requests waited for a free connection, every interval added up (empty on engines without a limit)
      */
-    public static Summary summarize(RunManifest m, RequestHistograms latency, RequestHistograms service, Histogram lag) {
+    public static Summary summarize(RunManifest m, RequestHistograms latency, RequestHistograms service, Histogram lag, Histogram blocked) {
         double seconds = m.measuredSeconds() > 0 ? m.measuredSeconds() : spanSeconds(m, latency);
         Map<String, Summary.Stats> requests = new LinkedHashMap<>();
         for (String name : latency.names()) requests.put(name, stats(name, latency, service, seconds));
         Summary.Stats total = stats(RequestHistograms.ALL, latency, service, seconds);
-        Summary.Injector injector = injector(m, total, lag, seconds);
+        Summary.Injector injector = injector(m, total, lag, blocked, seconds);
         RunState state;
         String reason;
         if (m.stoppedEarly()) {
@@ -83,7 +84,7 @@ public final class RunSummarizer {
      * each) in an open model, where a journey may send several requests per arrival and requests per
      * second would overstate it; requests where no arrival was recorded (a closed model, JMH).
      */
-    private static Summary.Injector injector(RunManifest m, Summary.Stats total, Histogram lag, double seconds) {
+    private static Summary.Injector injector(RunManifest m, Summary.Stats total, Histogram lag, Histogram blocked, double seconds) {
         long done = m.model() == RunModel.OPEN && lag.getTotalCount() > 0 ? lag.getTotalCount() : total.count();
         double achieved = seconds > 0 ? round(done / seconds) : 0;
         long lagP99 = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99);
@@ -99,7 +100,9 @@ public final class RunSummarizer {
             reason = "the generator started requests late: lag p99 " + Micros.text(lagP99) + " (above " + Micros.text(MAX_LAG_P99_US) + ")"
                     + advice;
         }
-        return new Summary.Injector(m.targetRate(), achieved, lagP99, lag.getTotalCount() == 0 ? 0 : lag.getMaxValue(), verdict, reason);
+        boolean anyBlocked = blocked.getTotalCount() > 0;
+        return new Summary.Injector(m.targetRate(), achieved, lagP99, lag.getTotalCount() == 0 ? 0 : lag.getMaxValue(), verdict, reason,
+                blocked.getTotalCount(), anyBlocked ? blocked.getValueAtPercentile(99) : 0, anyBlocked ? blocked.getMaxValue() : 0);
     }
 
     /** A run that never wrote its end: the span its intervals cover. */

@@ -36,7 +36,12 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
      * @param lagP99Us     99th percentile of how late requests were started against the schedule
      * @param verdict      ok, or invalid when the generator could not keep up, with the reason
      */
-    public record Injector(Double targetRate, double achievedRate, long lagP99Us, long lagMaxUs, InjectorVerdict verdict, String reason) {}
+    /**
+     * @param blockedCount how many counted requests waited for a free connection (the request engine's
+     *                     {@code --connections}); the wait is in their response times
+     */
+    public record Injector(Double targetRate, double achievedRate, long lagP99Us, long lagMaxUs, InjectorVerdict verdict, String reason,
+                           long blockedCount, long blockedP99Us, long blockedMaxUs) {}
 
     /**
      * @param count           requests completed, successes and failures

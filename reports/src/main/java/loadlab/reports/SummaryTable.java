@@ -36,6 +36,11 @@ public final class SummaryTable {
         String target = run.model() == RunModel.CLOSED ? "closed model (no schedule: coordinated omission not corrected)"
                 : inj.targetRate() == null ? "no target rate" : "target " + Figures.rate(inj.targetRate()) + ", achieved " + Figures.rate(inj.achievedRate());
         out.printf(java.util.Locale.ROOT, "injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
+        if (inj.blockedCount() > 0) {
+            out.printf(java.util.Locale.ROOT, "blocked: %,d requests waited for a free connection (p99 %s, max %s); the wait is in their "
+                    + "response times. With --connections too low that is the injector's queue, not the target's: raise it if the target "
+                    + "can take more%n", inj.blockedCount(), Micros.text(inj.blockedP99Us()), Micros.text(inj.blockedMaxUs()));
+        }
         out.println(stateLine(run.state(), run.stateReason()));
         if (run.state() != RunState.COMPLETE) out.println("!!! these figures do not describe the target under the intended load");
         out.flush();

@@ -4,8 +4,6 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.HdrHistogram.Histogram;
-
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
@@ -17,7 +15,8 @@ import loadlab.recording.RunRecorder;
  * One event loop's share of a run: its arrivals, paced on the loop's nanosecond timer, and its
  * connection pool. An arrival takes an idle connection, or opens one while the pool is below its
  * size, or else waits in line; the wait is counted in its response time (which runs from the
- * intended start) and recorded as blocked time. Confined to its event loop: no locks.
+ * intended start) and recorded as blocked time ({@link RunRecorder#recordBlocked}). Confined to its
+ * event loop: no locks.
  */
 final class Lane implements Runnable {
     private final EventLoop loop;
@@ -37,7 +36,6 @@ final class Lane implements Runnable {
 
     private final ArrayDeque<Exchange> idle = new ArrayDeque<>();
     private final ArrayDeque<long[]> waiting = new ArrayDeque<>(); // {intended, fired}
-    private final Histogram blocked = new Histogram(3_600_000_000L, 3);
     private final CompletableFuture<Lane> done = new CompletableFuture<>();
     private int open;
     private int inFlight;
@@ -174,7 +172,7 @@ final class Lane implements Runnable {
             return;
         }
         long now = System.nanoTime();
-        if (recorder.counts(first[0])) blocked.recordValue(Math.min(blocked.getHighestTrackableValue(), Math.max(0, (now - first[1]) / 1_000)));
+        recorder.recordBlocked(first[0], now - first[1]);
         e.send(first[0]);
     }
 
@@ -245,11 +243,6 @@ final class Lane implements Runnable {
 
     CompletableFuture<Lane> done() {
         return done;
-    }
-
-    /** Read after {@link #done()}: the loop has finished with them. */
-    Histogram blocked() {
-        return blocked;
     }
 
     long connectionsOpened() {

@@ -149,13 +149,6 @@ public final class InjectorMain {
                     "loadlab/" + Tool.buildVersion());
             out.printf(java.util.Locale.ROOT, "engine: %s over %s, %d connections opened (limit %d)%n", RequestEngine.NAME, report.transport(),
                     report.connectionsOpened(), options.connections());
-            org.HdrHistogram.Histogram blocked = report.blockedMicros();
-            if (blocked.getTotalCount() > 0) {
-                out.printf(java.util.Locale.ROOT, "blocked: %,d counted requests waited for one of %d connections (p50 %.2f ms, p99 %.2f ms, "
-                                + "max %.2f ms); the wait is in their response times. Raise --connections if the target can take more.%n",
-                        blocked.getTotalCount(), options.connections(), blocked.getValueAtPercentile(50) / 1000.0,
-                        blocked.getValueAtPercentile(99) / 1000.0, blocked.getMaxValue() / 1000.0);
-            }
             if (report.lastFailure() != null && target.getScheme().equalsIgnoreCase("https") && !spec.insecure()
                     && report.lastFailure().toLowerCase(java.util.Locale.ROOT).contains("certif")) {
                 out.println("loadlab: the target's TLS certificate was not trusted (" + report.lastFailure()

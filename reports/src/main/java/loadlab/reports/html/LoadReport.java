@@ -127,7 +127,9 @@ final class LoadReport {
         cards.add(new Card("max", Figures.micros(d.max()), "service " + Figures.micros(t.serviceTimeUs().max()), ""));
         boolean ok = inj.verdict() == InjectorVerdict.OK;
         cards.add(new Card("injector verdict", ok ? "ok" : "INVALID",
-                "start lag p99 " + Figures.micros(inj.lagP99Us()), ok ? "good" : "bad"));
+                "start lag p99 " + Figures.micros(inj.lagP99Us())
+                        + (inj.blockedCount() > 0 ? "; " + inj.blockedCount() + " requests waited for a connection, p99 " + Figures.micros(inj.blockedP99Us()) : ""),
+                ok ? "good" : "bad"));
         return cards;
     }
 
