@@ -85,6 +85,8 @@ final class Lane implements Runnable {
 
     /** Starts pacing; completes {@link #done()} when the schedule is over and every request has its answer. */
     void start() {
+        io.netty.util.concurrent.ScheduledFuture<?> sweep = loop.scheduleAtFixedRate(this::expireWaiting, 100, 100, TimeUnit.MILLISECONDS);
+        done.whenComplete((lane, failure) -> sweep.cancel(false));
         loop.execute(() -> {
             if (closedModel) {
                 for (Exchange e : new ArrayDeque<>(idle)) {
@@ -174,6 +176,25 @@ final class Lane implements Runnable {
         long now = System.nanoTime();
         recorder.recordBlocked(first[0], now - first[1]);
         e.send(first[0]);
+    }
+
+    /**
+     * An arrival that has waited for a connection as long as the request timeout is a timeout,
+     * recorded at that value: a target that holds every connection cannot make the line, or the
+     * run, last for ever.
+     */
+    private void expireWaiting() {
+        long now = System.nanoTime();
+        boolean any = false;
+        for (long[] first; (first = waiting.peekFirst()) != null && now - first[1] >= timeoutNanos; ) {
+            waiting.pollFirst();
+            inFlight--;
+            long gaveUp = first[1] + timeoutNanos;
+            recorder.recordBlocked(first[0], timeoutNanos);
+            record(mix.pick(random), first[0], gaveUp, gaveUp, ErrorCause.TIMEOUT);
+            any = true;
+        }
+        if (any) finishIfIdle();
     }
 
     void completed(RequestTemplate request, long intended, long sent, long end, ErrorCause cause) {
