@@ -37,10 +37,6 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         this.channel = c;
     }
 
-    boolean busy() {
-        return busy;
-    }
-
     void close() {
         channel.close();
     }

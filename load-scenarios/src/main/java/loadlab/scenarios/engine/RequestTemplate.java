@@ -57,9 +57,7 @@ public final class RequestTemplate {
 
     /** {@code GET} of a URL's path and query, the {@code --target} case. */
     public static RequestTemplate get(URI url) {
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        if (url.getRawQuery() != null) path += "?" + url.getRawQuery();
-        return new RequestTemplate("GET", "GET", path.replace("${", "$${"), Map.of(), null, null, 1);
+        return of(url, "GET", Map.of(), null);
     }
 
     /** One request from the command line: {@code --method}, {@code --header}, {@code --body}. */

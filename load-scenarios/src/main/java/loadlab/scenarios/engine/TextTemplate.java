@@ -55,10 +55,6 @@ final class TextTemplate {
         return names;
     }
 
-    boolean constant() {
-        return names.isEmpty();
-    }
-
     String render(Function<String, String> values) {
         if (names.isEmpty()) return literals.get(0);
         StringBuilder out = new StringBuilder(64);

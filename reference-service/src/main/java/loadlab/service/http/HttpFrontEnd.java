@@ -30,6 +30,8 @@ import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.Scheduler;
 
+import loadlab.service.RootCause;
+
 /**
  * Puts the {@link Api} on the wire with Jetty's core handler API (no servlets), in two stages so
  * that no client can hold a thread that others need:
@@ -136,7 +138,7 @@ public final class HttpFrontEnd implements AutoCloseable {
                 release.run();
                 Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : failure;
                 if (cause instanceof BodyReader.TooLarge large) send(request, response, callback, tooLarge(), large.drained ? Map.of() : CLOSE);
-                else send(request, response, callback, ApiResponse.error(400, "the request body could not be read: " + rootMessage(cause)), CLOSE);
+                else send(request, response, callback, ApiResponse.error(400, "the request body could not be read: " + RootCause.message(cause)), CLOSE);
                 return;
             }
             ApiRequest r;
@@ -204,10 +206,6 @@ public final class HttpFrontEnd implements AutoCloseable {
         return new ApiRequest(request.getMethod(), path, query, headers, body, address, received, ready);
     }
 
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
 
     public void start() throws Exception {
         server.start();

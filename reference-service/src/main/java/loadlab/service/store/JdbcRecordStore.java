@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import loadlab.service.RootCause;
 import loadlab.service.fault.Block;
 import loadlab.service.fault.BlockUnavailableException;
 import loadlab.service.model.Post;
@@ -53,7 +54,7 @@ public final class JdbcRecordStore implements RecordStore {
             this.pool = new HikariDataSource(config);
             createSchema();
         } catch (RuntimeException e) {
-            throw new BlockUnavailableException(Block.STORE, "cannot open " + location.describe() + ": " + rootMessage(e)
+            throw new BlockUnavailableException(Block.STORE, "cannot open " + location.describe() + ": " + RootCause.message(e)
                     + " (is the database running and reachable? check --store)", e);
         }
     }
@@ -383,13 +384,9 @@ public final class JdbcRecordStore implements RecordStore {
     private static RuntimeException failure(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (e instanceof SQLTransientException || state.startsWith("08") || state.startsWith("57") || state.startsWith("53")) {
-            return new BlockUnavailableException(Block.STORE, rootMessage(e), e);
+            return new BlockUnavailableException(Block.STORE, RootCause.message(e), e);
         }
         return new IllegalStateException("system of record failed: " + e.getMessage(), e);
     }
 
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage();
-    }
 }

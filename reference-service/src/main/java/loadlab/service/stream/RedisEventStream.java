@@ -12,6 +12,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
+import loadlab.service.RootCause;
 import loadlab.service.fault.BlockUnavailableException;
 import loadlab.service.model.TimelineEvent;
 import loadlab.service.redis.RedisClient;
@@ -69,7 +70,7 @@ public final class RedisEventStream implements EventStream {
                 if (seen[0] == resets.get()) resets.incrementAndGet();
                 seen[0] = resets.get();
             }
-            throw new StreamResetException(seen[0], "the stream came back without its consumer groups (" + rootMessage(e)
+            throw new StreamResetException(seen[0], "the stream came back without its consumer groups (" + RootCause.message(e)
                     + "); they are created again, and events it held before are lost");
         }
     }
@@ -81,10 +82,6 @@ public final class RedisEventStream implements EventStream {
         return false;
     }
 
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null) t = t.getCause();
-        return t.getMessage();
-    }
 
     private String streamKey(String group) {
         return redis.key("events:" + group);
