@@ -106,9 +106,11 @@ public final class RunCommand implements Callable<Integer> {
             + "names are verified.")
     boolean insecure;
 
-    @Option(names = "--tight-timers", description = "The request engine asks Linux for 1 µs timer slack: less start lag after idle "
-            + "gaps (measured here: p50 97 -> 54 µs at 1,000/s), for about twice its CPU at high rates.")
-    boolean tightTimers;
+    @Option(names = "--idle", paramLabel = "sleep|tight|spin", defaultValue = "sleep",
+            description = "What the request engine's event loops do between events: sleep (least CPU), tight (sleep with 1 µs timer "
+                    + "slack: about half the start lag, twice the CPU at high rates) or spin (never sleep: least start lag and read "
+                    + "delay, a whole core per event loop). Default: ${DEFAULT-VALUE}.")
+    String idle;
 
     @Option(names = "--poisson-seed", paramLabel = "SEED",
             description = "Poisson arrivals drawn with this seed (the request engine); by default arrivals are evenly spaced.")
@@ -166,6 +168,10 @@ public final class RunCommand implements Callable<Integer> {
         Scenarios.check(chosen, params);
         loadlab.scenarios.Engine engineChoice = engine == null ? RunSpec.defaultEngine(chosen) : loadlab.scenarios.Engine.parse(engine);
         RunSpec.checkEngine(engineChoice, chosen);
+        loadlab.scenarios.engine.IdleWait idleWait = loadlab.scenarios.engine.IdleWait.parse(idle);
+        if (idleWait != loadlab.scenarios.engine.IdleWait.SLEEP && engineChoice != loadlab.scenarios.Engine.REQUESTS) {
+            throw new IllegalArgumentException("--idle sets the request engine's event loops; Gatling has its own, so drop --idle");
+        }
         if (connections < 1) throw new IllegalArgumentException("--connections must be at least 1, got " + connections);
         if (target != null && "timeline".equals(chosen) && !params.containsKey("users")) {
             spec.commandLine().getErr().println("loadlab: warning: the timeline scenario draws user ids 1 to 10000; if your service "
@@ -197,7 +203,7 @@ public final class RunCommand implements Callable<Integer> {
             RunSpec run = new RunSpec(runName, chosen, url, profile, segment, timeout.toMillis(), params,
                     dir.toString(), scrape, terminal, reference == null ? Map.of() : ServiceReport.setup(reference),
                     engineChoice, connections, insecure, poissonSeed, requests, journey == null ? null : journey.classpathEntry(),
-                    tightTimers);
+                    idleWait);
             console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", chosen, engineChoice.id(),
                     parsed.describe().text(), url, dir);
             if (insecure) console.println("TLS certificates are not verified (--insecure)");

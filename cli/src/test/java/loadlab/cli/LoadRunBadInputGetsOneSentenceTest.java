@@ -59,6 +59,8 @@ class LoadRunBadInputGetsOneSentenceTest {
             "run --target TARGET --method FETCH                     | --method FETCH is not one of",
             "run --target TARGET --engine warp                      | --engine 'warp' is not known",
             "run --target TARGET --engine requests --scenario timeline | runs on Gatling",
+            "run --target TARGET --idle nap                         | --idle 'nap' is not known; use sleep, tight or spin",
+            "run --target TARGET --idle spin --engine gatling        | drop --idle",
             "run --target TARGET --connections 0                    | --connections must be at least 1",
             "run --target TARGET --scenario timeline --body x       | do not go with the timeline scenario",
     })

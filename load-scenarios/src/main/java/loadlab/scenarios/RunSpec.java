@@ -19,16 +19,17 @@ import loadlab.scenarios.profile.ProfileSpec;
  * @param poissonSeed      null for evenly spaced arrivals, else the seed of Poisson arrivals (request engine)
  * @param requests         what the request engine sends (null: GET of the target URL)
  * @param classpath        a directory or jar holding a user's journey ({@code --simulation}), added to the injector's classpath; or null
- * @param tightTimers      the request engine asks Linux for 1 µs timer slack ({@code --tight-timers})
+ * @param idle             what the request engine's event loops do while they wait ({@code --idle}); null means sleep
  */
 public record RunSpec(String name, String scenario, String target, ProfileSpec profile, String segment, long requestTimeoutMs,
                       Map<String, String> params, String runDir, String metricsUrl, boolean terminal,
                       Map<String, String> service, Engine engine, int connections, boolean insecure, Long poissonSeed,
-                      loadlab.scenarios.engine.RequestSpec requests, String classpath, boolean tightTimers) {
+                      loadlab.scenarios.engine.RequestSpec requests, String classpath, loadlab.scenarios.engine.IdleWait idle) {
     public RunSpec {
         params = params == null ? Map.of() : Map.copyOf(params);
         service = service == null ? Map.of() : Map.copyOf(service);
         if (engine == null) engine = Engine.GATLING;
+        if (idle == null) idle = loadlab.scenarios.engine.IdleWait.SLEEP;
         if (requests == null) requests = loadlab.scenarios.engine.RequestSpec.get();
     }
 

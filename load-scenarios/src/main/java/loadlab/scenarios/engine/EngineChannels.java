@@ -8,9 +8,12 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategy;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -34,9 +37,16 @@ final class EngineChannels {
         return Epoll.isAvailable() ? "epoll" : "nio";
     }
 
-    static EventLoopGroup group(int threads) {
-        IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    static EventLoopGroup group(int threads, IdleWait idle) {
+        SelectStrategyFactory strategy = idle == IdleWait.SPIN ? EngineChannels::spinning : DefaultSelectStrategyFactory.INSTANCE;
+        IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory(0, strategy)
+                : NioIoHandler.newFactory(java.nio.channels.spi.SelectorProvider.provider(), strategy);
         return new MultiThreadIoEventLoopGroup(threads, io);
+    }
+
+    /** Never a blocking select: each turn of the loop polls for I/O without waiting, then runs the tasks and timers now due. */
+    private static SelectStrategy spinning() {
+        return (selectNow, hasTasks) -> selectNow.get();
     }
 
     static Bootstrap bootstrap(EventLoopGroup group, String host, int port) {

@@ -11,11 +11,11 @@ import java.time.Duration;
  * @param insecure    accept any TLS certificate (self-signed); by default certificates and host names are verified
  * @param eventLoops  threads that schedule, send and receive
  * @param poissonSeed null for evenly spaced arrivals, else the seed of Poisson arrivals
- * @param tightTimers ask Linux for 1 µs timer slack on the event loops ({@link TimerSlack}): less start lag after
- *                    idle gaps, for about twice the injector's CPU at 10,000/s (measured here)
+ * @param idle        what the event loops do while they wait ({@link IdleWait}); null means sleep
  */
-public record EngineOptions(int connections, Duration timeout, boolean insecure, int eventLoops, Long poissonSeed, boolean tightTimers) {
+public record EngineOptions(int connections, Duration timeout, boolean insecure, int eventLoops, Long poissonSeed, IdleWait idle) {
     public EngineOptions {
+        if (idle == null) idle = IdleWait.SLEEP;
         if (connections < 1) throw new IllegalArgumentException("--connections must be at least 1, got " + connections);
         if (eventLoops < 1) throw new IllegalArgumentException("event loops must be at least 1");
         if (connections < eventLoops) eventLoops = connections;

@@ -37,7 +37,7 @@ public final class RequestEngine implements AutoCloseable {
 
     public RequestEngine(EngineOptions options) {
         this.options = options;
-        this.group = EngineChannels.group(options.eventLoops());
+        this.group = EngineChannels.group(options.eventLoops(), options.idle());
     }
 
     public static String transport() {
@@ -63,7 +63,7 @@ public final class RequestEngine implements AutoCloseable {
 
         List<EventLoop> eventLoops = new ArrayList<>();
         group.forEach(e -> eventLoops.add((EventLoop) e));
-        if (options.tightTimers()) for (EventLoop loop : eventLoops) loop.execute(TimerSlack::tighten);
+        if (options.idle() == IdleWait.TIGHT) for (EventLoop loop : eventLoops) loop.execute(TimerSlack::tighten);
         long zero = System.nanoTime() + PREPARE_NANOS;
         for (int i = 0; i < loops; i++) {
             int pool = (int) LoadProfile.part(totalPool, i + 1, loops);

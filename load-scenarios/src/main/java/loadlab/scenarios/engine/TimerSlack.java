@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * from {@code /proc/thread-self}). Measured here: a 1 ms park overshoots by 87 µs at p50 with the
  * default slack and by 38 µs with 1 µs; a run at 1,000/s had start lag p50 97 µs, then 54 µs. The
  * price is wake-ups the kernel no longer merges: at 10,000/s the injector needed 5.4 CPU-seconds
- * per 100,000 requests instead of 2.8. So it is asked for ({@code --tight-timers}), not the
+ * per 100,000 requests instead of 2.8. So it is asked for ({@code --idle tight}), not the
  * default. Where the files are missing or not writable nothing changes, and the lag is measured and
  * reported as ever.
  */

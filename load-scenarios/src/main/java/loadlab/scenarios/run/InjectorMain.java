@@ -23,6 +23,7 @@ import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.Scenarios;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.engine.EngineOptions;
+import loadlab.scenarios.engine.IdleWait;
 import loadlab.scenarios.engine.RequestEngine;
 import loadlab.scenarios.profile.OpenProfile;
 
@@ -104,7 +105,8 @@ public final class InjectorMain {
     int run(PrintStream out) throws Exception {
         boolean requests = spec.engine() == Engine.REQUESTS;
         long measureFrom = startMillis + profile.warmupSeconds() * 1000;
-        String engineName = requests ? RequestEngine.NAME + " (" + RequestEngine.transport() + ")" : GATLING;
+        String engineName = requests ? RequestEngine.NAME + " (" + RequestEngine.transport()
+                + (spec.idle() == IdleWait.SLEEP ? "" : ", idle " + spec.idle().id()) + ")" : GATLING;
         manifest = RunManifest.load(spec.name(), spec.scenario(), spec.target(), profile.describe(), spec.params(), started, measureFrom,
                 profile.targetRate(), spec.segment() == null ? null : Segment.parse(spec.segment()), Tool.current(engineName))
                 .against(spec.service());
@@ -142,7 +144,7 @@ public final class InjectorMain {
     /** The run on loadlab's own request engine; says how long arrivals waited for a connection. */
     private int runRequests(PrintStream out) {
         EngineOptions options = new EngineOptions(spec.connections(), java.time.Duration.ofMillis(spec.requestTimeoutMs()), spec.insecure(),
-                EngineOptions.defaultEventLoops(), spec.poissonSeed(), spec.tightTimers());
+                EngineOptions.defaultEventLoops(), spec.poissonSeed(), spec.idle());
         try (RequestEngine engine = new RequestEngine(options)) {
             URI target = URI.create(spec.target());
             RequestEngine.Report report = engine.run(target, spec.requests().toMix(target), profile, recorder,

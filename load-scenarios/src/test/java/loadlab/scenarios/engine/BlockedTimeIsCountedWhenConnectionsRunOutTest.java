@@ -22,7 +22,7 @@ class BlockedTimeIsCountedWhenConnectionsRunOutTest {
     @Test
     void arrivalsWaitForAConnectionAndTheWaitIsCounted() throws Exception {
         try (TestTarget target = TestTarget.http(20);
-             RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(30), false, 1, null, false))) {
+             RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(30), false, 1, null, null))) {
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
             OpenProfile profile = new OpenProfile(List.of(new RatePhase(200, 200, 1)), 0); // 200 arrivals; 2 x 50/s can carry 100
             engine.run(target.uri(), RequestMix.of(RequestTemplate.get(target.uri())), profile, recorder, "test");

@@ -47,7 +47,7 @@ class HttpsIsVerifiedUnlessInsecureTest {
     }
 
     private static long[] run(TestTarget target, boolean insecure) throws Exception {
-        try (RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(10), insecure, 1, null, false))) {
+        try (RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(10), insecure, 1, null, null))) {
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
             engine.run(target.uri(), RequestMix.of(RequestTemplate.get(target.uri())), new OpenProfile(List.of(new RatePhase(20, 20, 1)), 0), recorder, "test");
             long ok = 0;

@@ -32,7 +32,7 @@ class RequestFilesDescribeWorkloadsTest {
 
     private Map<String, Long> run(TestTarget target, Path file, int arrivals) throws Exception {
         RequestMix mix = RequestFile.read(file, target.uri());
-        try (RequestEngine engine = new RequestEngine(new EngineOptions(4, Duration.ofSeconds(10), false, 1, null, false))) {
+        try (RequestEngine engine = new RequestEngine(new EngineOptions(4, Duration.ofSeconds(10), false, 1, null, null))) {
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
             engine.run(target.uri(), mix, new OpenProfile(List.of(new RatePhase(arrivals, arrivals, 1)), 0), recorder, "test");
             Map<String, Long> counts = new HashMap<>();
@@ -132,7 +132,7 @@ class RequestFilesDescribeWorkloadsTest {
     @Test
     void theOneRequestFlagsAreSentAsGiven() throws Exception {
         try (TestTarget target = TestTarget.http(0);
-             RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(10), false, 1, null, false))) {
+             RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(10), false, 1, null, null))) {
             java.net.URI url = target.uri().resolve("/items/9?x=${not-a-variable}".replace("${", "%24%7B").replace("}", "%7D"));
             RequestMix mix = new RequestSpec(null, "put", Map.of("X-Loadlab", "flag"), "{\"n\": \"${kept}\"}").toMix(url);
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
