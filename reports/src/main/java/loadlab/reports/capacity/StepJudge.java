@@ -1,0 +1,132 @@
+package loadlab.reports.capacity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+import org.HdrHistogram.Histogram;
+
+import loadlab.recording.Micros;
+import loadlab.recording.RunDirectory;
+import loadlab.recording.RunState;
+import loadlab.recording.Summary;
+
+/**
+ * Judges one step of a capacity search from its run directory (read through {@code recording}).
+ * In this order:
+ * <ol>
+ *   <li>a run that is not complete (the injector started requests late, produced too few,
+ *       crashed or was stopped) is INVALID: it describes the generator;</li>
+ *   <li>an open-model step whose injector produced less than 98% of the offered rate is INVALID;</li>
+ *   <li>when more than 1% of arrivals waited for a connection, the injector's connection limit
+ *       capped the concurrency: if the target met the latency SLOs on the requests that had a
+ *       connection (service time, from the actual send), the knee is the injector's and the step is
+ *       INVALID; if the target was too slow even for those, it is the target's FAIL;</li>
+ *   <li>any SLO not met over the window is a FAIL;</li>
+ *   <li>so is a response time still climbing: the median of the window's last third more than
+ *       {@value #CLIMB_RATIO}× that of its first third and at least 1 ms above it. A backlog that
+ *       grows fails a step even while the window's p99 is still in budget;</li>
+ *   <li>otherwise PASS.</li>
+ * </ol>
+ */
+public final class StepJudge {
+    static final double MIN_ACHIEVED = 0.98;
+    static final double MAX_BLOCKED_SHARE = 0.01;
+    static final double CLIMB_RATIO = 1.5;
+    static final long CLIMB_FLOOR_US = 1_000;
+
+    private StepJudge() {}
+
+    public static CapacityStep judge(RunDirectory run, int index, Double offeredPerS, Integer users, List<Slo> slos, String dir) {
+        Summary summary = run.summary();
+        Summary.Stats total = summary.total();
+        Summary.Injector injector = summary.injector();
+        Summary.Distribution latency = total.latencyUs();
+        double concurrency = total.throughput() * latency.mean() / 1e6;
+        StepVerdict verdict;
+        String reason;
+        if (run.state() != RunState.COMPLETE) {
+            verdict = StepVerdict.INVALID;
+            reason = "the run is " + run.state().id() + ": " + run.stateReason();
+        } else if (offeredPerS != null && injector.achievedRate() < MIN_ACHIEVED * offeredPerS) {
+            verdict = StepVerdict.INVALID;
+            reason = String.format(Locale.ROOT, "the injector produced %.1f/s of the %.1f/s offered (below %.0f%%)", injector.achievedRate(),
+                    offeredPerS, MIN_ACHIEVED * 100);
+        } else {
+            List<String> broken = broken(slos, total, false);
+            boolean blocked = total.count() > 0 && injector.blockedCount() > MAX_BLOCKED_SHARE * total.count();
+            if (blocked && broken(slos, total, true).isEmpty()) {
+                verdict = StepVerdict.INVALID;
+                reason = String.format(Locale.ROOT, "%d of %d arrivals waited for a connection (p99 %s) while the target met the SLOs "
+                        + "on the requests that had one: the injector's connection limit made this latency; raise --connections",
+                        injector.blockedCount(), total.count(), Micros.text(injector.blockedP99Us()));
+            } else if (!broken.isEmpty()) {
+                verdict = StepVerdict.FAIL;
+                reason = String.join("; ", broken);
+            } else {
+                String climbing = climbing(run);
+                verdict = climbing == null ? StepVerdict.PASS : StepVerdict.FAIL;
+                reason = climbing == null ? "every SLO met" : climbing;
+            }
+        }
+        return new CapacityStep(index, offeredPerS, users, injector.achievedRate(), total.throughput(), latency.p50(), latency.p99(),
+                latency.p999(), latency.mean(), total.errorRate(), concurrency, injector.blockedCount(), verdict, reason, dir);
+    }
+
+    /** The SLOs not met, each as "p99 72.1 ms > 50ms"; on service time (from the actual send) when asked. */
+    static List<String> broken(List<Slo> slos, Summary.Stats total, boolean serviceTime) {
+        List<String> out = new ArrayList<>();
+        for (Slo slo : slos) {
+            if (serviceTime && slo.isErrorBudget()) continue;
+            Slo judged = serviceTime ? asServiceTime(slo) : slo;
+            double v = judged.value(total);
+            if (judged.holds(v)) continue;
+            if (Double.isNaN(v)) out.add(slo.metric().id() + ": no successful request to time");
+            else out.add(slo.metric().id() + " " + (slo.isErrorBudget() ? String.format(Locale.ROOT, "%.3f%%", v * 100)
+                    : Micros.text(Math.round(v))) + " breaks " + slo.text());
+        }
+        return out;
+    }
+
+    private static Slo asServiceTime(Slo slo) {
+        loadlab.reports.gate.Metric m = switch (slo.metric()) {
+            case P50 -> loadlab.reports.gate.Metric.SERVICE_P50;
+            case P90 -> loadlab.reports.gate.Metric.SERVICE_P90;
+            case P99 -> loadlab.reports.gate.Metric.SERVICE_P99;
+            case P999, P9999, MAX -> loadlab.reports.gate.Metric.SERVICE_P999;
+            case MEAN -> loadlab.reports.gate.Metric.SERVICE_MEAN;
+            default -> slo.metric();
+        };
+        return new Slo(m, slo.inclusive(), slo.limit(), slo.text());
+    }
+
+    /** Null when the response time is level over the measured window, else a sentence on how it rose. */
+    static String climbing(RunDirectory run) {
+        long from = run.manifest().measureFromMillis();
+        TreeMap<Long, Histogram> bySecond = new TreeMap<>();
+        run.latency(e -> {
+            if (e.failed() || e.startMillis() < from) return;
+            bySecond.computeIfAbsent(e.startMillis(), k -> new Histogram(3)).add(e.histogram());
+        });
+        if (bySecond.size() < 3) return null;
+        List<Histogram> seconds = new ArrayList<>(bySecond.values());
+        int third = seconds.size() / 3;
+        Histogram first = merged(seconds.subList(0, third));
+        Histogram last = merged(seconds.subList(seconds.size() - third, seconds.size()));
+        if (first.getTotalCount() == 0 || last.getTotalCount() == 0) return null;
+        long a = first.getValueAtPercentile(50);
+        long b = last.getValueAtPercentile(50);
+        if (b > CLIMB_RATIO * a && b - a >= CLIMB_FLOOR_US) {
+            return "response times still climbing: p50 " + Micros.text(a) + " in the first third of the window, " + Micros.text(b)
+                    + " in the last (a backlog that grows)";
+        }
+        return null;
+    }
+
+    private static Histogram merged(List<Histogram> parts) {
+        Histogram h = new Histogram(3);
+        for (Histogram p : parts) h.add(p);
+        return h;
+    }
+}
