@@ -47,8 +47,8 @@ public record CapacityReport(String schema, String mode, String target, String s
     public static Fit fit(List<CapacityStep> steps) {
         List<UslPoint> points = steps.stream().map(CapacityStep::uslPoint).filter(java.util.Objects::nonNull).toList();
         if (points.size() < UslFit.MIN_POINTS) {
-            return new Fit(null, "not fitted: " + points.size() + " steps describe the target, and the Universal Scalability Law "
-                    + "needs at least " + UslFit.MIN_POINTS);
+            return new Fit(null, "not fitted: " + points.size() + " of " + steps.size() + " steps describe the target in a steady state"
+                    + " (no growing backlog), and the Universal Scalability Law needs at least " + UslFit.MIN_POINTS);
         }
         try {
             return new Fit(UslFigures.of(UslFit.fit(points)), null);

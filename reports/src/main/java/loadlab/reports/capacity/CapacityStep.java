@@ -7,17 +7,20 @@ package loadlab.reports.capacity;
  * @param users          the users of a concurrency sweep's step (closed model), or null
  * @param achievedPerS   the rate the injector produced: arrivals (open model) or completions (closed)
  * @param throughputPerS requests completed per measured second
- * @param concurrency    mean requests in the system by Little's law: throughput × mean response time
+ * @param concurrency    mean requests at the target by Little's law: throughput × mean service time (from the actual send)
  * @param errorRate      failed share of the requests, 0 to 1
+ * @param steadyState    the target kept up: no backlog growing over the window, no arrival waiting for a connection.
+ *                       Only such steps are points of the USL: in an overloaded open-model step every arrival is
+ *                       still counted when it completes, so its throughput is the offered rate, not what the target served
  * @param dir            the step's run directory, relative to the search's directory
  */
 public record CapacityStep(int index, Double offeredPerS, Integer users, double achievedPerS, double throughputPerS, long p50Us,
                            long p99Us, long p999Us, double meanUs, double errorRate, double concurrency, long blockedCount,
-                           StepVerdict verdict, String reason, String dir) {
+                           boolean steadyState, StepVerdict verdict, String reason, String dir) {
 
     /** Where this step sits on the USL's axes; null when it says nothing about the target. */
     public UslPoint uslPoint() {
-        if (verdict == StepVerdict.INVALID || throughputPerS <= 0) return null;
+        if (verdict == StepVerdict.INVALID || !steadyState || throughputPerS <= 0) return null;
         double n = users != null ? users : concurrency;
         return n > 0 ? new UslPoint(n, throughputPerS) : null;
     }

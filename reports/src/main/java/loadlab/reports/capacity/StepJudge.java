@@ -43,7 +43,11 @@ public final class StepJudge {
         Summary.Stats total = summary.total();
         Summary.Injector injector = summary.injector();
         Summary.Distribution latency = total.latencyUs();
-        double concurrency = total.throughput() * latency.mean() / 1e6;
+        Summary.Distribution service = total.serviceTimeUs();
+        double concurrency = total.throughput() * (service != null && service.count() > 0 ? service.mean() : latency.mean()) / 1e6;
+        boolean blocked = total.count() > 0 && injector.blockedCount() > MAX_BLOCKED_SHARE * total.count();
+        String climbing = run.state() == RunState.COMPLETE ? climbing(run) : null;
+        boolean steady = run.state() == RunState.COMPLETE && !blocked && climbing == null;
         StepVerdict verdict;
         String reason;
         if (run.state() != RunState.COMPLETE) {
@@ -55,7 +59,6 @@ public final class StepJudge {
                     offeredPerS, MIN_ACHIEVED * 100);
         } else {
             List<String> broken = broken(slos, total, false);
-            boolean blocked = total.count() > 0 && injector.blockedCount() > MAX_BLOCKED_SHARE * total.count();
             if (blocked && broken(slos, total, true).isEmpty()) {
                 verdict = StepVerdict.INVALID;
                 reason = String.format(Locale.ROOT, "%d of %d arrivals waited for a connection (p99 %s) while the target met the SLOs "
@@ -65,13 +68,12 @@ public final class StepJudge {
                 verdict = StepVerdict.FAIL;
                 reason = String.join("; ", broken);
             } else {
-                String climbing = climbing(run);
                 verdict = climbing == null ? StepVerdict.PASS : StepVerdict.FAIL;
                 reason = climbing == null ? "every SLO met" : climbing;
             }
         }
         return new CapacityStep(index, offeredPerS, users, injector.achievedRate(), total.throughput(), latency.p50(), latency.p99(),
-                latency.p999(), latency.mean(), total.errorRate(), concurrency, injector.blockedCount(), verdict, reason, dir);
+                latency.p999(), latency.mean(), total.errorRate(), concurrency, injector.blockedCount(), steady, verdict, reason, dir);
     }
 
     /** The SLOs not met, each as "p99 72.1 ms > 50ms"; on service time (from the actual send) when asked. */
