@@ -59,6 +59,12 @@ public final class Gate {
         if (spec.hasRelative() && baselineDirs.isEmpty()) {
             throw new IllegalArgumentException("the gate spec has relative checks; give the run to compare with as --baseline DIR");
         }
+        if (CapacityGate.isCapacity(runDir)) return CapacityGate.judge(spec, runDir, baselineDirs, options);
+        for (Check c : spec.checks()) {
+            if (c.metric().kind() == Metric.Kind.CAPACITY) {
+                throw new IllegalArgumentException("the check " + c.text() + " is for capacity searches, and " + runDir + " is a run directory");
+            }
+        }
         RunDirectory run = RunDirectory.open(runDir);
         List<RunDirectory> baselines = baselineDirs.stream().map(RunDirectory::open).toList();
         RunKind kind = run.kind();
@@ -315,7 +321,7 @@ public final class Gate {
         return switch (m.kind()) {
             case LATENCY, SERVICE -> Micros.text(Math.round(v));
             case ERRORS -> percent(v);
-            case THROUGHPUT, ACHIEVED -> Figures.rate(v);
+            case THROUGHPUT, ACHIEVED, CAPACITY -> Figures.rate(v);
             case BENCH -> String.valueOf(v);
         };
     }

@@ -21,9 +21,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *   - { request: "*", metric: p99, below: 250ms }
  *   - { request: "*", metric: error-rate, below: 0.1% }
  *   - { metric: achieved-rate, at-least: 95% }
+ *   - { metric: sustainable-rate, at-least: 5000/s }   # of a capacity search (capacity.json)
  * relative:
  *   - { request: "*", metric: p99, worse-by-at-most: 10% }
  *   - { benchmark: ".*Fanout.*", metric: score, worse-by-at-most: 5% }
+ *   - { metric: sustainable-rate, worse-by-at-most: 10% }
  * </pre>
  * Every mistake is reported as one sentence naming the check.
  */
@@ -110,7 +112,11 @@ public record GateSpec(double confidence, List<Check> checks) {
         } else if (benchmark != null) {
             throw new IllegalArgumentException(where + ": a benchmark check measures metric score, not " + metric.id());
         }
-        String req = metric.kind() == Metric.Kind.ACHIEVED ? Check.ALL : request == null ? (bench == null ? Check.ALL : null) : String.valueOf(request);
+        if (metric.kind() == Metric.Kind.CAPACITY && (request != null || benchmark != null)) {
+            throw new IllegalArgumentException(where + ": sustainable-rate is a capacity search's, not a request's or a benchmark's; drop "
+                    + (request != null ? "request" : "benchmark"));
+        }
+        String req = metric.kind() == Metric.Kind.ACHIEVED || metric.kind() == Metric.Kind.CAPACITY ? Check.ALL : request == null ? (bench == null ? Check.ALL : null) : String.valueOf(request);
         String text = describe(item);
         if (kind == Check.Kind.RELATIVE) {
             return new Check(kind, req, bench, metric, null, null, Limit.percent(item.get("worse-by-at-most"), where), text);

@@ -27,7 +27,7 @@ public record Limit(double value, boolean ofTarget, String text) {
         return switch (metric.kind()) {
             case LATENCY, SERVICE -> new Limit(micros(n, unit, text, where, metric), false, text);
             case ERRORS -> new Limit(share(n, unit, text, where, metric), false, text);
-            case THROUGHPUT -> new Limit(perSecond(n, unit, text, where, metric), false, text);
+            case THROUGHPUT, CAPACITY -> new Limit(perSecond(n, unit, text, where, metric), false, text);
             case ACHIEVED -> unit.equals("%") ? new Limit(n / 100, true, text) : new Limit(perSecond(n, unit, text, where, metric), false, text);
             case BENCH -> new Limit(bench(n, unit, text, where, metric), false, text);
         };
@@ -80,7 +80,7 @@ public record Limit(double value, boolean ofTarget, String text) {
         return switch (metric.kind()) {
             case LATENCY, SERVICE -> "250ms, 800us or 1.5s";
             case ERRORS -> "0.1%";
-            case THROUGHPUT -> "900/s";
+            case THROUGHPUT, CAPACITY -> "900/s";
             case ACHIEVED -> "95% (of the target) or 900/s";
             case BENCH -> "2ms (time per operation) or 100k/s (throughput)";
         };

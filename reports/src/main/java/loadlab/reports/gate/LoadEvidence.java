@@ -215,7 +215,7 @@ public final class LoadEvidence {
                 for (int b : choice) s += seconds[b];
                 yield s == 0 ? 0 : pick(completions.get(name), choice) / s;
             }
-            case BENCH -> throw new IllegalArgumentException("metric score applies to bench runs, and " + dir() + " is a load run");
+            case BENCH, CAPACITY -> throw new IllegalArgumentException("metric " + metric.id() + " does not apply to the load run " + dir());
         };
     }
 

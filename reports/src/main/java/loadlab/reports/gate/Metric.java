@@ -25,10 +25,11 @@ public enum Metric {
     ERROR_RATE("error-rate", Kind.ERRORS, Double.NaN),
     THROUGHPUT("throughput", Kind.THROUGHPUT, Double.NaN),
     ACHIEVED_RATE("achieved-rate", Kind.ACHIEVED, Double.NaN),
-    SCORE("score", Kind.BENCH, Double.NaN);
+    SCORE("score", Kind.BENCH, Double.NaN),
+    SUSTAINABLE_RATE("sustainable-rate", Kind.CAPACITY, Double.NaN);
 
     /** What a metric is read from. */
-    public enum Kind { LATENCY, SERVICE, ERRORS, THROUGHPUT, ACHIEVED, BENCH }
+    public enum Kind { LATENCY, SERVICE, ERRORS, THROUGHPUT, ACHIEVED, BENCH, CAPACITY }
 
     private final String id;
     private final Kind kind;
@@ -55,7 +56,7 @@ public enum Metric {
 
     /** For every metric but a JMH score (whose direction depends on its unit): does a higher value mean worse? */
     public boolean higherIsWorse() {
-        return kind != Kind.THROUGHPUT && kind != Kind.ACHIEVED;
+        return kind != Kind.THROUGHPUT && kind != Kind.ACHIEVED && kind != Kind.CAPACITY;
     }
 
     public static Metric parse(String text, String where) {
