@@ -86,6 +86,11 @@ final class CapacityRun {
             RunDirectory.markLatest(out, root);
             console.printf(Locale.ROOT, "capacity.json: %s (%d steps in %s)%n", root.resolve(CapacityReport.FILE), steps.size(),
                     Micros.text(java.time.Duration.between(started, Instant.now()).toNanos() / 1000));
+            try {
+                console.println("report: " + loadlab.reports.html.CapacityPage.write(root));
+            } catch (RuntimeException e) {
+                console.println("loadlab: the capacity report could not be built: " + e.getMessage());
+            }
             return exit;
         }
     }

@@ -59,6 +59,7 @@ class CapacitySearchFindsAKnownCapacityTest {
                 if (step.offeredPerS() > 520) assertEquals(StepVerdict.FAIL, step.verdict(), "over capacity: " + step);
             }
             assertTrue(text.contains("sustainable under p99 <= 50ms, error-rate <= 0.1%"), text);
+            assertTrue(text.contains("report: " + dir.resolve("report.html")), "the search's own page: " + text);
         }
     }
 

@@ -16,13 +16,12 @@ import loadlab.recording.Summary;
  * Judges one step of a capacity search from its run directory (read through {@code recording}).
  * In this order:
  * <ol>
- *   <li>a run that is not complete (the injector started requests late, produced too few,
- *       crashed or was stopped) is INVALID: it describes the generator;</li>
- *   <li>an open-model step whose injector produced less than 98% of the offered rate is INVALID;</li>
- *   <li>when more than 1% of arrivals waited for a connection, the injector's connection limit
- *       capped the concurrency: if the target met the latency SLOs on the requests that had a
- *       connection (service time, from the actual send), the knee is the injector's and the step is
- *       INVALID; if the target was too slow even for those, it is the target's FAIL;</li>
+ *   <li>a run that crashed, was stopped or counted nothing is INVALID;</li>
+ *   <li>when the injector fell short of the offered load (it started requests late or produced
+ *       less than 98% of the rate, so the run is INVALID, or more than 1% of arrivals waited for one
+ *       of its connections), the step is still the target's FAIL if the target broke an SLO on
+ *       service time (from the actual send) or the error budget: it failed under no more than the
+ *       offered load. Otherwise it is INVALID: it describes the injector, and is never a knee;</li>
  *   <li>any SLO not met over the window is a FAIL;</li>
  *   <li>so is a response time still climbing: the median of the window's last third more than
  *       {@value #CLIMB_RATIO}× that of its first third and at least 1 ms above it. A backlog that
@@ -50,37 +49,51 @@ public final class StepJudge {
         boolean steady = run.state() == RunState.COMPLETE && !blocked && climbing == null;
         StepVerdict verdict;
         String reason;
-        if (run.state() != RunState.COMPLETE) {
+        List<String> broken = broken(slos, total, false);
+        List<String> brokenOnService = broken(slos, total, true);
+        String shortfall = shortfall(run, summary, offeredPerS, blocked);
+        if (run.state() != RunState.COMPLETE && run.state() != RunState.INVALID) {
             verdict = StepVerdict.INVALID;
             reason = "the run is " + run.state().id() + ": " + run.stateReason();
-        } else if (offeredPerS != null && injector.achievedRate() < MIN_ACHIEVED * offeredPerS) {
+        } else if (shortfall != null && !brokenOnService.isEmpty()) {
+            verdict = StepVerdict.FAIL;
+            reason = String.join("; ", brokenOnService) + " on service time, under no more than the offered load (" + shortfall + ")";
+        } else if (shortfall != null) {
             verdict = StepVerdict.INVALID;
-            reason = String.format(Locale.ROOT, "the injector produced %.1f/s of the %.1f/s offered (below %.0f%%)", injector.achievedRate(),
-                    offeredPerS, MIN_ACHIEVED * 100);
+            reason = shortfall + ", while the target met the SLOs on the requests it was sent: this step describes the injector";
+        } else if (!broken.isEmpty()) {
+            verdict = StepVerdict.FAIL;
+            reason = String.join("; ", broken);
         } else {
-            List<String> broken = broken(slos, total, false);
-            if (blocked && broken(slos, total, true).isEmpty()) {
-                verdict = StepVerdict.INVALID;
-                reason = String.format(Locale.ROOT, "%d of %d arrivals waited for a connection (p99 %s) while the target met the SLOs "
-                        + "on the requests that had one: the injector's connection limit made this latency; raise --connections",
-                        injector.blockedCount(), total.count(), Micros.text(injector.blockedP99Us()));
-            } else if (!broken.isEmpty()) {
-                verdict = StepVerdict.FAIL;
-                reason = String.join("; ", broken);
-            } else {
-                verdict = climbing == null ? StepVerdict.PASS : StepVerdict.FAIL;
-                reason = climbing == null ? "every SLO met" : climbing;
-            }
+            verdict = climbing == null ? StepVerdict.PASS : StepVerdict.FAIL;
+            reason = climbing == null ? "every SLO met" : climbing;
         }
         return new CapacityStep(index, offeredPerS, users, injector.achievedRate(), total.throughput(), latency.p50(), latency.p99(),
                 latency.p999(), latency.mean(), total.errorRate(), concurrency, injector.blockedCount(), steady, verdict, reason, dir);
+    }
+
+    /**
+     * Why the injector did not deliver the offered load as intended, or null: it started requests
+     * late or produced too few (the run is INVALID), or arrivals waited for a connection.
+     */
+    private static String shortfall(RunDirectory run, Summary summary, Double offeredPerS, boolean blocked) {
+        Summary.Injector injector = summary.injector();
+        if (run.state() == RunState.INVALID) return "the injector fell short: " + run.stateReason();
+        if (offeredPerS != null && injector.achievedRate() < MIN_ACHIEVED * offeredPerS) {
+            return String.format(Locale.ROOT, "the injector produced %.1f/s of the %.1f/s offered (below %.0f%%)", injector.achievedRate(),
+                    offeredPerS, MIN_ACHIEVED * 100);
+        }
+        if (blocked) {
+            return String.format(Locale.ROOT, "%d of %d arrivals waited for a connection (p99 %s): the injector's connection limit; "
+                    + "raise --connections", injector.blockedCount(), summary.total().count(), Micros.text(injector.blockedP99Us()));
+        }
+        return null;
     }
 
     /** The SLOs not met, each as "p99 72.1 ms > 50ms"; on service time (from the actual send) when asked. */
     static List<String> broken(List<Slo> slos, Summary.Stats total, boolean serviceTime) {
         List<String> out = new ArrayList<>();
         for (Slo slo : slos) {
-            if (serviceTime && slo.isErrorBudget()) continue;
             Slo judged = serviceTime ? asServiceTime(slo) : slo;
             double v = judged.value(total);
             if (judged.holds(v)) continue;

@@ -64,7 +64,7 @@ public final class RunReport {
     }
 
     /** Each writer has its own temporary file, so two builds of one report (a Ctrl-C racing the normal end) cannot mix. */
-    private static void writeAtomically(Path out, String html) {
+    static void writeAtomically(Path out, String html) {
         Path tmp = null;
         try {
             Path parent = out.toAbsolutePath().getParent();

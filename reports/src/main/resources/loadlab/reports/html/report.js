@@ -439,11 +439,86 @@
     });
   }
 
+  // ---- capacity searches and sweeps -----------------------------------------------------------
+  function verdictColor(v) {
+    return v === 'pass' ? theme.series[1] : v === 'fail' ? theme.series[3] : theme.bad;
+  }
+  function renderCapacity() {
+    const C = DATA.capacity;
+    const judged = C.steps.filter((s) => s.verdict !== 'invalid').slice().sort((a, b) => a.throughput - b.throughput);
+    const invalid = C.steps.filter((s) => s.verdict === 'invalid');
+    let lo = Infinity;
+    let hi = 0;
+    C.steps.forEach((s) => [s.p50, s.p99, s.p999].forEach((v) => { if (v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }));
+    C.slo.forEach((l) => { lo = Math.min(lo, l.value_us); hi = Math.max(hi, l.value_us); });
+    const log = hi / lo > 50;
+    const xmax = Math.max.apply(null, C.steps.map((s) => s.throughput).concat([C.sustainable || 0])) * 1.05;
+    const hockey = [
+      line('p50', judged.map((s) => ({ x: s.throughput, y: s.p50 })), theme.series[0], { pointRadius: 3 }),
+      line('p99', judged.map((s) => ({ x: s.throughput, y: s.p99 })), theme.series[1], { pointRadius: 3 }),
+      line('p99.9', judged.map((s) => ({ x: s.throughput, y: s.p999 })), theme.series[2], { pointRadius: 3 }),
+    ];
+    if (invalid.length) {
+      hockey.push(line('p99 of invalid steps', invalid.map((s) => ({ x: s.throughput, y: s.p99 })), theme.bad,
+        { showLine: false, pointRadius: 7, pointStyle: 'crossRot', borderWidth: 2 }));
+    }
+    C.slo.forEach((l) => hockey.push(line('SLO ' + l.label, [{ x: 0, y: l.value_us }, { x: xmax, y: l.value_us }], theme.bad,
+      { borderDash: [6, 4] })));
+    if (C.sustainable != null && !C.sweep) {
+      hockey.push(line('sustainable ' + fmtCount(C.sustainable) + '/s', [{ x: C.sustainable, y: log ? lo : 0 }, { x: C.sustainable, y: hi }],
+        theme.target, { borderDash: [3, 3], borderWidth: 2 }));
+    }
+    const rateAxis = (title) => axis({ type: 'linear', beginAtZero: true, title: { display: true, text: title, color: theme.muted },
+      ticks: { color: theme.muted, callback: (v) => fmtCount(v) + '/s' } });
+    draw('capacity-hockey', { type: 'line', data: { datasets: hockey }, options: options({
+      scales: { x: rateAxis('throughput'), y: latencyAxis(log, 'response time') },
+      plugins: { tooltip: { callbacks: { label: (c) => c.dataset.label + ': ' + fmtUs(c.parsed.y) + ' at ' + fmtCount(c.parsed.x) + '/s' } } },
+    }) });
+
+    const achieved = [];
+    if (C.sweep) {
+      achieved.push(line('throughput', C.steps.map((s) => ({ x: s.users, y: s.throughput })), theme.series[0], { pointRadius: 4,
+        pointBackgroundColor: C.steps.map((s) => verdictColor(s.verdict)) }));
+    } else {
+      const top = Math.max.apply(null, C.steps.map((s) => Math.max(s.offered, s.achieved)));
+      achieved.push(line('offered = achieved', [{ x: 0, y: 0 }, { x: top, y: top }], theme.target, { borderDash: [6, 4] }));
+      ['pass', 'fail', 'invalid'].forEach((v) => {
+        const pts = C.steps.filter((s) => s.verdict === v).map((s) => ({ x: s.offered, y: s.achieved }));
+        if (pts.length) achieved.push(line(v, pts, verdictColor(v), { showLine: false, pointRadius: 5 }));
+      });
+    }
+    draw('capacity-achieved', { type: 'line', data: { datasets: achieved }, options: options({
+      scales: { x: C.sweep ? axis({ type: 'linear', title: { display: true, text: 'users (concurrency)', color: theme.muted },
+        ticks: { color: theme.muted } }) : rateAxis('offered rate'), y: rateAxis(C.sweep ? 'throughput' : 'achieved rate') },
+    }) });
+
+    const spectra = C.spectra.map((s, i) => line(s.label, spectrumPoints(s), theme.series[i % theme.series.length],
+      { borderDash: s.verdict === 'pass' ? [] : [5, 3] }));
+    draw('capacity-spectra', { type: 'line', data: { datasets: spectra }, options: options({
+      scales: { x: spectrumAxis(maxSpectrumX(C.spectra)), y: latencyAxis(true, 'response time') },
+      plugins: { tooltip: spectrumTooltip() },
+    }) });
+
+    if (C.usl) {
+      const usl = [line('measured', C.usl.points, theme.series[0], { showLine: false, pointRadius: 5 }),
+        line(C.usl.label, C.usl.curve, theme.series[1])];
+      if (C.usl.peak_concurrency != null) {
+        const peak = Math.max.apply(null, C.usl.curve.map((p) => p.y));
+        usl.push(line('N* ' + trim(C.usl.peak_concurrency, 1), [{ x: C.usl.peak_concurrency, y: 0 }, { x: C.usl.peak_concurrency, y: peak }],
+          theme.target, { borderDash: [3, 3] }));
+      }
+      draw('capacity-usl', { type: 'line', data: { datasets: usl }, options: options({
+        scales: { x: axis({ type: 'linear', beginAtZero: true, title: { display: true, text: 'concurrency N', color: theme.muted },
+          ticks: { color: theme.muted } }), y: rateAxis('throughput X(N)') },
+      }) });
+    }
+  }
+
   // ---- all -----------------------------------------------------------------------------------
   function renderAll() {
     charts.splice(0).forEach((c) => c.destroy());
     readTheme();
-    if (DATA.kind === 'load') renderLoad(); else renderBench();
+    if (DATA.kind === 'load') renderLoad(); else if (DATA.kind === 'capacity') renderCapacity(); else renderBench();
     root.dataset.chartsRendered = String(charts.length);
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Opens a load report, a bench report and both kinds of comparison in headless Chromium, in the
+ * Opens a load report, a bench report, a capacity search's page and both kinds of comparison in headless Chromium, in the
  * light and the dark colour scheme: every chart must have drawn data, the page must log no error
  * and request nothing beyond its own file. Screenshots go to {@code target/screenshots}.
  */
@@ -31,7 +31,8 @@ class ReportsRenderInHeadlessChromiumTest {
                 .latency((s, n, i) -> 1_000 + (i * 173L) % 6_000).writeTo(root.resolve("load-b"));
         Path bench = BenchFixture.writeTo(root.resolve("bench"), 1.0);
         Path benchB = BenchFixture.writeTo(root.resolve("bench-b"), 1.3);
-        List<Path> pages = List.of(RunReport.write(load), RunReport.write(bench),
+        Path capacity = CapacityFixture.writeTo(root.resolve("capacity"));
+        List<Path> pages = List.of(RunReport.write(load), RunReport.write(bench), CapacityPage.write(capacity),
                 RunReport.compare(load, slower, root.resolve("compare-load").resolve("compare.html")),
                 RunReport.compare(bench, benchB, root.resolve("compare-bench").resolve("compare.html")));
 
