@@ -59,6 +59,21 @@ class CapacitySearchBracketsTheKneeTest {
     }
 
     @Test
+    void aFirstStepThatFailsOnAColdTargetIsRunAgain() {
+        CapacitySearch search = new CapacitySearch(1_000, 100_000, 0.05);
+        boolean[] cold = {true};
+        List<Double> rates = drive(search, r -> {
+            if (cold[0]) {
+                cold[0] = false;
+                return StepVerdict.FAIL;
+            }
+            return r <= 5_000 ? StepVerdict.PASS : StepVerdict.FAIL;
+        });
+        assertEquals(List.of(1_000.0, 1_000.0, 2_000.0, 4_000.0, 8_000.0), rates.subList(0, 5), "the cold failure did not count");
+        assertTrue(search.sustainable() >= 4_760 && search.sustainable() <= 5_000, "" + search.sustainable());
+    }
+
+    @Test
     void anInvalidStepEndsTheSearchAndIsNeverAKnee() {
         CapacitySearch search = new CapacitySearch(500, 100_000, 0.05);
         DoublePredicate injectorCanMake = r -> r <= 2_000;
