@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
             ProfileSpec staircase = new ProfileSpec(null, null, stairs, hold, null, null, "3s", null);
             RunSpec spec = new RunSpec("demo-timeline", "timeline", running.uri() + "/", staircase, null, 10_000,
                     Map.of("users", Long.toString(running.seeded().users())), dir.toString(), running.uri() + "/metrics", false,
-                    ServiceReport.setup(running), loadlab.scenarios.Engine.GATLING, 64, false, null, null, null, null);
+                    ServiceReport.setup(running), loadlab.scenarios.Engine.GATLING, 64, false, null, null, null, null, null, null);
             LoadRun.Result run = LoadRun.run(spec, runs, out, false);
             int loadExit = RunOutcome.report(out, run);
             boolean converged = running.awaitConverged(java.time.Duration.ofSeconds(60));

@@ -1,6 +1,7 @@
 package loadlab.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import loadlab.recording.RunDirectory;
+import loadlab.scenarios.faults.AdminFaults;
+import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.profile.ProfileSpec;
@@ -72,6 +75,16 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     GateOptions gateOptions;
 
+    @Option(names = "--faults", paramLabel = "FAULTS.yaml",
+            description = "Inject faults on the measured timeline: blocks and stalls of the reference service, or exec and http actions "
+                    + "against any target (see the README).")
+    Path faultsFile;
+
+    @Option(names = "--admin", paramLabel = "URL",
+            description = "The reference service's address for block and stall faults when it runs apart (loadlab serve) and --target "
+                    + "points at it.")
+    String admin;
+
     @Mixin
     WorkloadOptions workload;
 
@@ -90,13 +103,22 @@ public final class RunCommand implements Callable<Integer> {
         if (gate == null && gateOptions.anyGiven()) {
             throw new IllegalArgumentException("--baseline, --junit and --markdown go with --gate GATE.yaml");
         }
+        if (admin != null && faultsFile == null) throw new IllegalArgumentException("--admin goes with --faults FAULTS.yaml");
+        if (faultsFile != null) { // checked in full before any load; the service's address is filled in once it runs
+            URI probe = admin != null ? adminUri(admin) : workload.target == null ? ReferenceAdminFaults.NOT_YET_STARTED : null;
+            FaultSchedule.read(faultsFile, probe == null ? null : new ReferenceAdminFaults(probe), parsed.measuredSeconds());
+        }
         try (WorkloadOptions.Workload w = workload.prepare(spec.commandLine().getErr())) {
             loadlab.reports.gate.GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions.baselines);
             try (WorkloadOptions.Target t = workload.open(console, service)) {
                 String runName = name != null ? name : w.defaultName(workload.simulation);
                 Path dir = RunDirectory.create(out, runName, Instant.now());
                 boolean terminal = System.console() != null;
-                RunSpec run = workload.spec(w, t, runName, profile, segment, dir, terminal);
+                URI adminBase = admin != null ? adminUri(admin) : t.reference() != null ? URI.create(t.reference().uri() + "/") : null;
+                AdminFaults adminFaults = adminBase == null ? null : new ReferenceAdminFaults(adminBase);
+                FaultSchedule faults = faultsFile == null ? null : FaultSchedule.read(faultsFile, adminFaults, parsed.measuredSeconds());
+                RunSpec run = workload.spec(w, t, runName, profile, segment, dir, terminal, faults,
+                        faults == null || adminFaults == null ? null : adminFaults.clearAll());
                 console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", w.scenario(), w.engine().id(),
                         parsed.describe().text(), t.url(), dir);
                 if (workload.insecure) console.println("TLS certificates are not verified (--insecure)");
@@ -110,5 +132,15 @@ public final class RunCommand implements Callable<Integer> {
                 return Math.max(exit, GateStep.judge(console, gateSpec, dir, gateOptions));
             }
         }
+    }
+
+    private static URI adminUri(String text) {
+        try {
+            URI u = URI.create(text);
+            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) return u;
+        } catch (IllegalArgumentException ignored) {
+            // the sentence below
+        }
+        throw new IllegalArgumentException("--admin '" + text + "' must be the reference service's http:// URL, e.g. http://127.0.0.1:8080/");
     }
 }

@@ -165,9 +165,15 @@ public final class WorkloadOptions {
 
     /** One run of this workload: what the injector JVM is handed. */
     RunSpec spec(Workload w, Target t, String runName, ProfileSpec profile, String segment, Path dir, boolean terminal) {
+        return spec(w, t, runName, profile, segment, dir, terminal, null, null);
+    }
+
+    /** The same, with a fault schedule and the action that clears every fault. */
+    RunSpec spec(Workload w, Target t, String runName, ProfileSpec profile, String segment, Path dir, boolean terminal,
+                 loadlab.scenarios.faults.FaultSchedule faults, loadlab.scenarios.faults.FaultAction clearFaults) {
         return new RunSpec(runName, w.scenario(), t.url(), profile, segment, timeout.toMillis(), params, dir.toString(), t.scrape(), terminal,
                 t.serviceSetup(), w.engine(), connections, insecure, poissonSeed, w.requests(),
-                w.journey() == null ? null : w.journey().classpathEntry(), w.idle());
+                w.journey() == null ? null : w.journey().classpathEntry(), w.idle(), faults, clearFaults);
     }
 
     /** What the request engine sends; the file is read here once, so a wrong one is refused before any load. */

@@ -22,6 +22,7 @@ class CapacityBadInputGetsOneSentenceTest {
         Files.writeString(tmp.resolve("few.csv"), "concurrency,throughput\n1,10\n2,19\n4,35\n8,60\n16,80\n");
         Files.writeString(tmp.resolve("noheader.csv"), "1,10\n2,19\n");
         Files.writeString(tmp.resolve("bad.csv"), "concurrency,throughput\n1,10\n2,x\n");
+        Files.writeString(tmp.resolve("below.csv"), "concurrency,throughput\n0.5,5\n1,10\n2,19\n4,35\n8,60\n16,80\n32,85\n");
         Files.writeString(tmp.resolve("ok.csv"), "concurrency,throughput\n1,10\n2,19\n4,35\n8,60\n16,80\n32,85\n");
     }
 
@@ -51,6 +52,7 @@ class CapacityBadInputGetsOneSentenceTest {
             "capacity --fit TMP/noheader.csv                                 | must be a header naming the columns concurrency and throughput",
             "capacity --fit TMP/bad.csv                                      | bad.csv line 3: 'x' is not a number",
             "capacity --fit TMP/ok.csv --slo p99<=1ms                        | --fit only fits a CSV",
+            "capacity --fit TMP/below.csv                                    | a point at concurrency 0.5 is below 1, outside the Universal",
     })
     void isRefusedWithOneSentence(String args, String phrase) {
         String line = args.trim().replace("TARGET", target.url()).replace("TMP", tmp.toString());

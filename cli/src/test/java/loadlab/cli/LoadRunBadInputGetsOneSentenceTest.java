@@ -23,6 +23,8 @@ class LoadRunBadInputGetsOneSentenceTest {
         Files.writeString(corrupt.resolve("run.json"), "{\"schema\":\"loadlab.run/1\",\"scenario\":\"http-get\",\"model\":\"open\",\"measure_from_millis\":0}");
         Files.writeString(corrupt.resolve("latency.hlog"), "0.000,1.000,2.0,HISTFAAAbroken\n");
         Files.writeString(tmp.resolve("typo.yaml"), "requests:\n  - {name: home, path: /x, wieght: 2}\n");
+        Files.writeString(tmp.resolve("block.yaml"), "faults:\n  - { name: c, at: 1s, for: 1s, block: cache, down: true }\n");
+        Files.writeString(tmp.resolve("late.yaml"), "faults:\n  - { name: x, at: 4s, for: 2s, exec: { start: 'true' } }\n");
     }
 
     @AfterAll
@@ -62,6 +64,11 @@ class LoadRunBadInputGetsOneSentenceTest {
             "run --target TARGET --idle nap                         | --idle 'nap' is not known; use sleep, tight or spin",
             "run --target TARGET --idle spin --engine gatling        | drop --idle",
             "run --target TARGET --connections 0                    | --connections must be at least 1",
+            "run --target TARGET --rate 10/s --duration 5s --faults TMP/absent.yaml | absent.yaml does not exist",
+            "run --target TARGET --rate 10/s --duration 5s --faults TMP/block.yaml  | block faults drive the reference service's admin API",
+            "run --target TARGET --rate 10/s --duration 5s --faults TMP/late.yaml   | ends at 6 s, after the run's 5 s measured window",
+            "run --target TARGET --rate 10/s --admin http://127.0.0.1:1/            | --admin goes with --faults FAULTS.yaml",
+            "run --target TARGET --rate 10/s --faults TMP/block.yaml --admin nope   | --admin 'nope' must be the reference service's http:// URL",
             "run --target TARGET --scenario timeline --body x       | do not go with the timeline scenario",
     })
     void isRefusedWithOneSentence(String args, String phrase) {

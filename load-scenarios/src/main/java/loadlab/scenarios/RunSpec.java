@@ -20,16 +20,20 @@ import loadlab.scenarios.profile.ProfileSpec;
  * @param requests         what the request engine sends (null: GET of the target URL)
  * @param classpath        a directory or jar holding a user's journey ({@code --simulation}), added to the injector's classpath; or null
  * @param idle             what the request engine's event loops do while they wait ({@code --idle}); null means sleep
+ * @param faults           the faults to inject on the measured timeline ({@code --faults}); null means none
+ * @param clearFaults      an action that clears every fault at once (the reference service's admin API), or null
  */
 public record RunSpec(String name, String scenario, String target, ProfileSpec profile, String segment, long requestTimeoutMs,
                       Map<String, String> params, String runDir, String metricsUrl, boolean terminal,
                       Map<String, String> service, Engine engine, int connections, boolean insecure, Long poissonSeed,
-                      loadlab.scenarios.engine.RequestSpec requests, String classpath, loadlab.scenarios.engine.IdleWait idle) {
+                      loadlab.scenarios.engine.RequestSpec requests, String classpath, loadlab.scenarios.engine.IdleWait idle,
+                      loadlab.scenarios.faults.FaultSchedule faults, loadlab.scenarios.faults.FaultAction clearFaults) {
     public RunSpec {
         params = params == null ? Map.of() : Map.copyOf(params);
         service = service == null ? Map.of() : Map.copyOf(service);
         if (engine == null) engine = Engine.GATLING;
         if (idle == null) idle = loadlab.scenarios.engine.IdleWait.SLEEP;
+        if (faults == null) faults = loadlab.scenarios.faults.FaultSchedule.none();
         if (requests == null) requests = loadlab.scenarios.engine.RequestSpec.get();
     }
 

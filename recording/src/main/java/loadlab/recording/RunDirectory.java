@@ -55,10 +55,15 @@ public final class RunDirectory {
         RequestHistograms service = new RequestHistograms();
         Histogram lag = Histograms.empty();
         Histogram blocked = Histograms.empty();
-        unchecked.read(LATENCY, stoppedEarly, latency::add);
+        FaultLog faults = FaultLog.read(dir);
+        FaultImpact.Seconds perSecond = faults == null ? null : new FaultImpact.Seconds(manifest.measureFromMillis());
+        unchecked.read(LATENCY, stoppedEarly, perSecond == null ? latency::add : e -> {
+            latency.add(e);
+            perSecond.add(e);
+        });
         unchecked.read(SERVICE, stoppedEarly, service::add);
         unchecked.read(LAG, stoppedEarly, e -> (BLOCKED.equals(e.name()) ? blocked : lag).add(e.histogram()));
-        Summary summary = RunSummarizer.summarize(manifest, latency, service, lag, blocked);
+        Summary summary = RunSummarizer.summarize(manifest, latency, service, lag, blocked, faults, perSecond);
         checkWrittenSummary(dir, summary);
         return new RunDirectory(dir, manifest, summary);
     }

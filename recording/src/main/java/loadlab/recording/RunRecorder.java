@@ -46,6 +46,15 @@ public final class RunRecorder {
     public void countFrom(long nanos) {
         this.countFromNanos = nanos;
         this.countFromMillis = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + (nanos - System.nanoTime()) / 1_000_000;
+        java.util.function.LongConsumer listener = this.countingListener;
+        if (listener != null && nanos != Long.MAX_VALUE) listener.accept(nanos);
+    }
+
+    private volatile java.util.function.LongConsumer countingListener;
+
+    /** Told the time zero of the measured timeline ({@link System#nanoTime()} clock) when the engine fixes it: what a fault schedule runs on. */
+    public void whenCounting(java.util.function.LongConsumer listener) {
+        this.countingListener = listener;
     }
 
     /**

@@ -27,6 +27,15 @@ public final class RunSummarizer {
      * @param blocked how long requests waited for a free connection, every interval added up (empty on engines without a limit)
      */
     public static Summary summarize(RunManifest m, RequestHistograms latency, RequestHistograms service, Histogram lag, Histogram blocked) {
+        return summarize(m, latency, service, lag, blocked, null, null);
+    }
+
+    /**
+     * @param faults  the run's faults.json, or null
+     * @param seconds the response-time log per second of the measured timeline (needed with faults)
+     */
+    public static Summary summarize(RunManifest m, RequestHistograms latency, RequestHistograms service, Histogram lag, Histogram blocked,
+                                    FaultLog faults, FaultImpact.Seconds perSecond) {
         double seconds = m.measuredSeconds() > 0 ? m.measuredSeconds() : spanSeconds(m, latency);
         Map<String, Summary.Stats> requests = new LinkedHashMap<>();
         for (String name : latency.names()) requests.put(name, stats(name, latency, service, seconds));
@@ -48,7 +57,8 @@ public final class RunSummarizer {
             reason = null;
         }
         return new Summary(Summary.SCHEMA, new Summary.Run(m.scenario(), m.target(), m.profile(), m.model(), m.started(), m.ended(),
-                round(seconds), m.stoppedEarly(), state, reason), injector, total, requests);
+                round(seconds), m.stoppedEarly(), state, reason), injector, total, requests,
+                faults == null ? null : FaultImpact.of(faults, perSecond, seconds));
     }
 
     private static String interruption(RunManifest m, Summary.Stats total, double seconds) {

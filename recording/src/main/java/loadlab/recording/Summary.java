@@ -1,5 +1,6 @@
 package loadlab.recording;
 
+import java.util.List;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
@@ -15,13 +16,26 @@ import org.HdrHistogram.Histogram;
  * only (failures, such as instant refusals, no longer pull percentiles down); new are {@code ok},
  * {@code error_rate}, {@code failed_latency_us}, {@code run.state} and {@code run.state_reason}.
  */
-public record Summary(String schema, Run run, Injector injector, Stats total, Map<String, Stats> requests) {
+public record Summary(String schema, Run run, Injector injector, Stats total, Map<String, Stats> requests, List<FaultEffect> faults) {
     public static final String SCHEMA = "loadlab.summary/2";
     public static final String FILE = "summary.json";
 
     public Summary {
         requests = requests == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requests));
+        faults = faults == null ? null : List.copyOf(faults);
     }
+
+    /**
+     * What one fault did ({@link FaultImpact}); times are seconds on the measured timeline.
+     *
+     * @param endS      when it ended, or null if it was still active when the run ended
+     * @param recoveryS seconds from its end until p99 and throughput were back to the before-window's for 5 s in a row; null if never
+     */
+    public record FaultEffect(String name, String kind, String target, double startS, Double endS, FaultWindow before, FaultWindow during,
+                              FaultWindow after, Double recoveryS) {}
+
+    /** A stretch of whole seconds [fromS, toS): p99 of successes (null without any), error rate, requests per second. */
+    public record FaultWindow(int fromS, int toS, Long p99Us, double errorRate, double throughputPerS) {}
 
     /**
      * @param state       complete, invalid, interrupted or empty (a damaged run has no summary)

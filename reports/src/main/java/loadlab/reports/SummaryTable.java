@@ -41,9 +41,31 @@ public final class SummaryTable {
                     + "response times. With --connections too low that is the injector's queue, not the target's: raise it if the target "
                     + "can take more%n", inj.blockedCount(), Micros.text(inj.blockedP99Us()), Micros.text(inj.blockedMaxUs()));
         }
+        if (s.faults() != null) for (Summary.FaultEffect f : s.faults()) out.println(faultLine(f));
         out.println(stateLine(run.state(), run.stateReason()));
         if (run.state() != RunState.COMPLETE) out.println("!!! these figures do not describe the target under the intended load");
         out.flush();
+    }
+
+    /** One fault's figures: "fault cache-down (block cache) 20.0-30.0 s: p99 1.2 ms -> 45.0 ms -> 1.3 ms, errors ..., recovered in 2 s". */
+    public static String faultLine(Summary.FaultEffect f) {
+        return String.format(Locale.ROOT, "fault %s (%s %s) %.1f-%s s: p99 %s -> %s -> %s, errors %s -> %s -> %s, throughput %s -> %s -> %s/s; %s",
+                f.name(), f.kind(), f.target(), f.startS(), f.endS() == null ? "end" : String.format(Locale.ROOT, "%.1f", f.endS()),
+                p99(f.before()), p99(f.during()), p99(f.after()), errors(f.before()), errors(f.during()), errors(f.after()),
+                rate(f.before()), rate(f.during()), rate(f.after()),
+                f.recoveryS() == null ? "NOT recovered by the end of the run" : "recovered " + Math.round(f.recoveryS()) + " s after it ended");
+    }
+
+    private static String p99(Summary.FaultWindow w) {
+        return w == null ? "-" : w.p99Us() == null ? "none" : Micros.text(w.p99Us());
+    }
+
+    private static String errors(Summary.FaultWindow w) {
+        return w == null ? "-" : Figures.percent(w.errorRate());
+    }
+
+    private static String rate(Summary.FaultWindow w) {
+        return w == null ? "-" : String.format(Locale.ROOT, "%,.0f", w.throughputPerS());
     }
 
     /** "run: complete", or "!!! run INVALID: why" — the same words the report and the gate use. */

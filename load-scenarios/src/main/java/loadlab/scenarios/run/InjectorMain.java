@@ -24,6 +24,7 @@ import loadlab.scenarios.Scenarios;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.engine.EngineOptions;
 import loadlab.scenarios.engine.IdleWait;
+import loadlab.scenarios.faults.FaultRunner;
 import loadlab.scenarios.engine.RequestEngine;
 import loadlab.scenarios.profile.OpenProfile;
 
@@ -50,6 +51,7 @@ public final class InjectorMain {
     private final long startMillis = System.currentTimeMillis();
     private final Instant started = Instant.now();
     private RunManifest manifest;
+    private FaultRunner faults;
     private IntervalLog log;
     private MetricsScraper scraper;
     private Progress progress;
@@ -115,6 +117,10 @@ public final class InjectorMain {
                 profile instanceof OpenProfile open ? open.perSecond() : null, startMillis);
         log = new IntervalLog(recorder, dir, startMillis, progress::tick, why -> stop(WRITE_FAILED, why)).startTicking();
         if (spec.metricsUrl() != null) scraper = new MetricsScraper(URI.create(spec.metricsUrl()), dir);
+        if (!spec.faults().isEmpty()) {
+            faults = new FaultRunner(spec.faults(), spec.clearFaults(), dir);
+            recorder.whenCounting(faults::start);
+        }
         Thread hook = new Thread(() -> finish(true), "loadlab-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
 
@@ -170,6 +176,7 @@ public final class InjectorMain {
     synchronized void finish(boolean interrupted) {
         if (finished || log == null) return;
         finished = true;
+        if (faults != null) faults.close(); // no fault outlives the run, finished or interrupted
         log.close();
         if (scraper != null) scraper.close();
         progress.done();

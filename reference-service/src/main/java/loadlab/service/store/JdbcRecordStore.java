@@ -161,21 +161,38 @@ public final class JdbcRecordStore implements RecordStore {
 
     @Override
     public List<TimelineEntry> postsByAuthors(Collection<Long> authors, long before, int limit) {
+        return newestOf(authors, before, limit);
+    }
+
+    /**
+     * The newest posts of some authors: each author's newest through the (author, id) index, then
+     * merged. Asked as one {@code author IN (...) ORDER BY id DESC LIMIT n}, PostgreSQL walks the
+     * primary key backwards through every newer post of anyone until it has n matches: measured
+     * with 10,000 users, 1% of home timelines took over 100 ms that way, at any load.
+     */
+    private List<TimelineEntry> newestOf(Collection<Long> authors, long before, int limit) {
         if (authors.isEmpty()) return List.of();
-        String sql = "SELECT id, author FROM posts WHERE author IN (" + placeholders(authors.size())
-                + ") AND id < ? ORDER BY id DESC LIMIT ?";
-        Object[] args = new Object[authors.size() + 2];
+        StringBuilder sql = new StringBuilder("SELECT id, author FROM (");
+        Object[] args = new Object[authors.size() * 3 + 1];
         int i = 0;
-        for (long a : authors) args[i++] = a;
-        args[i++] = before;
+        for (long a : authors) {
+            if (i > 0) sql.append(" UNION ALL ");
+            sql.append("(SELECT id, author FROM posts WHERE author = ? AND id < ? ORDER BY id DESC LIMIT ?)");
+            args[i++] = a;
+            args[i++] = before;
+            args[i++] = limit;
+        }
+        sql.append(") newest ORDER BY id DESC LIMIT ?");
         args[i] = limit;
-        return entries(sql, args);
+        return entries(sql.toString(), args);
     }
 
     @Override
     public List<TimelineEntry> homeTimeline(long user, long before, int limit) {
-        return entries("SELECT p.id, p.author FROM posts p JOIN follows f ON p.author = f.followee "
-                + "WHERE f.follower = ? AND p.id < ? ORDER BY p.id DESC LIMIT ?", user, before, limit);
+        long[] followees = longs("SELECT followee FROM follows WHERE follower = ?", user);
+        List<Long> authors = new java.util.ArrayList<>(followees.length);
+        for (long f : followees) authors.add(f);
+        return newestOf(authors, before, limit);
     }
 
     @Override

@@ -45,10 +45,13 @@ public record CapacityReport(String schema, String mode, String target, String s
 
     /** The USL over the steps that describe the target, or the reason there is none. */
     public static Fit fit(List<CapacityStep> steps) {
-        List<UslPoint> points = steps.stream().map(CapacityStep::uslPoint).filter(java.util.Objects::nonNull).toList();
+        List<UslPoint> steady = steps.stream().map(CapacityStep::uslPoint).filter(java.util.Objects::nonNull).toList();
+        List<UslPoint> points = steady.stream().filter(p -> p.concurrency() >= 1).toList();
         if (points.size() < UslFit.MIN_POINTS) {
-            return new Fit(null, "not fitted: " + points.size() + " of " + steps.size() + " steps describe the target in a steady state"
-                    + " (no growing backlog), and the Universal Scalability Law needs at least " + UslFit.MIN_POINTS);
+            return new Fit(null, "not fitted: " + steady.size() + " of " + steps.size() + " steps describe the target in a steady state"
+                    + " (no growing backlog)" + (points.size() < steady.size() ? ", " + (steady.size() - points.size())
+                    + " of them at a concurrency below 1, where the law says nothing," : "") + " and the Universal Scalability Law needs at least "
+                    + UslFit.MIN_POINTS + "; a sweep (--concurrency 1,2,4,8,16,32) gives it its points");
         }
         try {
             return new Fit(UslFigures.of(UslFit.fit(points)), null);

@@ -9,7 +9,9 @@ import java.util.OptionalDouble;
  * highest passing and the lowest failing rate until they are within the resolution of each other.
  * A failing midpoint is run once more before it counts, against noise, and so is a failing first
  * step: it meets a cold target (code not yet compiled, caches empty), and measured here its
- * failure was that and not the load (250/s failed at p99 1 s, then 243/s passed at 9 ms). An INVALID step ends the
+ * failure was that and not the load (250/s failed at p99 1 s, then 243/s passed at 9 ms). The first
+ * INVALID step is run once more too (each step's injector is a fresh JVM, and on one core its
+ * compiler can make it start requests late at first); an INVALID step that stands ends the
  * search: above it only the injector is measured, never the target. Pure: no load, no clock.
  */
 public final class CapacitySearch {
@@ -23,6 +25,7 @@ public final class CapacitySearch {
     private Double high;  // lowest rate that failed (counted)
     private Double retry; // a midpoint that failed once
     private int recorded;
+    private boolean invalidRetried;
     private Outcome outcome;
     private String conclusion;
 
@@ -78,9 +81,16 @@ public final class CapacitySearch {
         boolean retriable = low != null && high != null || recorded == 0;
         recorded++;
         switch (verdict) {
-            case INVALID -> end(Outcome.INJECTOR_LIMIT, "the step at " + rate(rate) + " does not describe the target (" + reason
+            case INVALID -> {
+                if (retry == null && !invalidRetried) { // once per search: a cold injector JVM may start requests late at first
+                    invalidRetried = true;
+                    retry = rate;
+                    return;
+                }
+                end(Outcome.INJECTOR_LIMIT, "the step at " + rate(rate) + " does not describe the target (" + reason
                     + "); the injector is the limit here: split the load over more injectors with --segment K/N, or raise --connections "
                     + "if it waited for connections");
+            }
             case PASS -> {
                 retry = null;
                 low = low == null ? rate : Math.max(low, rate);

@@ -30,6 +30,12 @@ public final class UslFit {
             throw new IllegalArgumentException("the Universal Scalability Law needs at least " + MIN_POINTS + " points to fit, got "
                     + measured.size() + "; measure more concurrency levels");
         }
+        for (UslPoint p : measured) {
+            if (p.concurrency() < 1) {
+                throw new IllegalArgumentException("a point at concurrency " + p.concurrency() + " is below 1, outside the Universal "
+                        + "Scalability Law's domain (it is normalised at N = 1); leave it out");
+            }
+        }
         List<UslPoint> points = new ArrayList<>(measured);
         points.sort(Comparator.comparingDouble(UslPoint::concurrency));
         if (points.stream().mapToDouble(UslPoint::concurrency).distinct().count() < 3) {

@@ -1,0 +1,58 @@
+package loadlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import loadlab.recording.FaultLog;
+import loadlab.recording.RunDirectory;
+import loadlab.recording.Summary;
+
+/**
+ * A run of the reference service (started by loadlab) with a block fault of each kind and a stall:
+ * each fault's actions reach the admin API on time and succeed, faults.json keeps them, the summary
+ * and the console give each fault's before, during and after, and no fault outlives the run.
+ */
+class FaultsScheduledIntoARunAreMeasuredTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyFaultIsCarriedOutMeasuredAndCleared() throws Exception {
+        Path faults = Files.writeString(tmp.resolve("faults.yaml"), """
+                faults:
+                  - { name: cache-down, at: 2s, for: 2s, block: cache, down: true }
+                  - { name: slow-store, at: 5s, for: 2s, block: store, latency: 20ms, latency-probability: 0.5 }
+                  - { name: pause, at: 8s, stall: 1s }
+                  - { name: stream-down, at: 10s, for: 2s, block: stream, down: true }
+                """);
+        CliRun run = CliRun.execute("run", "--users", "200", "--posts-per-user", "2", "--rate", "50/s", "--duration", "14s", "--warmup", "2s",
+                "--faults", faults.toString(), "--out", tmp.resolve("runs").toString());
+        String text = run.out() + run.err();
+        Path dir = tmp.resolve("runs").resolve("latest").toRealPath();
+        FaultLog log = FaultLog.read(dir);
+        assertNotNull(log, "faults.json was written: " + text);
+        assertEquals(List.of("cache-down", "slow-store", "pause", "stream-down"), log.faults().stream().map(FaultLog.Fault::name).toList());
+        for (FaultLog.Fault f : log.faults()) {
+            assertNotNull(f.startedS(), f.name() + " started: " + text);
+            assertTrue(f.start().ok(), f.name() + " was accepted by the admin API: " + f.start());
+            assertNotNull(f.endedS(), f.name() + " ended");
+            assertTrue(f.startedS() >= f.atS() - 0.05, f.name() + " not before its time: " + f);
+            if (f.stop() != null) assertTrue(f.stop().ok(), f.name() + " was cleared by the admin API: " + f.stop());
+        }
+        Summary summary = RunDirectory.open(dir).summary();
+        assertEquals(4, summary.faults().size(), "each fault's impact is in summary.json");
+        Summary.FaultEffect pause = summary.faults().get(2);
+        assertNotNull(pause.during().p99Us());
+        assertTrue(pause.during().p99Us() >= 500_000, "a 1 s stall shows in the p99 of its window: " + pause.during());
+        assertTrue(text.contains("fault pause (stall process)"), text);
+        assertTrue(text.contains("fault slow-store (block store)"), text);
+    }
+}
