@@ -57,6 +57,12 @@ public final class CapacityCommand implements Callable<Integer> {
             description = "Time at each step's load before measuring: its warm-up (default: ${DEFAULT-VALUE}).")
     String settle;
 
+    @Option(names = "--target-warmup", defaultValue = "30s",
+            description = "Load the target at the first step's level for this long before the first step, not judged: a cold target "
+                    + "(code not yet compiled, caches empty) fails steps it would pass warm, and that would be a false knee; 0s to skip "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String targetWarmup;
+
     @Option(names = "--concurrency", split = ",", paramLabel = "N,N,...",
             description = "Sweep these closed-model concurrency levels instead of searching rates, e.g. 1,2,4,8,16,32.")
     List<Integer> levels;
@@ -94,10 +100,11 @@ public final class CapacityCommand implements Callable<Integer> {
         Durations.wholeSeconds("--hold", holdTime);
         Durations.wholeSeconds("--settle", settleTime);
         if (holdTime.getSeconds() < 3) throw new IllegalArgumentException("--hold must be at least 3s: a step judges the trend over its thirds");
+        long warmTarget = Durations.wholeSeconds("--target-warmup", Durations.parse("--target-warmup", targetWarmup));
         CapacityPlan plan = levels != null
                 ? CapacityPlan.sweep(levels)
                 : CapacityPlan.search(Rate.parse("--start", start).perSecond(), Rate.parse("--max", max).perSecond(), share(resolution));
-        return new CapacityRun(console, spec.commandLine().getErr(), workload, service, objectives, plan, hold, settle, out, name).call();
+        return new CapacityRun(console, spec.commandLine().getErr(), workload, service, objectives, plan, hold, settle, warmTarget, out, name).call();
     }
 
     private int fitOnly(PrintWriter console) {

@@ -38,6 +38,7 @@ final class CapacityRun {
     private final CapacityPlan plan;
     private final String hold;
     private final String settle;
+    private final long targetWarmupSeconds;
     private final Path out;
     private final String name;
     private final List<CapacityStep> steps = new ArrayList<>();
@@ -47,7 +48,7 @@ final class CapacityRun {
     private Instant started;
 
     CapacityRun(PrintWriter console, PrintWriter err, WorkloadOptions workload, ServiceOptions service, List<Slo> slos, CapacityPlan plan,
-                String hold, String settle, Path out, String name) {
+                String hold, String settle, long targetWarmupSeconds, Path out, String name) {
         this.console = console;
         this.err = err;
         this.workload = workload;
@@ -56,6 +57,7 @@ final class CapacityRun {
         this.plan = plan;
         this.hold = hold;
         this.settle = settle;
+        this.targetWarmupSeconds = targetWarmupSeconds;
         this.out = out;
         this.name = name;
     }
@@ -75,7 +77,7 @@ final class CapacityRun {
             Runtime.getRuntime().addShutdownHook(hook);
             int exit;
             try {
-                exit = plan.isSweep() ? sweep(w, t) : search(w, t);
+                exit = !warmTarget(w, t) ? crashed(null, null) : plan.isSweep() ? sweep(w, t) : search(w, t);
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -133,6 +135,28 @@ final class CapacityRun {
         console.println("capacity sweep: " + conclusion);
         printUsl();
         return stopped == null && best != null ? Loadlab.OK : Loadlab.CHECK_FAILED;
+    }
+
+    /**
+     * Loads the target at the first step's level, not judged, so the first steps meet it warm. Its
+     * run directory is {@code warmup/}. False when its injector crashed.
+     */
+    private boolean warmTarget(WorkloadOptions.Workload w, WorkloadOptions.Target t) throws Exception {
+        if (targetWarmupSeconds == 0) return true;
+        Path dir = Files.createDirectory(root.resolve("warmup"));
+        String duration = targetWarmupSeconds + "s";
+        ProfileSpec profile = plan.isSweep() ? new ProfileSpec(null, null, null, null, plan.levels().get(0), duration, "0s", null)
+                : new ProfileSpec(new Rate(plan.start()).toString(), null, null, null, null, duration, "0s", null);
+        console.printf(Locale.ROOT, "warming the target up: %s for %s, not judged -> %s%n",
+                plan.isSweep() ? "concurrency " + plan.levels().get(0) : String.format(Locale.ROOT, "%,.1f/s", plan.start()), duration, dir);
+        console.flush();
+        LoadRun.Result result = LoadRun.run(workload.spec(w, t, "warmup", profile, null, dir, false), root.resolve(CapacityReport.STEPS),
+                console, false);
+        if (result.run() == null) {
+            console.println("loadlab: the injector of the warm-up exited with " + result.exitCode() + " and " + result.unreadable());
+            return false;
+        }
+        return true;
     }
 
     /** Runs and judges one step; null when its injector crashed and left nothing to judge. */

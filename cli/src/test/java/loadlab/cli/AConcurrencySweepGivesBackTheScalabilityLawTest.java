@@ -34,7 +34,7 @@ class AConcurrencySweepGivesBackTheScalabilityLawTest {
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(out, true));
             int exit = cli.execute("capacity", "--target", target.url(), "--concurrency", "1,2,4,8,16,32,48", "--slo", "p99 <= 2s",
-                    "--hold", "3s", "--settle", "1s", "--out", runs.toString());
+                    "--hold", "3s", "--settle", "1s", "--target-warmup", "2s", "--out", runs.toString());
             String text = out.toString();
             assertEquals(0, exit, text);
             CapacityReport report = CapacityReport.read(runs.resolve("latest").toRealPath());

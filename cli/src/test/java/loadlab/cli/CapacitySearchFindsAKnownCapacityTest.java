@@ -40,7 +40,7 @@ class CapacitySearchFindsAKnownCapacityTest {
         try (KnownCapacityTarget target = KnownCapacityTarget.fixed(4, 8)) {
             StringWriter out = new StringWriter();
             int exit = execute(out, "capacity", "--target", target.url(), "--slo", "p99 <= 50ms", "--start", "150/s", "--max", "2000/s",
-                    "--resolution", "10%", "--hold", "4s", "--settle", "1s", "--out", runs.toString());
+                    "--resolution", "10%", "--hold", "4s", "--settle", "1s", "--target-warmup", "2s", "--out", runs.toString());
             String text = out.toString();
             assertEquals(0, exit, text);
             Path dir = runs.resolve("latest").toRealPath();
@@ -60,6 +60,9 @@ class CapacitySearchFindsAKnownCapacityTest {
             }
             assertTrue(text.contains("sustainable under p99 <= 50ms, error-rate <= 0.1%"), text);
             assertTrue(text.contains("report: " + dir.resolve("report.html")), "the search's own page: " + text);
+            assertTrue(text.contains("warming the target up: 150.0/s for 2s, not judged"), text);
+            assertEquals(300, RunDirectory.open(dir.resolve("warmup")).summary().total().count(),
+                    "the warm-up is a run directory of its own: 2 s at 150/s, not judged (a cold injector may well start late)");
         }
     }
 
@@ -69,7 +72,7 @@ class CapacitySearchFindsAKnownCapacityTest {
             StringWriter out = new StringWriter();
             // two connections carry at most 2 / 20 ms = 100/s; the target could serve 3,200/s
             int exit = execute(out, "capacity", "--target", target.url(), "--connections", "2", "--slo", "p99 <= 100ms",
-                    "--start", "50/s", "--hold", "3s", "--settle", "1s", "--out", runs.toString());
+                    "--start", "50/s", "--hold", "3s", "--settle", "1s", "--target-warmup", "0s", "--out", runs.toString());
             String text = out.toString();
             assertEquals(1, exit, "the search did not find the target's capacity: " + text);
             CapacityReport report = CapacityReport.read(runs.resolve("latest").toRealPath());
