@@ -127,7 +127,7 @@ final class CapacityRun {
                 break;
             }
         }
-        Double best = steps.stream().filter(s -> s.verdict() == StepVerdict.PASS).map(CapacityStep::throughputPerS).max(Double::compare).orElse(null);
+        Double best = bestPassing(CapacityStep::throughputPerS);
         String conclusion = stopped != null ? stopped : best == null ? "no level met the SLOs"
                 : String.format(Locale.ROOT, "the highest throughput of a level that met the SLOs: %,.1f/s", best);
         write(null, "swept", conclusion);
@@ -178,9 +178,7 @@ final class CapacityRun {
         ReportStep.build(console, result.run());
         CapacityStep step = StepJudge.judge(result.run(), index, rate, users, slos, CapacityReport.STEPS + "/" + dirName);
         if (result.exitCode() != InjectorMain.OK && step.verdict() != StepVerdict.INVALID) {
-            step = new CapacityStep(step.index(), step.offeredPerS(), step.users(), step.achievedPerS(), step.throughputPerS(), step.p50Us(),
-                    step.p99Us(), step.p999Us(), step.meanUs(), step.errorRate(), step.concurrency(), step.blockedCount(), false,
-                    StepVerdict.INVALID, "the injector exited with " + result.exitCode(), step.dir());
+            step = step.invalid("the injector exited with " + result.exitCode());
         }
         steps.add(step);
         console.printf(Locale.ROOT, "step %d: %s %s: p50 %s, p99 %s, %,.1f/s done, errors %.3f%%, in flight %.1f; %s%n", index, load,
@@ -204,10 +202,8 @@ final class CapacityRun {
     private synchronized void write(CapacityReport.Bracket bracket, String outcome, String conclusion) {
         if (root == null) return;
         CapacityReport.Fit fit = CapacityReport.fit(steps);
-        Double sustainable = plan.isSweep()
-                ? steps.stream().filter(s -> s.verdict() == StepVerdict.PASS).map(CapacityStep::throughputPerS).max(Double::compare).orElse(null)
-                : bracket == null ? steps.stream().filter(s -> s.verdict() == StepVerdict.PASS).map(CapacityStep::offeredPerS)
-                        .max(Double::compare).orElse(null) : bracket.lowPerS();
+        Double sustainable = plan.isSweep() ? bestPassing(CapacityStep::throughputPerS)
+                : bracket == null ? bestPassing(CapacityStep::offeredPerS) : bracket.lowPerS();
         Instant ended = Instant.now();
         try {
             new CapacityReport(CapacityReport.SCHEMA, plan.isSweep() ? "sweep" : "search", target, scenario,
@@ -217,6 +213,11 @@ final class CapacityRun {
         } catch (UncheckedIOException e) {
             err.println("loadlab: " + e.getMessage());
         }
+    }
+
+    /** The highest of a figure over the steps that passed, or null when none did. */
+    private Double bestPassing(java.util.function.Function<CapacityStep, Double> figure) {
+        return steps.stream().filter(s -> s.verdict() == StepVerdict.PASS).map(figure).max(Double::compare).orElse(null);
     }
 
     private String sloText() {

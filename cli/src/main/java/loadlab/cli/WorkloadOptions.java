@@ -202,7 +202,7 @@ public final class WorkloadOptions {
         return spec;
     }
 
-    static void checkReachable(String url) {
+    private static void checkReachable(String url) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -221,7 +221,7 @@ public final class WorkloadOptions {
         }
     }
 
-    static boolean hasPrometheus(String url) {
+    private static boolean hasPrometheus(String url) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url).resolve("/metrics"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -231,7 +231,7 @@ public final class WorkloadOptions {
         }
     }
 
-    static void deleteTree(Path root) {
+    private static void deleteTree(Path root) {
         try (var walk = java.nio.file.Files.walk(root)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (java.io.IOException ignored) {

@@ -18,6 +18,12 @@ public record CapacityStep(int index, Double offeredPerS, Integer users, double 
                            long p99Us, long p999Us, double meanUs, double errorRate, double concurrency, long blockedCount,
                            boolean steadyState, StepVerdict verdict, String reason, String dir) {
 
+    /** The same step, judged INVALID for {@code why}: its figures describe the injector, not the target. */
+    public CapacityStep invalid(String why) {
+        return new CapacityStep(index, offeredPerS, users, achievedPerS, throughputPerS, p50Us, p99Us, p999Us, meanUs, errorRate, concurrency,
+                blockedCount, false, StepVerdict.INVALID, why, dir);
+    }
+
     /** Where this step sits on the USL's axes; null when it says nothing about the target. */
     public UslPoint uslPoint() {
         if (verdict == StepVerdict.INVALID || !steadyState || throughputPerS <= 0) return null;
