@@ -20,10 +20,10 @@ import loadlab.recording.RunDirectory;
 import loadlab.reports.SummaryTable;
 import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.profile.ProfileSpec;
+import loadlab.scenarios.run.DurabilityCheck;
 import loadlab.scenarios.run.LoadRun;
 import loadlab.service.ReferenceService;
 import loadlab.service.ServiceConfig;
-import loadlab.service.verify.VerificationReport;
 
 /** {@code loadlab demo}: the main job on embedded defaults, needing nothing installed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -74,15 +74,10 @@ public final class DemoCommand implements Callable<Integer> {
                     Map.of("users", Long.toString(running.seeded().users())), dir.toString(), running.uri() + "/metrics", false,
                     ServiceReport.setup(running), loadlab.scenarios.Engine.GATLING, 64, false, null, null, null, null, null, null);
             LoadRun.Result run = LoadRun.run(spec, runs, out, false);
-            int loadExit = RunOutcome.report(out, run);
-            boolean converged = running.awaitConverged(java.time.Duration.ofSeconds(60));
-            VerificationReport verify = running.verifier().verify(-1);
-            out.printf(java.util.Locale.ROOT, "after the load: %,d posts acknowledged, %s%n", verify.acknowledgedPosts(),
-                    verify.converged() ? "every one durable, in every follower's timeline and in search (convergence lag p99 "
-                            + Micros.text(verify.lagMicros().p99()) + ")" : "NOT all visible yet: " + verify);
+            run = new DurabilityCheck(DurabilityCheck.referenceService(running.uri()), DurabilityCheck.DEFAULT_WAIT).after(run, out);
+            int exit = RunOutcome.report(out, run);
             out.println("reference service stopped");
-            if (loadExit != Loadlab.OK) return loadExit;
-            return converged && verify.converged() ? Loadlab.OK : Loadlab.CHECK_FAILED;
+            return exit;
         }
     }
 }

@@ -18,6 +18,7 @@ import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.profile.ProfileSpec;
+import loadlab.scenarios.run.DurabilityCheck;
 import loadlab.scenarios.run.LoadRun;
 import loadlab.recording.Segment;
 
@@ -85,6 +86,15 @@ public final class RunCommand implements Callable<Integer> {
                     + "points at it.")
     String admin;
 
+    @Option(names = "--verify", paramLabel = "URL|none",
+            description = "After the load, ask this endpoint whether every acknowledged write is durable and visible everywhere "
+                    + "(default: the reference service's /admin/verify when loadlab started it or --admin names it); none to skip.")
+    String verify;
+
+    @Option(names = "--verify-wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to keep asking while the target's derived data converge (default: 60s).")
+    java.time.Duration verifyWait;
+
     @Mixin
     WorkloadOptions workload;
 
@@ -104,6 +114,12 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--baseline, --junit and --markdown go with --gate GATE.yaml");
         }
         if (admin != null && faultsFile == null) throw new IllegalArgumentException("--admin goes with --faults FAULTS.yaml");
+        URI verifyUrl = verify == null || verify.equals("none") ? null : httpUri("--verify", verify, "a verification endpoint's http:// URL, "
+                + "e.g. http://127.0.0.1:8080/admin/verify?posts=all, or none");
+        if (verifyWait != null && (verifyWait.isNegative() || verifyWait.compareTo(java.time.Duration.ofHours(1)) > 0)) {
+            throw new IllegalArgumentException("--verify-wait " + verifyWait.toSeconds() + "s must be between 0s and 1h");
+        }
+        if (verifyWait != null && "none".equals(verify)) throw new IllegalArgumentException("--verify-wait goes with verification; drop --verify none");
         if (faultsFile != null) { // checked in full before any load; the service's address is filled in once it runs
             URI probe = admin != null ? adminUri(admin) : workload.target == null ? ReferenceAdminFaults.NOT_YET_STARTED : null;
             FaultSchedule.read(faultsFile, probe == null ? null : new ReferenceAdminFaults(probe), parsed.measuredSeconds());
@@ -126,7 +142,9 @@ public final class RunCommand implements Callable<Integer> {
                     console.println("the Gatling engine schedules users in whole milliseconds: start lag and response times carry that");
                 }
                 console.flush();
+                DurabilityCheck check = durabilityCheck(verifyUrl, adminBase);
                 LoadRun.Result result = LoadRun.run(run, out, console, terminal, interrupted -> ReportStep.build(console, interrupted));
+                if (check != null) result = check.after(result, console);
                 int exit = RunOutcome.report(console, result);
                 if (gateSpec == null || result.run() == null) return exit;
                 return Math.max(exit, GateStep.judge(console, gateSpec, dir, gateOptions));
@@ -134,13 +152,25 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The check asked for: --verify's endpoint, else the reference service's own when there is one, unless --verify none. */
+    private DurabilityCheck durabilityCheck(URI verifyUrl, URI referenceService) {
+        java.time.Duration wait = verifyWait == null ? DurabilityCheck.DEFAULT_WAIT : verifyWait;
+        if (verifyUrl != null) return new DurabilityCheck(verifyUrl, wait);
+        if ("none".equals(verify) || referenceService == null) return null;
+        return new DurabilityCheck(DurabilityCheck.referenceService(referenceService), wait);
+    }
+
     private static URI adminUri(String text) {
+        return httpUri("--admin", text, "the reference service's http:// URL, e.g. http://127.0.0.1:8080/");
+    }
+
+    private static URI httpUri(String flag, String text, String what) {
         try {
             URI u = URI.create(text);
             if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) return u;
         } catch (IllegalArgumentException ignored) {
             // the sentence below
         }
-        throw new IllegalArgumentException("--admin '" + text + "' must be the reference service's http:// URL, e.g. http://127.0.0.1:8080/");
+        throw new IllegalArgumentException(flag + " '" + text + "' must be " + what);
     }
 }

@@ -9,8 +9,9 @@ import loadlab.scenarios.run.InjectorMain;
 import loadlab.scenarios.run.LoadRun;
 
 /**
- * What a finished load run means for the exit code: 0 only for a complete run; 1 for a run that
- * does not describe its target (INVALID, empty, interrupted); 2 for a write that failed (a full
+ * What a finished load run means for the exit code: 0 only for a complete run whose target (when
+ * asked) kept every acknowledged write; 1 for a run that does not describe its target (INVALID,
+ * empty, interrupted) or whose target lost a write, did not converge or could not be verified; 2 for a write that failed (a full
  * disk) or files that cannot be read back; 3 for an injector that crashed. Prints the summary and
  * builds the report on the way, so {@code run} and {@code demo} say the same.
  */
@@ -32,6 +33,8 @@ final class RunOutcome {
         console.flush();
         if (diskFailed) return Loadlab.USAGE;
         if (result.exitCode() != InjectorMain.OK) return Loadlab.INTERNAL;
-        return run.state() == RunState.COMPLETE ? Loadlab.OK : Loadlab.CHECK_FAILED;
+        loadlab.recording.Verification verified = run.summary().verification();
+        boolean kept = verified == null || verified.verdict() == loadlab.recording.Verification.Verdict.KEPT;
+        return run.state() == RunState.COMPLETE && kept ? Loadlab.OK : Loadlab.CHECK_FAILED;
     }
 }

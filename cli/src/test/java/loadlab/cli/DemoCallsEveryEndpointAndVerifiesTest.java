@@ -42,8 +42,9 @@ class DemoCallsEveryEndpointAndVerifiesTest {
         assertTrue(text.contains("every endpoint answered as expected"), text);
         assertTrue(text.contains("reference service stopped"), text);
         assertTrue(text.contains("run: complete") != generatorLate, "exactly one verdict line:\n" + text);
-        assertTrue(text.contains("every one durable, in every follower's timeline and in search"), text);
+        assertTrue(text.contains("verification: all ") && text.contains(" acknowledged writes durable and visible everywhere"), text);
         Path run = runs.resolve("latest");
+        assertTrue(Files.readString(run.resolve("summary.json")).contains("\"verdict\" : \"kept\""), "the verification is in summary.json");
         for (String file : new String[] {"run.json", "summary.json", "latency.hlog", "service.hlog", "lag.hlog", "server-metrics.jsonl",
                 "report.html"}) {
             assertTrue(Files.exists(run.resolve(file)), file);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.FaultLog;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
+import loadlab.recording.Verification;
 
 /**
  * A run of the reference service (started by loadlab) with a block fault of each kind and a stall:
@@ -54,5 +55,14 @@ class FaultsScheduledIntoARunAreMeasuredTest {
         assertTrue(pause.during().p99Us() >= 500_000, "a 1 s stall shows in the p99 of its window: " + pause.during());
         assertTrue(text.contains("fault pause (stall process)"), text);
         assertTrue(text.contains("fault slow-store (block store)"), text);
+
+        assertNotNull(summary.verification(), "a run against the reference service ends with its verification: " + text);
+        assertEquals(Verification.Verdict.KEPT, summary.verification().verdict(), summary.verification().sentence());
+        assertTrue(summary.verification().acknowledged() > 0, "the timeline scenario posts, so some writes were acknowledged");
+        assertTrue(text.contains("verification: all "), text);
+        String report = Files.readString(dir.resolve("report.html"));
+        assertTrue(report.contains("id=\"faults\""), "the report has the faults table");
+        assertTrue(report.contains("\"start_s\""), "the report's data holds the fault windows the charts shade");
+        assertTrue(report.contains("nothing lost"), "the report shows the verification");
     }
 }

@@ -28,6 +28,19 @@ final class LoopbackTarget implements AutoCloseable {
         server.start();
     }
 
+    /** Answers {@code path} with this JSON, e.g. a verification endpoint. */
+    LoopbackTarget answering(String path, String json) {
+        server.createContext(path, exchange -> {
+            byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        return this;
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }

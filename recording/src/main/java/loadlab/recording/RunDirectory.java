@@ -63,7 +63,8 @@ public final class RunDirectory {
         });
         unchecked.read(SERVICE, stoppedEarly, service::add);
         unchecked.read(LAG, stoppedEarly, e -> (BLOCKED.equals(e.name()) ? blocked : lag).add(e.histogram()));
-        Summary summary = RunSummarizer.summarize(manifest, latency, service, lag, blocked, faults, perSecond);
+        Summary summary = RunSummarizer.summarize(manifest, latency, service, lag, blocked, faults, perSecond)
+                .withVerification(Verification.read(dir));
         checkWrittenSummary(dir, summary);
         return new RunDirectory(dir, manifest, summary);
     }

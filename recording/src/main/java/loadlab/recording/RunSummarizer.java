@@ -58,7 +58,7 @@ public final class RunSummarizer {
         }
         return new Summary(Summary.SCHEMA, new Summary.Run(m.scenario(), m.target(), m.profile(), m.model(), m.started(), m.ended(),
                 round(seconds), m.stoppedEarly(), state, reason), injector, total, requests,
-                faults == null ? null : FaultImpact.of(faults, perSecond, seconds));
+                faults == null ? null : FaultImpact.of(faults, perSecond, seconds), null);
     }
 
     private static String interruption(RunManifest m, Summary.Stats total, double seconds) {

@@ -16,13 +16,19 @@ import org.HdrHistogram.Histogram;
  * only (failures, such as instant refusals, no longer pull percentiles down); new are {@code ok},
  * {@code error_rate}, {@code failed_latency_us}, {@code run.state} and {@code run.state_reason}.
  */
-public record Summary(String schema, Run run, Injector injector, Stats total, Map<String, Stats> requests, List<FaultEffect> faults) {
+public record Summary(String schema, Run run, Injector injector, Stats total, Map<String, Stats> requests, List<FaultEffect> faults,
+                      Verification verification) {
     public static final String SCHEMA = "loadlab.summary/2";
     public static final String FILE = "summary.json";
 
     public Summary {
         requests = requests == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requests));
         faults = faults == null ? null : List.copyOf(faults);
+    }
+
+    /** The same summary with what the target said about its acknowledged writes ({@code verification.json}), or null. */
+    public Summary withVerification(Verification v) {
+        return new Summary(schema, run, injector, total, requests, faults, v);
     }
 
     /**

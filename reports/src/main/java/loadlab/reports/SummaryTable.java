@@ -42,9 +42,15 @@ public final class SummaryTable {
                     + "can take more%n", inj.blockedCount(), Micros.text(inj.blockedP99Us()), Micros.text(inj.blockedMaxUs()));
         }
         if (s.faults() != null) for (Summary.FaultEffect f : s.faults()) out.println(faultLine(f));
+        if (s.verification() != null) out.println(verificationLine(s.verification()));
         out.println(stateLine(run.state(), run.stateReason()));
         if (run.state() != RunState.COMPLETE) out.println("!!! these figures do not describe the target under the intended load");
         out.flush();
+    }
+
+    /** "verification: ..." with the target's answer; loud when a write was lost or could not be checked. */
+    public static String verificationLine(loadlab.recording.Verification v) {
+        return (v.verdict() == loadlab.recording.Verification.Verdict.KEPT ? "verification: " : "!!! verification: ") + v.sentence();
     }
 
     /** One fault's figures: "fault cache-down (block cache) 20.0-30.0 s: p99 1.2 ms -> 45.0 ms -> 1.3 ms, errors ..., recovered in 2 s". */

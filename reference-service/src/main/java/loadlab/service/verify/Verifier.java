@@ -47,6 +47,7 @@ public final class Verifier {
         List<Long> missingFromSearch = new ArrayList<>();
         List<String> examples = new ArrayList<>();
         long missingFromTimelines = 0;
+        java.util.Set<Long> missingAnywhere = new java.util.HashSet<>();
         int window = blocks.cache().window();
         Map<Long, long[]> followersOf = new HashMap<>();
         Map<Long, List<TimelineEntry>> windows = new HashMap<>();
@@ -54,13 +55,18 @@ public final class Verifier {
             Post post = stored.get(id);
             if (post == null) {
                 missingFromStore.add(id);
+                missingAnywhere.add(id);
                 continue;
             }
-            if (!searchable(id)) missingFromSearch.add(id);
+            if (!searchable(id)) {
+                missingFromSearch.add(id);
+                missingAnywhere.add(id);
+            }
             for (long follower : followersOf.computeIfAbsent(post.author(), a -> blocks.store().followers(a))) {
                 List<TimelineEntry> timeline = windows.computeIfAbsent(follower, f -> reads.home(f, Long.MAX_VALUE, window));
                 if (!contains(timeline, id, window)) {
                     missingFromTimelines++;
+                    missingAnywhere.add(id);
                     if (examples.size() < EXAMPLES) examples.add(id + ":" + follower);
                 }
             }
@@ -69,7 +75,7 @@ public final class Verifier {
         Histogram lag = tracker.lagSnapshot();
         boolean converged = missingFromStore.isEmpty() && missingFromSearch.isEmpty() && missingFromTimelines == 0 && pending == 0;
         return new VerificationReport(tracker.acknowledgedCount(), ids.length, missingFromStore, missingFromTimelines, examples,
-                missingFromSearch, pending, converged,
+                missingFromSearch, missingAnywhere.size(), pending, converged,
                 new VerificationReport.Lag(lag.getTotalCount(), lag.getValueAtPercentile(50), lag.getValueAtPercentile(99), lag.getMaxValue()),
                 tracker.oldestPendingMicros());
     }

@@ -53,7 +53,11 @@ final class LoadReport {
         List<Card> cards = compare ? compareCards(a.summary(), runs.get(1).summary()) : cards(a.summary());
         parts.put("cards", cards);
         parts.put("hasCards", !cards.isEmpty());
-        parts.put("tablesTop", compare ? List.of(deltas(a, runs.get(1))) : List.of(requests(a.summary())));
+        List<Table> top = new ArrayList<>(compare ? List.of(deltas(a, runs.get(1))) : List.of(requests(a.summary())));
+        for (LoadRunView r : runs) {
+            if (r.summary().faults() != null && !r.summary().faults().isEmpty()) top.add(faults(r, compare ? r.label() + ": " : ""));
+        }
+        parts.put("tablesTop", top);
         parts.put("load", true);
         long bucket = a.timeline().bucketSeconds();
         parts.put("bucket", bucket == 1 ? "second" : bucket + " seconds");
@@ -76,6 +80,7 @@ final class LoadReport {
             load.put("timeline", r.timeline());
             load.put("target", r.target());
             load.put("server", r.server());
+            load.put("faults", faultWindows(r.summary()));
             runData.add(Map.of("label", r.label(), "load", load));
         }
         data.put("runs", runData);
@@ -101,6 +106,12 @@ final class LoadReport {
         }
         if (r.summary().injector().verdict() == InjectorVerdict.INVALID && run.state() != RunState.INVALID) {
             out.add(new Banner("bad", prefix + "Injector fell behind.", r.summary().injector().reason() + "."));
+        }
+        loadlab.recording.Verification v = r.summary().verification();
+        if (v != null && v.verdict() != loadlab.recording.Verification.Verdict.KEPT) {
+            out.add(new Banner("bad", prefix + (v.verdict() == loadlab.recording.Verification.Verdict.LOST ? "ACKNOWLEDGED WRITES LOST."
+                    : v.verdict() == loadlab.recording.Verification.Verdict.UNCHECKED ? "Not verified." : "Derived data did not converge."),
+                    "Verification: " + v.sentence() + "."));
         }
         if (r.manifest().model() == RunModel.CLOSED) {
             out.add(new Banner("warn", prefix + "Closed model.", "A fixed number of users each waited for their previous response, so a "
@@ -130,7 +141,56 @@ final class LoadReport {
                 "start lag p99 " + Figures.micros(inj.lagP99Us())
                         + (inj.blockedCount() > 0 ? "; " + inj.blockedCount() + " requests waited for a connection, p99 " + Figures.micros(inj.blockedP99Us()) : ""),
                 ok ? "good" : "bad"));
+        loadlab.recording.Verification v = s.verification();
+        if (v != null) {
+            boolean kept = v.verdict() == loadlab.recording.Verification.Verdict.KEPT;
+            cards.add(new Card("verification", kept ? "nothing lost" : v.verdict().id().replace('_', ' ').toUpperCase(java.util.Locale.ROOT),
+                    v.sentence(), kept ? "good" : "bad"));
+        }
         return cards;
+    }
+
+    /** Each fault's window on the measured timeline, for the charts to shade. */
+    private static List<Map<String, Object>> faultWindows(Summary s) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (s.faults() == null) return out;
+        for (Summary.FaultEffect f : s.faults()) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("name", f.name());
+            w.put("start_s", f.startS());
+            w.put("end_s", f.endS());
+            out.add(w);
+        }
+        return out;
+    }
+
+    private static Table faults(LoadRunView r, String prefix) {
+        List<Row> rows = new ArrayList<>();
+        for (Summary.FaultEffect f : r.summary().faults()) {
+            String window = String.format(java.util.Locale.ROOT, "%.1f–%s s", f.startS(), f.endS() == null ? "end" : String.format(java.util.Locale.ROOT, "%.1f", f.endS()));
+            rows.add(Row.of(Cell.text(f.name()), Cell.text(f.kind() + " " + f.target()), Cell.num(window),
+                    Cell.num(p99(f.before()) + " → " + p99(f.during()) + " → " + p99(f.after())),
+                    new Cell(errors(f.before()) + " → " + errors(f.during()) + " → " + errors(f.after()),
+                            f.during() != null && f.during().errorRate() > 0 ? "bad" : "num"),
+                    Cell.num(rate(f.before()) + " → " + rate(f.during()) + " → " + rate(f.after())),
+                    new Cell(f.recoveryS() == null ? "not recovered" : Math.round(f.recoveryS()) + " s", f.recoveryS() == null ? "bad" : "num")));
+        }
+        return new Table("faults", prefix + "Faults", "Before, during and after each fault (seconds on the measured timeline). Recovery: "
+                + "seconds from the fault's end until p99 was within 1.2× and throughput within 5% of the before-window for 5 s in a row. "
+                + "The windows are shaded on the timelines below.",
+                List.of("fault", "what", "window", "p99 before → during → after", "errors", "throughput", "recovery"), rows);
+    }
+
+    private static String p99(Summary.FaultWindow w) {
+        return w == null || w.p99Us() == null ? "–" : Figures.micros(w.p99Us());
+    }
+
+    private static String errors(Summary.FaultWindow w) {
+        return w == null ? "–" : Figures.percent(w.errorRate());
+    }
+
+    private static String rate(Summary.FaultWindow w) {
+        return w == null ? "–" : Figures.rate(w.throughputPerS());
     }
 
     private static String causes(Summary.Errors e) {
@@ -240,6 +300,8 @@ final class LoadReport {
             rows.put("measured", Math.round(r.summary().run().measuredSeconds()) + " s");
             rows.put("injector", r.summary().injector().verdict().id() + ", start lag p99 " + Figures.micros(r.summary().injector().lagP99Us())
                     + ", max " + Figures.micros(r.summary().injector().lagMaxUs()));
+            loadlab.recording.Verification v = r.summary().verification();
+            rows.put("verification", v == null ? "not asked" : v.verdict().id() + ": " + v.sentence() + " (" + v.url() + ")");
             rows.put("segment", m.segment() == null ? "whole profile" : m.segment().text());
             rows.put("tool", Figures.tool(m.tool()));
             Map<String, Object> env = m.environment() == null ? Map.of() : m.environment();

@@ -15,7 +15,7 @@
   function readTheme() {
     const css = (n) => getComputedStyle(root).getPropertyValue(n).trim();
     theme = {
-      fg: css('--fg'), muted: css('--muted'), grid: css('--grid'), bad: css('--bad'), target: css('--target'),
+      fg: css('--fg'), muted: css('--muted'), grid: css('--grid'), bad: css('--bad'), target: css('--target'), fault: css('--fault'),
       series: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => css('--c' + i)),
     };
   }
@@ -228,6 +228,41 @@
     return out;
   }
 
+  /**
+   * Shades each run's fault windows (seconds on the measured timeline) behind the data of a chart
+   * whose x axis is that timeline, and names them at the top: A's solid, B's outlined and dashed.
+   */
+  const faultShading = {
+    id: 'loadlabFaults',
+    beforeDatasetsDraw(chart) {
+      const x = chart.scales.x;
+      const area = chart.chartArea;
+      const ctx = chart.ctx;
+      DATA.runs.forEach((run, r) => {
+        (run.load.faults || []).forEach((f, i) => {
+          const from = Math.max(area.left, x.getPixelForValue(f.start_s));
+          const to = Math.min(area.right, x.getPixelForValue(f.end_s == null ? span() : f.end_s));
+          if (!(to > from - 1)) return;
+          const width = Math.max(2, to - from);
+          ctx.save();
+          ctx.fillStyle = theme.fault;
+          if (r === 0) ctx.fillRect(from, area.top, width, area.bottom - area.top);
+          ctx.strokeStyle = theme.bad;
+          ctx.lineWidth = 1;
+          ctx.setLineDash(r === 0 ? [] : [4, 3]);
+          ctx.strokeRect(from, area.top, width, area.bottom - area.top);
+          ctx.fillStyle = theme.muted;
+          ctx.font = '11px system-ui, sans-serif';
+          ctx.textBaseline = 'top';
+          ctx.fillText(runTag(r) + f.name, from + 3, area.top + 2 + 12 * ((i + r) % 3));
+          ctx.restore();
+          faultWindowsDrawn++;
+        });
+      });
+    },
+  };
+  let faultWindowsDrawn = 0;
+
   /** Calls fn(timeline, series of request n, bucket midpoints, run index) for each run that has n. */
   function eachTimeline(n, fn) {
     DATA.runs.forEach((run, r) => {
@@ -255,7 +290,7 @@
     });
     const targets = targetDatasets('load');
     draw('latency-time', {
-      type: 'line', data: { datasets: datasets.concat(targets) },
+      type: 'line', data: { datasets: datasets.concat(targets) }, plugins: [faultShading],
       options: options({
         scales: Object.assign({ x: timeAxis(), y: latencyAxis(logLatency()) }, targets.length ? {
           load: axis({ position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: targets[0].label.replace(/^[AB] /, ''), color: theme.muted },
@@ -276,7 +311,7 @@
       if (errors.some((e) => e > 0)) datasets.push(line(runTag(r) + 'errors/s', zip(t, errors), theme.bad, { borderDash: runDash(r) }));
     });
     draw('throughput-time', {
-      type: 'line', data: { datasets: datasets.concat(targetDatasets('y')) },
+      type: 'line', data: { datasets: datasets.concat(targetDatasets('y')) }, plugins: [faultShading],
       options: options({
         scales: { x: timeAxis(), y: axis({ beginAtZero: true, title: { display: true, text: 'per second', color: theme.muted }, ticks: { color: theme.muted, callback: (v) => fmtCount(v), maxTicksLimit: 6 } }) },
         plugins: {
@@ -322,7 +357,7 @@
         });
       });
       draw(canvas.id, {
-        type: 'line', data: { datasets: datasets },
+        type: 'line', data: { datasets: datasets }, plugins: [faultShading],
         options: options({
           scales: { x: timeAxis(), y: axis({ beginAtZero: unit === 'ratio', ticks: { color: theme.muted, callback: (v) => fmtUnit(unit, v), maxTicksLimit: 5 } }) },
           plugins: {
@@ -517,9 +552,11 @@
   // ---- all -----------------------------------------------------------------------------------
   function renderAll() {
     charts.splice(0).forEach((c) => c.destroy());
+    faultWindowsDrawn = 0;
     readTheme();
     if (DATA.kind === 'load') renderLoad(); else if (DATA.kind === 'capacity') renderCapacity(); else renderBench();
     root.dataset.chartsRendered = String(charts.length);
+    root.dataset.faultWindowsDrawn = String(faultWindowsDrawn);
   }
 
   renderAll();
