@@ -64,9 +64,10 @@ try {
         points: c.data.datasets.reduce((n, d) => n + d.data.filter((p) => p != null && (typeof p !== 'object' || p.y != null || p.x != null)).length, 0),
       })));
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const faultWindows = Number(await page.evaluate(() => document.documentElement.dataset.faultWindowsDrawn || 0));
       const shot = path.join(shotDir, path.basename(path.dirname(path.resolve(file))) + '-' + path.basename(file, '.html') + '-' + scheme + '.png');
       await page.screenshot({ path: shot, fullPage: true });
-      console.log(JSON.stringify({ file, scheme, charts, canvases, drawn, requests, consoleErrors, pageErrors, background, screenshot: shot }));
+      console.log(JSON.stringify({ file, scheme, charts, canvases, drawn, requests, consoleErrors, pageErrors, background, faultWindows, screenshot: shot }));
       await context.close();
     }
   }

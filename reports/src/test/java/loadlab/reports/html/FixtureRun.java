@@ -48,6 +48,8 @@ public final class FixtureRun {
     private boolean interrupted;
     private boolean serverMetrics;
     private List<Integer> silentSeconds = List.of();
+    private final List<loadlab.recording.FaultLog.Fault> faults = new ArrayList<>();
+    private loadlab.recording.Verification verification;
 
     private FixtureRun() {}
 
@@ -106,6 +108,19 @@ public final class FixtureRun {
         return this;
     }
 
+    /** A block fault from second {@code at} for {@code length} seconds, carried out on time (faults.json). */
+    public FixtureRun fault(String name, int at, int length) {
+        loadlab.recording.FaultLog.Outcome ok = new loadlab.recording.FaultLog.Outcome("PUT /admin/faults/cache", true, 200, "{}", 1.0);
+        faults.add(new loadlab.recording.FaultLog.Fault(name, "block", "cache", at, length, (double) at, (double) at + length, ok, ok, false));
+        return this;
+    }
+
+    /** What the target said after the load (verification.json). */
+    public FixtureRun verified(loadlab.recording.Verification v) {
+        verification = v;
+        return this;
+    }
+
     public Path writeTo(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -119,6 +134,8 @@ public final class FixtureRun {
             m = m.ended("2026-09-21T12:00:25Z", seconds, interrupted, null);
             RunFiles.write(dir.resolve(RunManifest.FILE), m);
             writeLogs(dir);
+            if (!faults.isEmpty()) new loadlab.recording.FaultLog(loadlab.recording.FaultLog.SCHEMA, faults).write(dir);
+            if (verification != null) verification.write(dir);
             RunDirectory.open(dir).writeSummary();
             if (serverMetrics) writeServerMetrics(dir);
             return dir;

@@ -26,6 +26,8 @@ class ReportsRenderInHeadlessChromiumTest {
         Path root = Path.of("target/e2e").toAbsolutePath();
         deleteTree(root);
         Path load = FixtureRun.of("read", 70).and("post", 20).and("search", 10).seconds(30).errorEvery(25).withServerMetrics()
+                .fault("cache-down", 12, 3).fault("slow-store", 20, 4)
+                .verified(loadlab.recording.Verification.answered("http://127.0.0.1:8080/admin/verify?posts=all", 0.4, 600, 0, 0L, 0L, true, 35.0))
                 .latency((s, n, i) -> 800 + (s >= 12 && s < 15 ? 40_000 : 0) + (i * 131L) % 4_000).writeTo(root.resolve("load"));
         Path slower = FixtureRun.of("read", 70).and("post", 20).and("search", 10).seconds(30).withServerMetrics()
                 .latency((s, n, i) -> 1_000 + (i * 173L) % 6_000).writeTo(root.resolve("load-b"));
@@ -55,6 +57,18 @@ class ReportsRenderInHeadlessChromiumTest {
             }
             assertTrue(Files.size(Path.of(page.path("screenshot").asText())) > 10_000, what + ": screenshot");
             backgrounds.merge(page.path("file").asText() + page.path("scheme").asText(), page.path("background").asText(), (a, b) -> a);
+        }
+        for (JsonNode page : seen) {
+            String name = page.path("file").asText();
+            boolean withFaults = name.equals(pages.get(0).toString()) || name.equals(pages.get(3).toString());
+            int timelines = 0;
+            for (JsonNode canvas : page.path("canvases")) {
+                String id = canvas.path("id").asText();
+                if (id.equals("latency-time") || id.equals("throughput-time") || id.startsWith("server-")) timelines++;
+            }
+            // two faults, on the load page and on the comparison (run A), each shaded on every timeline
+            assertEquals(withFaults ? 2 * timelines : 0, page.path("faultWindows").asInt(), name + ": fault windows shaded on every timeline");
+            if (withFaults) assertTrue(timelines >= 3, name + ": latency, throughput and server timelines");
         }
         String file = pages.get(0).toString();
         assertNotEquals(backgrounds.get(file + "light"), backgrounds.get(file + "dark"), "dark mode changes the page");
