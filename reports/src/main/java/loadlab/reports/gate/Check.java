@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * @param benchmark for bench runs: a regular expression found in the benchmark's full name
  * @param bound     for absolute checks: how the figure is bounded
  * @param allowed   for relative checks: the share by which the run may be worse (0.10 for 10%)
+ * @param fault     for recovery-time and error-rate-during-faults: a fault's name, a glob, or "*" for each fault; else null
  */
-public record Check(Kind kind, String request, Pattern benchmark, Metric metric, Bound bound, Limit limit, double allowed, String text) {
+public record Check(Kind kind, String request, Pattern benchmark, Metric metric, Bound bound, Limit limit, double allowed, String text,
+                    String fault) {
 
     /** ABSOLUTE and RELATIVE are spec lines; STATE is the gate's own check that a run can support a verdict at all. */
     public enum Kind { ABSOLUTE, RELATIVE, STATE }

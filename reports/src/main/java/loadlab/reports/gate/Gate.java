@@ -89,6 +89,10 @@ public final class Gate {
             LoadEvidence r = LoadEvidence.read(run);
             LoadEvidence b = baselines.isEmpty() ? null : LoadEvidence.read(baselines);
             for (Check c : spec.checks()) {
+                if (c.metric().ofFaults()) {
+                    results.addAll(FaultGate.judge(c, run));
+                    continue;
+                }
                 for (String name : subjects(c, r, b)) results.add(c.kind() == Check.Kind.ABSOLUTE ? absolute(c, name, r, spec) : relative(c, name, r, b, spec));
             }
         } else if (judgeable) {
@@ -320,7 +324,9 @@ public final class Gate {
     static String format(Metric m, double v) {
         return switch (m.kind()) {
             case LATENCY, SERVICE -> Micros.text(Math.round(v));
-            case ERRORS -> percent(v);
+            case ERRORS, FAULT_ERRORS -> percent(v);
+            case RECOVERY -> String.format(Locale.ROOT, "%.1f s", v);
+            case LOST_WRITES -> String.format(Locale.ROOT, "%,d", Math.round(v));
             case THROUGHPUT, ACHIEVED, CAPACITY -> Figures.rate(v);
             case BENCH -> String.valueOf(v);
         };

@@ -22,6 +22,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *   - { request: "*", metric: error-rate, below: 0.1% }
  *   - { metric: achieved-rate, at-least: 95% }
  *   - { metric: sustainable-rate, at-least: 5000/s }   # of a capacity search (capacity.json)
+ *   - { metric: recovery-time, fault: "*", at-most: 10s }        # each fault of a run with --faults
+ *   - { metric: error-rate-during-faults, fault: cache-down, below: 1% }
+ *   - { metric: lost-writes, at-most: 0 }                # the verification after the load
  * relative:
  *   - { request: "*", metric: p99, worse-by-at-most: 10% }
  *   - { benchmark: ".*Fanout.*", metric: score, worse-by-at-most: 5% }
@@ -32,7 +35,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public record GateSpec(double confidence, List<Check> checks) {
     public static final double DEFAULT_CONFIDENCE = 0.99;
     private static final Set<String> TOP = Set.of("confidence", "absolute", "relative");
-    private static final Set<String> ABSOLUTE_KEYS = Set.of("request", "benchmark", "metric", "below", "at-most", "above", "at-least");
+    private static final Set<String> ABSOLUTE_KEYS = Set.of("request", "benchmark", "fault", "metric", "below", "at-most", "above", "at-least");
     private static final Set<String> RELATIVE_KEYS = Set.of("request", "benchmark", "metric", "worse-by-at-most");
 
     public boolean hasRelative() {
@@ -116,10 +119,26 @@ public record GateSpec(double confidence, List<Check> checks) {
             throw new IllegalArgumentException(where + ": sustainable-rate is a capacity search's, not a request's or a benchmark's; drop "
                     + (request != null ? "request" : "benchmark"));
         }
+        Object fault = item.get("fault");
+        if (metric.ofFaults()) {
+            if (kind == Check.Kind.RELATIVE) {
+                throw new IllegalArgumentException(where + ": " + metric.id() + " is judged against a limit, not a baseline; move it under absolute");
+            }
+            if (request != null || benchmark != null) {
+                throw new IllegalArgumentException(where + ": " + metric.id() + " is a run's, not a " + (request != null ? "request" : "benchmark")
+                        + "'s; drop " + (request != null ? "request" : "benchmark"));
+            }
+            if (fault != null && metric == Metric.LOST_WRITES) {
+                throw new IllegalArgumentException(where + ": lost-writes counts the whole run's writes, not a fault's; drop fault");
+            }
+        } else if (fault != null) {
+            throw new IllegalArgumentException(where + ": fault goes with recovery-time and error-rate-during-faults, not " + metric.id());
+        }
+        String faults = metric.ofFaults() && metric != Metric.LOST_WRITES ? (fault == null ? "*" : String.valueOf(fault)) : null;
         String req = metric.kind() == Metric.Kind.ACHIEVED || metric.kind() == Metric.Kind.CAPACITY ? Check.ALL : request == null ? (bench == null ? Check.ALL : null) : String.valueOf(request);
         String text = describe(item);
         if (kind == Check.Kind.RELATIVE) {
-            return new Check(kind, req, bench, metric, null, null, Limit.percent(item.get("worse-by-at-most"), where), text);
+            return new Check(kind, req, bench, metric, null, null, Limit.percent(item.get("worse-by-at-most"), where), text, null);
         }
         Check.Bound bound = null;
         Object value = null;
@@ -131,7 +150,7 @@ public record GateSpec(double confidence, List<Check> checks) {
             }
         }
         if (bound == null) throw new IllegalArgumentException(where + " has no bound; add one of below, at-most, above, at-least");
-        return new Check(kind, req, bench, metric, bound, Limit.parse(value, metric, where), 0, text);
+        return new Check(kind, req, bench, metric, bound, Limit.parse(value, metric, where), 0, text, faults);
     }
 
     private static String describe(Map<?, ?> item) {

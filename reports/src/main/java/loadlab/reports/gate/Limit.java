@@ -26,7 +26,12 @@ public record Limit(double value, boolean ofTarget, String text) {
         String unit = m.group(2) + (m.group(3) == null ? "" : m.group(3));
         return switch (metric.kind()) {
             case LATENCY, SERVICE -> new Limit(micros(n, unit, text, where, metric), false, text);
-            case ERRORS -> new Limit(share(n, unit, text, where, metric), false, text);
+            case ERRORS, FAULT_ERRORS -> new Limit(share(n, unit, text, where, metric), false, text);
+            case RECOVERY -> new Limit(micros(n, unit, text, where, metric) / 1e6, false, text);
+            case LOST_WRITES -> {
+                if (!unit.isEmpty() || n != Math.rint(n)) throw wrong(text, where, metric);
+                yield new Limit(n, false, text);
+            }
             case THROUGHPUT, CAPACITY -> new Limit(perSecond(n, unit, text, where, metric), false, text);
             case ACHIEVED -> unit.equals("%") ? new Limit(n / 100, true, text) : new Limit(perSecond(n, unit, text, where, metric), false, text);
             case BENCH -> new Limit(bench(n, unit, text, where, metric), false, text);
@@ -79,7 +84,9 @@ public record Limit(double value, boolean ofTarget, String text) {
     static String example(Metric metric) {
         return switch (metric.kind()) {
             case LATENCY, SERVICE -> "250ms, 800us or 1.5s";
-            case ERRORS -> "0.1%";
+            case ERRORS, FAULT_ERRORS -> "0.1%";
+            case RECOVERY -> "10s";
+            case LOST_WRITES -> "0 (a whole number of writes)";
             case THROUGHPUT, CAPACITY -> "900/s";
             case ACHIEVED -> "95% (of the target) or 900/s";
             case BENCH -> "2ms (time per operation) or 100k/s (throughput)";

@@ -26,10 +26,18 @@ public enum Metric {
     THROUGHPUT("throughput", Kind.THROUGHPUT, Double.NaN),
     ACHIEVED_RATE("achieved-rate", Kind.ACHIEVED, Double.NaN),
     SCORE("score", Kind.BENCH, Double.NaN),
-    SUSTAINABLE_RATE("sustainable-rate", Kind.CAPACITY, Double.NaN);
+    SUSTAINABLE_RATE("sustainable-rate", Kind.CAPACITY, Double.NaN),
+    RECOVERY_TIME("recovery-time", Kind.RECOVERY, Double.NaN),
+    ERROR_RATE_DURING_FAULTS("error-rate-during-faults", Kind.FAULT_ERRORS, Double.NaN),
+    LOST_WRITES("lost-writes", Kind.LOST_WRITES, Double.NaN);
 
     /** What a metric is read from. */
-    public enum Kind { LATENCY, SERVICE, ERRORS, THROUGHPUT, ACHIEVED, BENCH, CAPACITY }
+    public enum Kind { LATENCY, SERVICE, ERRORS, THROUGHPUT, ACHIEVED, BENCH, CAPACITY, RECOVERY, FAULT_ERRORS, LOST_WRITES }
+
+    /** Whether the metric is read from a run's faults and verification rather than its requests: absolute checks only. */
+    public boolean ofFaults() {
+        return kind == Kind.RECOVERY || kind == Kind.FAULT_ERRORS || kind == Kind.LOST_WRITES;
+    }
 
     private final String id;
     private final Kind kind;
