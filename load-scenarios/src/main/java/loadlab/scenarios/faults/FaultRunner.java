@@ -3,10 +3,6 @@ package loadlab.scenarios.faults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import loadlab.recording.FaultLog;
 
@@ -21,8 +17,8 @@ public final class FaultRunner implements AutoCloseable {
     private final FaultSchedule schedule;
     private final FaultAction clearAll;
     private final Path runDir;
-    private final ScheduledExecutorService timer;
-    private final List<ScheduledFuture<?>> pending = new ArrayList<>();
+    private final FaultTimer timer;
+    private final List<Runnable> pending = new ArrayList<>();
     private final FaultLog.Fault[] log;
     private final java.util.concurrent.CompletableFuture<FaultLog> done = new java.util.concurrent.CompletableFuture<>();
     private long zero = Long.MIN_VALUE;
@@ -30,14 +26,15 @@ public final class FaultRunner implements AutoCloseable {
 
     /** @param clearAll an action that clears every fault at once, or null */
     public FaultRunner(FaultSchedule schedule, FaultAction clearAll, Path runDir) {
+        this(schedule, clearAll, runDir, FaultTimer.system());
+    }
+
+    /** The same on a timer of the caller's, e.g. a clock moved by hand. */
+    public FaultRunner(FaultSchedule schedule, FaultAction clearAll, Path runDir, FaultTimer timer) {
         this.schedule = schedule;
         this.clearAll = clearAll;
         this.runDir = runDir;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "loadlab-faults");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = timer;
         this.log = new FaultLog.Fault[schedule.faults().size()];
         for (int i = 0; i < log.length; i++) {
             FaultSpec f = schedule.faults().get(i);
@@ -47,15 +44,15 @@ public final class FaultRunner implements AutoCloseable {
         write();
     }
 
-    /** Starts the schedule from the measured timeline's zero ({@link System#nanoTime()} clock); once. */
+    /** Starts the schedule from the measured timeline's zero (on the timer's clock: {@link System#nanoTime()} in a run); once. */
     public synchronized void start(long zeroNanos) {
         if (closed || zero != Long.MIN_VALUE) return;
         zero = zeroNanos;
         for (int i = 0; i < log.length; i++) {
             int k = i;
             FaultSpec f = schedule.faults().get(i);
-            pending.add(timer.schedule(() -> begin(k), Math.max(0, zero + f.at().toNanos() - System.nanoTime()), TimeUnit.NANOSECONDS));
-            pending.add(timer.schedule(() -> end(k, false), Math.max(0, zero + f.end().toNanos() - System.nanoTime()), TimeUnit.NANOSECONDS));
+            pending.add(timer.at(zero + f.at().toNanos(), () -> begin(k)));
+            pending.add(timer.at(zero + f.end().toNanos(), () -> end(k, false)));
         }
     }
 
@@ -64,7 +61,7 @@ public final class FaultRunner implements AutoCloseable {
         double at;
         synchronized (this) {
             if (closed) return;
-            at = seconds(System.nanoTime() - zero);
+            at = seconds(timer.nanoTime() - zero);
         }
         FaultLog.Outcome outcome = f.start().run();
         synchronized (this) {
@@ -81,7 +78,7 @@ public final class FaultRunner implements AutoCloseable {
             e = log[i];
             if (e.startedS() == null || e.endedS() != null) return;
         }
-        double at = seconds(System.nanoTime() - zero);
+        double at = seconds(timer.nanoTime() - zero);
         FaultLog.Outcome outcome = f.stop() == null ? null : f.stop().run();
         synchronized (this) {
             double ended = f.stop() == null && !early ? Math.min(at, e.startedS() + e.forS()) : at;
@@ -101,14 +98,9 @@ public final class FaultRunner implements AutoCloseable {
         synchronized (this) {
             if (closed) return;
             closed = true;
-            pending.forEach(p -> p.cancel(false));
+            pending.forEach(Runnable::run);
         }
-        timer.shutdown();
-        try {
-            timer.awaitTermination(FaultAction.LIMIT.toSeconds() + 5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.shutdown(FaultAction.LIMIT.toSeconds() + 5);
         for (int i = 0; i < log.length; i++) end(i, true);
         if (clearAll != null && zero != Long.MIN_VALUE) clearAll.run();
         synchronized (this) {
