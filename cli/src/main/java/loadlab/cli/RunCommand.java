@@ -113,16 +113,22 @@ public final class RunCommand implements Callable<Integer> {
         if (gate == null && gateOptions.anyGiven()) {
             throw new IllegalArgumentException("--baseline, --junit and --markdown go with --gate GATE.yaml");
         }
-        if (admin != null && faultsFile == null) throw new IllegalArgumentException("--admin goes with --faults FAULTS.yaml");
+        boolean profileFaults = profileFile != null && FaultSchedule.inProfile(Path.of(profileFile));
+        if (profileFaults && faultsFile != null) {
+            throw new IllegalArgumentException("the profile " + profileFile + " has faults: and --faults gives more; keep one of them");
+        }
+        if (admin != null && faultsFile == null && !profileFaults) {
+            throw new IllegalArgumentException("--admin goes with --faults FAULTS.yaml (or a profile with faults:)");
+        }
         URI verifyUrl = verify == null || verify.equals("none") ? null : httpUri("--verify", verify, "a verification endpoint's http:// URL, "
                 + "e.g. http://127.0.0.1:8080/admin/verify?posts=all, or none");
         if (verifyWait != null && (verifyWait.isNegative() || verifyWait.compareTo(java.time.Duration.ofHours(1)) > 0)) {
             throw new IllegalArgumentException("--verify-wait " + verifyWait.toSeconds() + "s must be between 0s and 1h");
         }
         if (verifyWait != null && "none".equals(verify)) throw new IllegalArgumentException("--verify-wait goes with verification; drop --verify none");
-        if (faultsFile != null) { // checked in full before any load; the service's address is filled in once it runs
+        if (faultsFile != null || profileFaults) { // checked in full before any load; the service's address is filled in once it runs
             URI probe = admin != null ? adminUri(admin) : workload.target == null ? ReferenceAdminFaults.NOT_YET_STARTED : null;
-            FaultSchedule.read(faultsFile, probe == null ? null : new ReferenceAdminFaults(probe), parsed.measuredSeconds());
+            faults(probe == null ? null : new ReferenceAdminFaults(probe), parsed.measuredSeconds());
         }
         try (WorkloadOptions.Workload w = workload.prepare(spec.commandLine().getErr())) {
             loadlab.reports.gate.GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions.baselines);
@@ -132,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
                 boolean terminal = System.console() != null;
                 URI adminBase = admin != null ? adminUri(admin) : t.reference() != null ? URI.create(t.reference().uri() + "/") : null;
                 AdminFaults adminFaults = adminBase == null ? null : new ReferenceAdminFaults(adminBase);
-                FaultSchedule faults = faultsFile == null ? null : FaultSchedule.read(faultsFile, adminFaults, parsed.measuredSeconds());
+                FaultSchedule faults = faults(adminFaults, parsed.measuredSeconds());
                 RunSpec run = workload.spec(w, t, runName, profile, segment, dir, terminal, faults,
                         faults == null || adminFaults == null ? null : adminFaults.clearAll());
                 console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", w.scenario(), w.engine().id(),
@@ -150,6 +156,12 @@ public final class RunCommand implements Callable<Integer> {
                 return Math.max(exit, GateStep.judge(console, gateSpec, dir, gateOptions));
             }
         }
+    }
+
+    /** The faults of --faults or of the profile's faults: section; null when there are none. */
+    private FaultSchedule faults(AdminFaults adminFaults, long measuredSeconds) {
+        if (faultsFile != null) return FaultSchedule.read(faultsFile, adminFaults, measuredSeconds);
+        return profileFile == null ? null : FaultSchedule.readProfile(Path.of(profileFile), adminFaults, measuredSeconds);
     }
 
     /** The check asked for: --verify's endpoint, else the reference service's own when there is one, unless --verify none. */

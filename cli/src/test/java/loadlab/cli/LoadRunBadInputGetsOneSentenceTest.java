@@ -25,6 +25,9 @@ class LoadRunBadInputGetsOneSentenceTest {
         Files.writeString(tmp.resolve("typo.yaml"), "requests:\n  - {name: home, path: /x, wieght: 2}\n");
         Files.writeString(tmp.resolve("block.yaml"), "faults:\n  - { name: c, at: 1s, for: 1s, block: cache, down: true }\n");
         Files.writeString(tmp.resolve("late.yaml"), "faults:\n  - { name: x, at: 4s, for: 2s, exec: { start: 'true' } }\n");
+        Files.writeString(tmp.resolve("profile-faults.yaml"), "phases:\n  - { rate: 10/s, duration: 5s }\n"
+                + "faults:\n  - { name: x, at: 4s, for: 2s, exec: { start: 'true' } }\n");
+        Files.writeString(tmp.resolve("profile-typo.yaml"), "phases:\n  - { rate: 10/s, duration: 5s }\nfault:\n  - { name: x }\n");
     }
 
     @AfterAll
@@ -70,6 +73,12 @@ class LoadRunBadInputGetsOneSentenceTest {
             "run --target TARGET --rate 10/s --admin http://127.0.0.1:1/            | --admin goes with --faults FAULTS.yaml",
             "run --target TARGET --rate 10/s --faults TMP/block.yaml --admin nope   | --admin 'nope' must be the reference service's http:// URL",
             "run --target TARGET --scenario timeline --body x       | do not go with the timeline scenario",
+            "run --target TARGET --profile TMP/profile-faults.yaml   | profile-faults.yaml (faults:) fault 'x' ends at 6 s",
+            "run --target TARGET --profile TMP/profile-faults.yaml --faults TMP/late.yaml | has faults: and --faults gives more",
+            "run --target TARGET --profile TMP/profile-typo.yaml     | unknown key 'fault'; a profile has phases, concurrency, duration, warmup, faults",
+            "run --target TARGET --rate 10/s --verify ftp://x/       | --verify 'ftp://x/' must be a verification endpoint's http:// URL",
+            "run --target TARGET --rate 10/s --verify none --verify-wait 5s | --verify-wait goes with verification; drop --verify none",
+            "run --target TARGET --rate 10/s --verify-wait 2h        | --verify-wait 7200s must be between 0s and 1h",
     })
     void isRefusedWithOneSentence(String args, String phrase) {
         String line = args.trim().replace("TARGET", target.url()).replace("TMP", tmp.toString());

@@ -54,14 +54,29 @@ public record FaultSchedule(List<FaultSpec> faults) {
 
     /** Reads {@code file}; {@code admin} turns block and stall faults into actions (null: there is no admin API). */
     public static FaultSchedule read(Path file, AdminFaults admin, long measuredSeconds) {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("--faults " + file + " does not exist");
-        Object root;
+        return parse(yaml(file, "--faults"), file.getFileName().toString(), admin, measuredSeconds);
+    }
+
+    /** Whether a {@code --profile} file has a {@code faults:} section. */
+    public static boolean inProfile(Path profile) {
+        return yaml(profile, "--profile") instanceof Map<?, ?> map && map.containsKey("faults");
+    }
+
+    /** The {@code faults:} section of a {@code --profile} file, checked like a {@code --faults} file; null when it has none. */
+    public static FaultSchedule readProfile(Path profile, AdminFaults admin, long measuredSeconds) {
+        if (!(yaml(profile, "--profile") instanceof Map<?, ?> map) || !map.containsKey("faults")) return null;
+        Map<String, Object> section = new java.util.HashMap<>();
+        section.put("faults", map.get("faults"));
+        return parse(section, profile.getFileName() + " (faults:)", admin, measuredSeconds);
+    }
+
+    private static Object yaml(Path file, String flag) {
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException(flag + " " + file + " does not exist");
         try {
-            root = new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file), Object.class);
+            return new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file), Object.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--faults " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(flag + " " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        return parse(root, file.getFileName().toString(), admin, measuredSeconds);
     }
 
     static FaultSchedule parse(Object root, String where, AdminFaults admin, long measuredSeconds) {

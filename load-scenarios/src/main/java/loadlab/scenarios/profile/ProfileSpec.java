@@ -90,6 +90,9 @@ public record ProfileSpec(String rate, String ramp, String stairs, String hold, 
         return phases;
     }
 
+    /** What a profile file may hold; {@code faults:} is read by the fault schedule, the rest here. */
+    private static final List<String> FILE_KEYS = List.of("phases", "concurrency", "duration", "warmup", "faults");
+
     @SuppressWarnings("unchecked")
     static LoadProfile fromFile(Path path, String warmupFlag) {
         Map<String, Object> yaml;
@@ -99,6 +102,11 @@ public record ProfileSpec(String rate, String ramp, String stairs, String hold, 
             throw new IllegalArgumentException("--profile " + path + " cannot be read as YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (yaml == null) throw new IllegalArgumentException("--profile " + path + " is empty");
+        for (String key : yaml.keySet()) {
+            if (!FILE_KEYS.contains(key)) {
+                throw new IllegalArgumentException(path + ": unknown key '" + key + "'; a profile has " + String.join(", ", FILE_KEYS));
+            }
+        }
         String warm = warmupFlag != null ? warmupFlag : String.valueOf(yaml.getOrDefault("warmup", DEFAULT_WARMUP));
         long warmSeconds = Durations.wholeSeconds("warmup", Durations.parse(path + ": warmup", warm));
         if (yaml.containsKey("concurrency")) {
