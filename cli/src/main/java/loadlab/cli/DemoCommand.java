@@ -19,6 +19,7 @@ import loadlab.recording.Micros;
 import loadlab.recording.RunDirectory;
 import loadlab.reports.SummaryTable;
 import loadlab.scenarios.RunSpec;
+import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.DurabilityCheck;
 import loadlab.scenarios.run.LoadRun;
@@ -44,8 +45,22 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--hold", defaultValue = "5s", description = "Time per staircase level (default: ${DEFAULT-VALUE}).")
     String hold;
 
+    @Option(names = "--faults", description = "Run the shipped fault experiment (examples/faults.yaml) instead of the staircase: "
+            + "the timeline scenario at 100/s for 65 s with the cache, the stream and the store faulted and the process stalled in turn.")
+    boolean faults;
+
     @Option(names = "--out", defaultValue = "runs", description = "Directory of run directories (default: ${DEFAULT-VALUE}).")
     Path runs;
+
+    /** The shipped experiment, packaged from examples/faults.yaml. */
+    static final String EXPERIMENT = "examples/faults.yaml";
+
+    private static String experiment() throws java.io.IOException {
+        try (java.io.InputStream in = DemoCommand.class.getResourceAsStream("examples/faults.yaml")) {
+            if (in == null) throw new IllegalStateException(EXPERIMENT + " is missing from loadlab's jar; rebuild it (mvn -q install -DskipTests)");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -66,13 +81,18 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("demo found problems (see above)");
                 return Loadlab.CHECK_FAILED;
             }
-            out.println("every endpoint answered as expected; now a short staircase of the timeline scenario:");
+            out.println(faults ? "every endpoint answered as expected; now the fault experiment (" + EXPERIMENT + "), 65 s at 100/s:"
+                    : "every endpoint answered as expected; now a short staircase of the timeline scenario:");
             out.flush();
-            Path dir = RunDirectory.create(runs, "demo-timeline", Instant.now());
-            ProfileSpec staircase = new ProfileSpec(null, null, stairs, hold, null, null, "3s", null);
-            RunSpec spec = new RunSpec("demo-timeline", "timeline", running.uri() + "/", staircase, null, 10_000,
+            Path dir = RunDirectory.create(runs, faults ? "demo-faults" : "demo-timeline", Instant.now());
+            ProfileSpec profile = faults ? new ProfileSpec("100/s", null, null, null, null, "65s", "3s", null)
+                    : new ProfileSpec(null, null, stairs, hold, null, null, "3s", null);
+            ReferenceAdminFaults admin = new ReferenceAdminFaults(java.net.URI.create(running.uri() + "/"));
+            FaultSchedule schedule = faults ? FaultSchedule.fromText(experiment(), EXPERIMENT, admin, profile.toProfile().measuredSeconds()) : null;
+            RunSpec spec = new RunSpec(faults ? "demo-faults" : "demo-timeline", "timeline", running.uri() + "/", profile, null, 10_000,
                     Map.of("users", Long.toString(running.seeded().users())), dir.toString(), running.uri() + "/metrics", false,
-                    ServiceReport.setup(running), loadlab.scenarios.Engine.GATLING, 64, false, null, null, null, null, null, null);
+                    ServiceReport.setup(running), loadlab.scenarios.Engine.GATLING, 64, false, null, null, null, null, schedule,
+                    faults ? admin.clearAll() : null);
             LoadRun.Result run = LoadRun.run(spec, runs, out, false);
             run = new DurabilityCheck(DurabilityCheck.referenceService(running.uri()), DurabilityCheck.DEFAULT_WAIT).after(run, out);
             int exit = RunOutcome.report(out, run);

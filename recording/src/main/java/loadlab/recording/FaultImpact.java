@@ -13,9 +13,10 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Before is the fault's own length (at least {@value #MIN_WINDOW_S} s) just before it starts,
  * after the same just after it ends, each cut at the neighbouring faults and at the run's edges.
- * Recovered means {@value #STABLE_S} seconds in a row with p99 within {@value #P99_FACTOR}× and
- * throughput within {@value #THROUGHPUT_SHARE_PCT}% of the before-window; null when that never
- * happens before the run ends (or there is no before-window to compare with).
+ * Recovered means {@value #STABLE_S} seconds in a row whose p99 (of those seconds together) is
+ * within {@value #P99_FACTOR}× and whose throughput is within {@value #THROUGHPUT_SHARE_PCT}% of the
+ * before-window's; null when that never happens before the run ends (or there is no before-window
+ * to compare with). Seconds are the injector's intervals, cut on the measured timeline's seconds.
  */
 public final class FaultImpact {
     static final int MIN_WINDOW_S = 10;
@@ -34,8 +35,8 @@ public final class FaultImpact {
         }
 
         public void add(IntervalLogReader.Entry e) {
-            if (e.startMillis() < originMillis) return;
-            int s = (int) ((e.startMillis() - originMillis) / 1000);
+            if (e.endMillis() <= originMillis) return;
+            int s = (int) Math.max(0, e.slot(originMillis, 1));
             long[] c = counts.computeIfAbsent(s, k -> new long[2]);
             if (e.failed()) c[1] += e.histogram().getTotalCount();
             else {
@@ -95,15 +96,20 @@ public final class FaultImpact {
         return out;
     }
 
+    /**
+     * The first second after the fault's end from which {@value #STABLE_S} seconds in a row, taken
+     * together, have p99 within {@value #P99_FACTOR}x and throughput within
+     * {@value #THROUGHPUT_SHARE_PCT}% (either way: a backlog draining is not recovered) of the
+     * before-window. Together, not second by second: the p99 of one second's hundred requests is
+     * nearly its maximum, and would hold a recovered target to a stricter bar than its own past.
+     */
     private static Double recovery(Seconds seconds, Summary.FaultWindow before, int end, int runEnd) {
         if (before == null || before.p99Us() == null || before.throughputPerS() == 0) return null;
-        int run = 0;
-        for (int s = end; s < runEnd; s++) {
-            Summary.FaultWindow one = seconds.window(s, s + 1);
-            boolean back = one.p99Us() != null && one.p99Us() <= P99_FACTOR * before.p99Us()
-                    && one.throughputPerS() >= (1 - THROUGHPUT_SHARE_PCT / 100.0) * before.throughputPerS();
-            run = back ? run + 1 : 0;
-            if (run == STABLE_S) return (double) (s - STABLE_S + 1 - end);
+        for (int s = end; s + STABLE_S <= runEnd; s++) {
+            Summary.FaultWindow next = seconds.window(s, s + STABLE_S);
+            boolean back = next.p99Us() != null && next.p99Us() <= P99_FACTOR * before.p99Us()
+                    && Math.abs(next.throughputPerS() - before.throughputPerS()) <= THROUGHPUT_SHARE_PCT / 100.0 * before.throughputPerS();
+            if (back) return (double) (s - end);
         }
         return null;
     }

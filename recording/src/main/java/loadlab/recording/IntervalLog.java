@@ -39,6 +39,7 @@ public final class IntervalLog implements AutoCloseable {
     private final Consumer<Tick> listener;
     private final Consumer<String> onFailure;
     private ScheduledExecutorService clock;
+    private java.util.concurrent.ScheduledFuture<?> ticks;
     private boolean closed;
     private boolean failed;
 
@@ -130,8 +131,20 @@ public final class IntervalLog implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        clock.scheduleAtFixedRate(this::writeInterval, 1, 1, TimeUnit.SECONDS);
+        ticks = clock.scheduleAtFixedRate(this::writeInterval, 1, 1, TimeUnit.SECONDS);
         return this;
+    }
+
+    /**
+     * Moves the ticks onto the measured timeline: one at {@code zeroNanos} ({@link System#nanoTime()}
+     * clock) and every whole second before and after it, so each interval of the measured run is one
+     * second of its timeline, which per-second figures, fault windows and the report's buckets read.
+     */
+    public synchronized void alignTo(long zeroNanos) {
+        if (clock == null || closed) return;
+        ticks.cancel(false);
+        long second = TimeUnit.SECONDS.toNanos(1);
+        ticks = clock.scheduleAtFixedRate(this::writeInterval, Math.floorMod(zeroNanos - System.nanoTime(), second), second, TimeUnit.NANOSECONDS);
     }
 
     /** Takes and writes one interval; called every second and once more at close. */

@@ -32,6 +32,16 @@ public final class IntervalLogReader {
         public boolean failed() {
             return cause != null;
         }
+
+        /**
+         * The slot of {@code widthSeconds} on the measured timeline (counted from {@code originMillis})
+         * this interval belongs to: the one its middle falls in. The injector cuts its intervals on that
+         * timeline's whole seconds, but its clocks agree with the manifest's zero only to a millisecond,
+         * so the edges are not to be trusted; and an older log cut elsewhere lands where most of it lies.
+         */
+        public long slot(long originMillis, long widthSeconds) {
+            return Math.floorDiv(startMillis + (endMillis - startMillis) / 2 - originMillis, widthSeconds * 1000);
+        }
     }
 
     /** What reading a whole log found besides its intervals. */

@@ -18,16 +18,22 @@ class FaultImpactMeasuresBeforeDuringAfterTest {
 
     /** 60 seconds; second s has 100 requests at latency.applyAsLong(s) µs, of which errors.applyAsLong(s) failed. */
     private static FaultImpact.Seconds run(IntToLongFunction latency, IntToLongFunction errors) {
+        return run(latency, errors, s -> 100, 0);
+    }
+
+    /** The same with count.applyAsLong(s) requests in second s, each interval cut {@code phaseMillis} off the timeline's seconds. */
+    private static FaultImpact.Seconds run(IntToLongFunction latency, IntToLongFunction errors, IntToLongFunction count, long phaseMillis) {
         FaultImpact.Seconds seconds = new FaultImpact.Seconds(ORIGIN);
         for (int s = 0; s < 60; s++) {
             long failed = errors.applyAsLong(s);
             Histogram ok = Histograms.empty();
-            ok.recordValueWithCount(latency.applyAsLong(s), 100 - failed);
-            seconds.add(new IntervalLogReader.Entry("GET", null, ORIGIN + s * 1000L, ORIGIN + s * 1000L + 1000, ok));
+            ok.recordValueWithCount(latency.applyAsLong(s), count.applyAsLong(s) - failed);
+            long from = ORIGIN + s * 1000L + phaseMillis;
+            seconds.add(new IntervalLogReader.Entry("GET", null, from, from + 1000, ok));
             if (failed > 0) {
                 Histogram bad = Histograms.empty();
                 bad.recordValueWithCount(5_000, failed);
-                seconds.add(new IntervalLogReader.Entry("GET", ErrorCause.HTTP_5XX, ORIGIN + s * 1000L, ORIGIN + s * 1000L + 1000, bad));
+                seconds.add(new IntervalLogReader.Entry("GET", ErrorCause.HTTP_5XX, from, from + 1000, bad));
             }
         }
         return seconds;
@@ -86,5 +92,44 @@ class FaultImpactMeasuresBeforeDuringAfterTest {
         assertEquals(7, effects.get(1).before().fromS(), "b's before-window starts where a ended");
         assertEquals(12, effects.get(0).after().toS(), "a's after-window ends where b starts");
         assertEquals(0.0, effects.get(1).recoveryS(), "nothing changed, so recovered at once");
+    }
+
+    @Test
+    void aBacklogDrainingAfterTheFaultIsNotYetRecovered() {
+        // the fault holds requests back from 20 s to 30 s; 30-32 s complete them at 250/s, at 1 ms: fast, but not back to normal
+        FaultImpact.Seconds seconds = run(s -> s >= 20 && s < 30 ? 50_000 : 1_000, s -> 0,
+                s -> s >= 20 && s < 30 ? 40 : s >= 30 && s < 33 ? 250 : 100, 0);
+        Summary.FaultEffect f = FaultImpact.of(log(20.0, 30.0), seconds, 60).get(0);
+        assertEquals(3.0, f.recoveryS(), "throughput back within 5% only from 33 s on");
+    }
+
+    @Test
+    void oneNoisySecondDoesNotHideARecovery() {
+        // after the fault, every second has 2 of its 100 requests at 3 ms: each second's own p99 is 3 ms, but five together hold 1%
+        FaultImpact.Seconds seconds = new FaultImpact.Seconds(ORIGIN);
+        for (int s = 0; s < 60; s++) {
+            Histogram ok = Histograms.empty();
+            if (s >= 20 && s < 30) ok.recordValueWithCount(50_000, 100);
+            else if (s >= 30 && s % 5 == 0) {
+                ok.recordValueWithCount(1_000, 98);
+                ok.recordValueWithCount(3_000, 2);
+            } else ok.recordValueWithCount(1_000, 100);
+            seconds.add(new IntervalLogReader.Entry("GET", null, ORIGIN + s * 1000L, ORIGIN + s * 1000L + 1000, ok));
+        }
+        assertEquals(reported(3_000), seconds.window(30, 31).p99Us(), "that second alone looks slow");
+        assertEquals(0.0, FaultImpact.of(log(20.0, 30.0), seconds, 60).get(0).recoveryS(), "five seconds together are as before");
+    }
+
+    @Test
+    void intervalsCutOffTheTimelinesSecondsLandWhereMostOfThemLie() {
+        // every interval starts 300 ms into its second (an injector whose ticks were not on the timeline)
+        FaultImpact.Seconds late = run(s -> s >= 20 && s < 30 ? 50_000 : 1_000, s -> 0, s -> 100, 300);
+        Summary.FaultEffect f = FaultImpact.of(log(20.0, 30.0), late, 60).get(0);
+        assertEquals(reported(50_000), f.during().p99Us());
+        assertEquals(reported(1_000), f.before().p99Us(), "the before-window holds no slow second");
+        assertEquals(100.0, f.during().throughputPerS());
+        // every interval starts 400 ms before its second: the first, mostly inside the run, is second 0
+        FaultImpact.Seconds early = run(s -> 1_000, s -> 0, s -> 100, -400);
+        assertEquals(100.0, FaultImpact.of(log(20.0, 30.0), early, 60).get(0).before().throughputPerS());
     }
 }

@@ -57,6 +57,15 @@ public record FaultSchedule(List<FaultSpec> faults) {
         return parse(yaml(file, "--faults"), file.getFileName().toString(), admin, measuredSeconds);
     }
 
+    /** Reads a schedule shipped as text (e.g. a resource); {@code where} names it in error sentences. */
+    public static FaultSchedule fromText(String yaml, String where, AdminFaults admin, long measuredSeconds) {
+        try {
+            return parse(new ObjectMapper(new YAMLFactory()).readValue(yaml, Object.class), where, admin, measuredSeconds);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(where + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
     /** Whether a {@code --profile} file has a {@code faults:} section. */
     public static boolean inProfile(Path profile) {
         return yaml(profile, "--profile") instanceof Map<?, ?> map && map.containsKey("faults");

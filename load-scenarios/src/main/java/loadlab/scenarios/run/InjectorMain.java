@@ -117,10 +117,11 @@ public final class InjectorMain {
                 profile instanceof OpenProfile open ? open.perSecond() : null, startMillis);
         log = new IntervalLog(recorder, dir, startMillis, progress::tick, why -> stop(WRITE_FAILED, why)).startTicking();
         if (spec.metricsUrl() != null) scraper = new MetricsScraper(URI.create(spec.metricsUrl()), dir);
-        if (!spec.faults().isEmpty()) {
-            faults = new FaultRunner(spec.faults(), spec.clearFaults(), dir);
-            recorder.whenCounting(faults::start);
-        }
+        if (!spec.faults().isEmpty()) faults = new FaultRunner(spec.faults(), spec.clearFaults(), dir);
+        recorder.whenCounting(zero -> {
+            log.alignTo(zero);
+            if (faults != null) faults.start(zero);
+        });
         Thread hook = new Thread(() -> finish(true), "loadlab-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
 

@@ -101,7 +101,7 @@ public final class LoadEvidence {
             int first = offsets[i];
             int n = counts[i];
             run.latency(e -> {
-                int b = first + block(e.startMillis(), origin, width, n);
+                int b = first + block(e, origin, width, n);
                 spanStart[b] = Math.min(spanStart[b], e.startMillis());
                 spanEnd[b] = Math.max(spanEnd[b], e.endMillis());
                 done.computeIfAbsent(e.name(), k -> new long[blocks])[b] += e.histogram().getTotalCount();
@@ -113,7 +113,7 @@ public final class LoadEvidence {
             });
             run.service(e -> {
                 if (!e.failed()) {
-                    svc.computeIfAbsent(e.name(), k -> new Blocks.Builder(blocks)).add(first + block(e.startMillis(), origin, width, n),
+                    svc.computeIfAbsent(e.name(), k -> new Blocks.Builder(blocks)).add(first + block(e, origin, width, n),
                             e.histogram());
                 }
             });
@@ -147,8 +147,8 @@ public final class LoadEvidence {
         return choice;
     }
 
-    private static int block(long startMillis, long origin, int width, int blocks) {
-        long b = Math.floorDiv(startMillis - origin, width * 1000L);
+    private static int block(loadlab.recording.IntervalLogReader.Entry e, long origin, int width, int blocks) {
+        long b = e.slot(origin, width);
         return (int) Math.max(0, Math.min(blocks - 1, b));
     }
 

@@ -106,7 +106,7 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
         TreeMap<Long, Bucket> closed = new TreeMap<>();
         TreeMap<Long, RequestHistograms> open = new TreeMap<>();
         log.accept(e -> {
-            long index = Math.floorDiv(e.startMillis() - originMillis, width * 1000);
+            long index = e.slot(originMillis, width);
             if (closed.containsKey(index) || (!closed.isEmpty() && index < closed.lastKey())) {
                 throw new IntervalLogReader.CorruptLogException(file, "its intervals are out of time order", null);
             }
