@@ -17,9 +17,10 @@ import loadlab.recording.Summary;
 import loadlab.recording.Verification;
 
 /**
- * A run of the reference service (started by loadlab) with a block fault of each kind and a stall:
+ * A run of the reference service (started by loadlab) with each block faulted and a stall:
  * each fault's actions reach the admin API on time and succeed, faults.json keeps them, the summary
- * and the console give each fault's before, during and after, and no fault outlives the run.
+ * and the console give each fault's before, during and after, no fault outlives the run, and the
+ * service then has every acknowledged post, in every timeline and in search.
  */
 class FaultsScheduledIntoARunAreMeasuredTest {
     @TempDir
@@ -30,6 +31,7 @@ class FaultsScheduledIntoARunAreMeasuredTest {
         Path faults = Files.writeString(tmp.resolve("faults.yaml"), """
                 faults:
                   - { name: cache-down, at: 2s, for: 2s, block: cache, down: true }
+                  - { name: index-down, at: 3s, for: 2s, block: index, down: true }
                   - { name: slow-store, at: 5s, for: 2s, block: store, latency: 20ms, latency-probability: 0.5 }
                   - { name: pause, at: 8s, stall: 1s }
                   - { name: stream-down, at: 10s, for: 2s, block: stream, down: true }
@@ -40,7 +42,8 @@ class FaultsScheduledIntoARunAreMeasuredTest {
         Path dir = tmp.resolve("runs").resolve("latest").toRealPath();
         FaultLog log = FaultLog.read(dir);
         assertNotNull(log, "faults.json was written: " + text);
-        assertEquals(List.of("cache-down", "slow-store", "pause", "stream-down"), log.faults().stream().map(FaultLog.Fault::name).toList());
+        assertEquals(List.of("cache-down", "index-down", "slow-store", "pause", "stream-down"),
+                log.faults().stream().map(FaultLog.Fault::name).toList());
         for (FaultLog.Fault f : log.faults()) {
             assertNotNull(f.startedS(), f.name() + " started: " + text);
             assertTrue(f.start().ok(), f.name() + " was accepted by the admin API: " + f.start());
@@ -49,10 +52,10 @@ class FaultsScheduledIntoARunAreMeasuredTest {
             if (f.stop() != null) assertTrue(f.stop().ok(), f.name() + " was cleared by the admin API: " + f.stop());
         }
         Summary summary = RunDirectory.open(dir).summary();
-        assertEquals(4, summary.faults().size(), "each fault's impact is in summary.json");
-        Summary.FaultEffect pause = summary.faults().get(2);
-        assertNotNull(pause.during().p99Us());
-        assertTrue(pause.during().p99Us() >= 500_000, "a 1 s stall shows in the p99 of its window: " + pause.during());
+        assertEquals(5, summary.faults().size(), "each fault's impact is in summary.json");
+        Summary.FaultEffect pause = summary.faults().get(3);
+        assertNotNull(pause.after().p99Us());
+        assertTrue(pause.after().p99Us() >= 500_000, "the requests a 1 s stall held complete, and count, when it ends: " + pause.after());
         assertTrue(text.contains("fault pause (stall process)"), text);
         assertTrue(text.contains("fault slow-store (block store)"), text);
 

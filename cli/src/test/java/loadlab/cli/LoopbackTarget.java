@@ -28,6 +28,26 @@ final class LoopbackTarget implements AutoCloseable {
         server.start();
     }
 
+    private final java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Answers {@code path} with 200 and keeps "METHOD path" of each call, e.g. a fault's start and stop. */
+    LoopbackTarget recording(String path) {
+        server.createContext(path, exchange -> {
+            calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 2);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("{}".getBytes());
+            }
+        });
+        return this;
+    }
+
+    /** The calls {@link #recording} kept, in order. */
+    java.util.List<String> calls() {
+        return java.util.List.copyOf(calls);
+    }
+
     /** Answers {@code path} with this JSON, e.g. a verification endpoint. */
     LoopbackTarget answering(String path, String json) {
         server.createContext(path, exchange -> {
