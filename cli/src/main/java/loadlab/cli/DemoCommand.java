@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
             RunSpec spec = new RunSpec(faults ? "demo-faults" : "demo-timeline", "timeline", running.uri() + "/", profile, null, 10_000,
                     Map.of("users", Long.toString(running.seeded().users())), dir.toString(), running.uri() + "/metrics", false,
                     ServiceReport.setup(running), loadlab.scenarios.Engine.GATLING, 64, false, null, null, null, null, schedule,
-                    faults ? admin.clearAll() : null);
+                    faults ? admin.clearAll() : null, null);
             LoadRun.Result run = LoadRun.run(spec, runs, out, false);
             run = new DurabilityCheck(DurabilityCheck.referenceService(running.uri()), DurabilityCheck.DEFAULT_WAIT).after(run, out);
             int exit = RunOutcome.report(out, run);

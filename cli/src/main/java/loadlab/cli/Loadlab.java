@@ -16,7 +16,7 @@ import loadlab.service.fault.BlockUnavailableException;
                 "its target (INVALID, empty, interrupted); 2 bad input, a damaged run directory or a write that failed; 3 the",
                 "injector crashed."},
         description = "Load and scalability benchmarking for data-intensive services.",
-        subcommands = {RunCommand.class, CapacityCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, GateCommand.class, MergeCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CapacityCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, GateCommand.class, MergeCommand.class, K8sCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Loadlab implements Runnable {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;

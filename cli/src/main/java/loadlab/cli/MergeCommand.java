@@ -13,9 +13,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import loadlab.recording.RunMerge;
-import loadlab.recording.RunDirectory;
-import loadlab.reports.SummaryTable;
 
 /** {@code loadlab merge}: adds up run directories from several injectors. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
@@ -46,10 +43,6 @@ public final class MergeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("--out " + out + " cannot be created (" + e.getMessage() + "); give a writable directory");
         }
-        RunDirectory merged = RunMerge.merge(runs, out);
-        SummaryTable.print(merged.summary(), console);
-        ReportStep.build(console, merged);
-        console.println("merged run directory: " + out);
-        return merged.state() == loadlab.recording.RunState.COMPLETE ? Loadlab.OK : Loadlab.CHECK_FAILED;
+        return MergeStep.merge(console, runs, out);
     }
 }

@@ -64,6 +64,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--segment", paramLabel = "K/N", description = "Run injector K's share of the profile; N injectors together make the whole.")
     String segment;
 
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "Start measuring at this instant (ISO-8601 with its zone, e.g. 2026-12-01T14:30:00Z), the warm-up ending then, "
+                    + "so --segment K/N injectors on several machines share one time zero.")
+    String startAt;
+
     @Option(names = "--out", defaultValue = "runs", description = "Directory of run directories (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -110,6 +115,8 @@ public final class RunCommand implements Callable<Integer> {
             Segment s = Segment.parse(segment);
             parsed.share(s.k(), s.n());
         }
+        java.time.Instant startInstant = startAt == null ? null
+                : loadlab.scenarios.profile.StartAt.parse(startAt, parsed.warmupSeconds(), java.time.Instant.now());
         if (gate == null && gateOptions.anyGiven()) {
             throw new IllegalArgumentException("--baseline, --junit and --markdown go with --gate GATE.yaml");
         }
@@ -132,6 +139,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (WorkloadOptions.Workload w = workload.prepare(spec.commandLine().getErr())) {
             loadlab.reports.gate.GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions.baselines);
+            if (startInstant != null && w.engine() == loadlab.scenarios.Engine.GATLING && parsed.model() == loadlab.recording.RunModel.CLOSED) {
+                throw new IllegalArgumentException("--start-at with --concurrency needs the request engine (--engine requests): Gatling's "
+                        + "closed model starts its users when Gatling starts");
+            }
             try (WorkloadOptions.Target t = workload.open(console, service)) {
                 String runName = name != null ? name : w.defaultName(workload.simulation);
                 Path dir = RunDirectory.create(out, runName, Instant.now());
@@ -140,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
                 AdminFaults adminFaults = adminBase == null ? null : new ReferenceAdminFaults(adminBase);
                 FaultSchedule faults = faults(adminFaults, parsed.measuredSeconds());
                 RunSpec run = workload.spec(w, t, runName, profile, segment, dir, terminal, faults,
-                        faults == null || adminFaults == null ? null : adminFaults.clearAll());
+                        faults == null || adminFaults == null ? null : adminFaults.clearAll(), startInstant);
                 console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", w.scenario(), w.engine().id(),
                         parsed.describe().text(), t.url(), dir);
                 if (workload.insecure) console.println("TLS certificates are not verified (--insecure)");

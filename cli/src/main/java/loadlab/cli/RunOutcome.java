@@ -11,9 +11,10 @@ import loadlab.scenarios.run.LoadRun;
 /**
  * What a finished load run means for the exit code: 0 only for a complete run whose target (when
  * asked) kept every acknowledged write; 1 for a run that does not describe its target (INVALID,
- * empty, interrupted) or whose target lost a write, did not converge or could not be verified; 2 for a write that failed (a full
- * disk) or files that cannot be read back; 3 for an injector that crashed. Prints the summary and
- * builds the report on the way, so {@code run} and {@code demo} say the same.
+ * empty, interrupted) or whose target lost a write, did not converge or could not be verified; 2
+ * for a write that failed (a full disk) or files that cannot be read back; 3 for an injector that
+ * crashed. Prints the summary and builds the report on the way, so {@code run} and {@code demo}
+ * say the same.
  */
 final class RunOutcome {
     private RunOutcome() {}
@@ -27,6 +28,11 @@ final class RunOutcome {
             return result.exitCode() == InjectorMain.WRITE_FAILED ? Loadlab.USAGE : Loadlab.INTERNAL;
         }
         SummaryTable.print(run.summary(), console);
+        Long offset = run.manifest().startOffsetMillis();
+        if (offset != null) {
+            console.printf(java.util.Locale.ROOT, "started together: measuring began %+d ms from --start-at %s (this machine's clock)%n",
+                    offset, run.manifest().startAt());
+        }
         boolean diskFailed = result.exitCode() == InjectorMain.WRITE_FAILED;
         if (run.summary().total().count() > 0 && !diskFailed) ReportStep.build(console, run);
         console.println("run directory: " + run.path());

@@ -78,7 +78,15 @@ public final class RunContext {
 
     /** The scenario under this run's profile. */
     public PopulationBuilder inject(ScenarioBuilder scenario) {
-        if (profile instanceof OpenProfile open) return scenario.injectOpen(GatlingInjection.open(open));
+        if (profile instanceof OpenProfile open) {
+            java.util.List<io.gatling.javaapi.core.OpenInjectionStep> steps = new java.util.ArrayList<>();
+            if (spec.startAtMillis() != null) { // Gatling counts from its own start: wait there, so the warm-up ends at --start-at
+                long wait = spec.startAtMillis() - profile.warmupSeconds() * 1000 - System.currentTimeMillis();
+                if (wait > 0) steps.add(io.gatling.javaapi.core.CoreDsl.nothingFor(java.time.Duration.ofMillis(wait)));
+            }
+            steps.addAll(GatlingInjection.open(open));
+            return scenario.injectOpen(steps);
+        }
         return scenario.injectClosed(GatlingInjection.closed((ClosedProfile) profile));
     }
 

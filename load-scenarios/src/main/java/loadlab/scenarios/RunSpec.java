@@ -22,12 +22,14 @@ import loadlab.scenarios.profile.ProfileSpec;
  * @param idle             what the request engine's event loops do while they wait ({@code --idle}); null means sleep
  * @param faults           the faults to inject on the measured timeline ({@code --faults}); null means none
  * @param clearFaults      an action that clears every fault at once (the reference service's admin API), or null
+ * @param startAtMillis    when to start measuring (epoch milliseconds, {@code --start-at}), the warm-up ending then; null: at once
  */
 public record RunSpec(String name, String scenario, String target, ProfileSpec profile, String segment, long requestTimeoutMs,
                       Map<String, String> params, String runDir, String metricsUrl, boolean terminal,
                       Map<String, String> service, Engine engine, int connections, boolean insecure, Long poissonSeed,
                       loadlab.scenarios.engine.RequestSpec requests, String classpath, loadlab.scenarios.engine.IdleWait idle,
-                      loadlab.scenarios.faults.FaultSchedule faults, loadlab.scenarios.faults.FaultAction clearFaults) {
+                      loadlab.scenarios.faults.FaultSchedule faults, loadlab.scenarios.faults.FaultAction clearFaults,
+                      Long startAtMillis) {
     public RunSpec {
         params = params == null ? Map.of() : Map.copyOf(params);
         service = service == null ? Map.of() : Map.copyOf(service);

@@ -54,7 +54,7 @@ class AJourneyFromOutsideTheProjectRunsOnGatlingTest {
         try (FreezingServer target = new FreezingServer(3_600_000, 0)) {
             RunSpec spec = new RunSpec("browse", journey.scenario(), target.url(), new ProfileSpec("20/s", null, null, null, null, "3s", "1s", null),
                     null, 10_000, Map.of("item", "42"), null, null, false, Map.of(), Engine.GATLING, 64, false, null, null,
-                    journey.classpathEntry(), null, null, null);
+                    journey.classpathEntry(), null, null, null, null);
             Summary summary = InjectorRuns.run(runs, spec, List.of()).run().summary();
             assertEquals(60, summary.requests().get("home").count(), "one home per user: " + summary.requests().keySet());
             assertEquals(60, summary.requests().get("item").count());

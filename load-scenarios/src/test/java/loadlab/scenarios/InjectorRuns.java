@@ -21,7 +21,7 @@ final class InjectorRuns {
 
     static LoadRun.Result run(Path root, String url, ProfileSpec profile, List<String> prefix, Engine engine, int connections) throws Exception {
         return run(root, new RunSpec("test", "http-get", url, profile, null, 10_000, Map.of(), null, null, false, Map.of(),
-                engine, connections, false, null, null, null, null, null, null), prefix);
+                engine, connections, false, null, null, null, null, null, null, null), prefix);
     }
 
     /** Runs {@code spec} in a fresh run directory under {@code root} (its runDir is replaced). */
@@ -30,7 +30,7 @@ final class InjectorRuns {
         RunSpec spec = new RunSpec(template.name(), template.scenario(), template.target(), template.profile(), template.segment(),
                 template.requestTimeoutMs(), template.params(), dir.toString(), template.metricsUrl(), false, template.service(),
                 template.engine(), template.connections(), template.insecure(), template.poissonSeed(), template.requests(), template.classpath(), template.idle(),
-                template.faults(), template.clearFaults());
+                template.faults(), template.clearFaults(), template.startAtMillis());
         StringWriter out = new StringWriter();
         LoadRun.Result result = LoadRun.run(spec, root, new PrintWriter(out, true), false, prefix);
         if (result.run() == null) {

@@ -41,7 +41,7 @@ class SegmentsOnTheRequestEngineAddUpToTheProfileTest {
     private LoadRun.Result segment(FreezingServer target, ProfileSpec profile, String segment) {
         try {
             return InjectorRuns.run(runs.resolve(segment.replace('/', '-')), new RunSpec("seg", "http-get", target.url(), profile, segment,
-                    10_000, Map.of(), null, null, false, Map.of(), Engine.REQUESTS, 8, false, null, null, null, null, null, null), List.of());
+                    10_000, Map.of(), null, null, false, Map.of(), Engine.REQUESTS, 8, false, null, null, null, null, null, null, null), List.of());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

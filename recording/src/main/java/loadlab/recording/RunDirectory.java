@@ -225,7 +225,8 @@ public final class RunDirectory {
     /** Points {@code root/latest} at {@code dir}, replacing the old link atomically. */
     public static void markLatest(Path root, Path dir) {
         try {
-            Path tmp = root.resolve(".latest-" + ProcessHandle.current().pid());
+            // unique across machines too: injectors in containers share a volume and often the same pid
+            Path tmp = root.resolve(".latest-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID());
             Files.deleteIfExists(tmp);
             Files.createSymbolicLink(tmp, root.toAbsolutePath().relativize(dir.toAbsolutePath()));
             Files.move(tmp, root.resolve("latest"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -22,7 +22,8 @@ import java.util.Map;
 public record RunManifest(String schema, String name, String scenario, String target, RunModel model, RecordedProfile profile,
                           Map<String, String> parameters, String started, String ended, long measureFromMillis, double measuredSeconds,
                           Double targetRate, Segment segment, boolean interrupted, String failure, Tool tool,
-                          Map<String, Object> environment, Map<String, String> service, java.util.List<String> mergedFrom) {
+                          Map<String, Object> environment, Map<String, String> service, java.util.List<String> mergedFrom,
+                          String startAt) {
     public static final String SCHEMA = "loadlab.run/2";
     public static final String FILE = "run.json";
     /** Earliest plausible time zero: 2000-01-01. A run.json that says otherwise was not written by a run. */
@@ -39,30 +40,45 @@ public record RunManifest(String schema, String name, String scenario, String ta
     public static RunManifest load(String name, String scenario, String target, RecordedProfile profile, Map<String, String> parameters,
                                    Instant started, long measureFromMillis, Double targetRate, Segment segment, Tool tool) {
         return new RunManifest(SCHEMA, name, scenario, target, profile.model(), profile, parameters, started.toString(), null,
-                measureFromMillis, 0, targetRate, segment, false, null, tool, thisEnvironment(), Map.of(), null);
+                measureFromMillis, 0, targetRate, segment, false, null, tool, thisEnvironment(), Map.of(), null, null);
     }
 
     /** A bench run's manifest as it starts. */
     public static RunManifest bench(RecordedProfile.Bench settings, Instant started, Tool tool) {
         return new RunManifest(SCHEMA, "bench", "bench", null, RunModel.JMH, settings, Map.of(), started.toString(), null,
-                started.toEpochMilli(), 0, null, null, false, null, tool, thisEnvironment(), Map.of(), null);
+                started.toEpochMilli(), 0, null, null, false, null, tool, thisEnvironment(), Map.of(), null, null);
     }
 
     public RunManifest ended(String endedAt, double seconds, boolean wasInterrupted, String why) {
         return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, endedAt, measureFromMillis,
-                seconds, targetRate, segment, wasInterrupted, why, tool, environment, service, mergedFrom);
+                seconds, targetRate, segment, wasInterrupted, why, tool, environment, service, mergedFrom, startAt);
     }
 
     /** The same manifest with the start of measurement corrected to when counting really began. */
     public RunManifest measuredFrom(long millis) {
         return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, ended, millis, measuredSeconds,
-                targetRate, segment, interrupted, failure, tool, environment, service, mergedFrom);
+                targetRate, segment, interrupted, failure, tool, environment, service, mergedFrom, startAt);
     }
 
     /** The same manifest recording the reference service's set-up (backends, strategy) the run was made against. */
     public RunManifest against(Map<String, String> serviceSetup) {
         return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, ended, measureFromMillis,
-                measuredSeconds, targetRate, segment, interrupted, failure, tool, environment, serviceSetup, mergedFrom);
+                measuredSeconds, targetRate, segment, interrupted, failure, tool, environment, serviceSetup, mergedFrom, startAt);
+    }
+
+    /**
+     * The same manifest for a run told to start measuring at {@code instant} ({@code --start-at}),
+     * so segments on several machines share one time zero; {@link #measureFromMillis} says when it
+     * really did, on this machine's clock.
+     */
+    public RunManifest startingAt(Instant instant) {
+        return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, ended, measureFromMillis,
+                measuredSeconds, targetRate, segment, interrupted, failure, tool, environment, service, mergedFrom, instant.toString());
+    }
+
+    /** How far after {@code --start-at} measuring began, in milliseconds on this machine's clock; null without one. */
+    public Long startOffsetMillis() {
+        return startAt == null ? null : measureFromMillis - Instant.parse(startAt).toEpochMilli();
     }
 
     /** The manifest of several segments' runs added up. */
@@ -71,7 +87,7 @@ public record RunManifest(String schema, String name, String scenario, String ta
                                      java.util.List<String> from) {
         return new RunManifest(SCHEMA, first.name() + "-merged", first.scenario(), first.target(), first.model(), profile,
                 first.parameters(), started, ended, measureFromMillis, measuredSeconds, targetRate, null, interrupted, failure,
-                first.tool(), Map.of(), first.service(), from);
+                first.tool(), Map.of(), first.service(), from, first.startAt());
     }
 
     public RunKind kind() {
@@ -98,6 +114,7 @@ public record RunManifest(String schema, String name, String scenario, String ta
         if (profile.model() != model) return "its profile is a " + profile.model().id() + " one but its model is " + model.id();
         if (started == null || !instant(started)) return "its start time '" + started + "' is not an ISO-8601 instant";
         if (ended != null && !instant(ended)) return "its end time '" + ended + "' is not an ISO-8601 instant";
+        if (startAt != null && !instant(startAt)) return "its start_at '" + startAt + "' is not an ISO-8601 instant";
         long latest = System.currentTimeMillis() + 366L * 24 * 3600 * 1000;
         if (measureFromMillis < EARLIEST_MILLIS || measureFromMillis > latest) {
             return "its measure_from_millis " + measureFromMillis + " is not a plausible time";

@@ -22,7 +22,8 @@ import org.HdrHistogram.HistogramLogWriter;
  * profile: histograms of the same request name in the same second are added (never percentiles
  * averaged), target rates add, and the summary is computed from the merged logs like any other
  * run's. It adds only what adds up to the profile: every share once, of the same scenario, target
- * and profile, measured over windows that overlap, each directory whole.
+ * and profile, measured from one time zero ({@code --start-at}), each directory whole; second k of
+ * every segment goes into second k of the merged run.
  */
 public final class RunMerge {
     private RunMerge() {}
@@ -41,7 +42,7 @@ public final class RunMerge {
         checkWindows(runs);
 
         long start = runs.stream().mapToLong(r -> r.manifest().measureFromMillis()).min().orElseThrow();
-        long end = runs.stream().mapToLong(r -> r.manifest().measureFromMillis() + Math.round(r.manifest().measuredSeconds() * 1000)).max().orElseThrow();
+        double measured = runs.stream().mapToDouble(r -> r.manifest().measuredSeconds()).max().orElseThrow();
         writeMerged(runs, RunDirectory::latency, out.resolve(RunDirectory.LATENCY), start);
         writeMerged(runs, RunDirectory::service, out.resolve(RunDirectory.SERVICE), start);
         writeMerged(runs, RunDirectory::lag, out.resolve(RunDirectory.LAG), start);
@@ -56,7 +57,7 @@ public final class RunMerge {
         RunManifest merged = RunManifest.merged(first, profile,
                 runs.stream().map(r -> r.manifest().started()).min(String::compareTo).orElseThrow(),
                 interrupted ? null : runs.stream().map(r -> r.manifest().ended()).filter(Objects::nonNull).max(String::compareTo).orElse(null),
-                start, (end - start) / 1000.0, target, interrupted, failure, dirs.stream().map(Path::toString).toList());
+                start, measured, target, interrupted, failure, dirs.stream().map(Path::toString).toList());
         if (interrupted && merged.ended() == null) merged = merged.ended(java.time.Instant.now().toString(), merged.measuredSeconds(), true, failure);
         RunFiles.write(out.resolve(RunManifest.FILE), merged);
         RunDirectory result = RunDirectory.open(out);
@@ -120,40 +121,51 @@ public final class RunMerge {
     }
 
     /** Shares measured at different times are not one load: their windows must overlap by at least half. */
+    /** How far apart the segments' time zeros may be: within one interval, their seconds are the profile's same seconds. */
+    public static final long MAX_ZERO_SPREAD_MILLIS = 1_000;
+
+    /**
+     * The segments must have measured from one time zero ({@code --start-at}): then second k of each
+     * is second k of the profile, and adding them up gives the profile's timeline. Zeros further
+     * apart than one interval would add different seconds of the profile together.
+     */
     private static void checkWindows(List<RunDirectory> runs) {
-        RunDirectory first = runs.get(0);
-        for (RunDirectory r : runs.subList(1, runs.size())) {
-            long a0 = first.manifest().measureFromMillis();
-            long a1 = a0 + Math.round(first.manifest().measuredSeconds() * 1000);
-            long b0 = r.manifest().measureFromMillis();
-            long b1 = b0 + Math.round(r.manifest().measuredSeconds() * 1000);
-            long overlap = Math.min(a1, b1) - Math.max(a0, b0);
-            long shorter = Math.min(a1 - a0, b1 - b0);
-            if (overlap < shorter / 2.0 || shorter <= 0 && a0 != b0) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s started measuring %.1f s %s %s, so their windows (%.0f s and %.0f s) do not overlap enough to be one load; "
-                                + "start the injectors together and merge again", r.path(), Math.abs(b0 - a0) / 1000.0,
-                        b0 >= a0 ? "after" : "before", first.path(), (a1 - a0) / 1000.0, (b1 - b0) / 1000.0));
-            }
+        RunDirectory earliest = runs.stream().min(java.util.Comparator.comparingLong(r -> r.manifest().measureFromMillis())).orElseThrow();
+        RunDirectory latest = runs.stream().max(java.util.Comparator.comparingLong(r -> r.manifest().measureFromMillis())).orElseThrow();
+        long spread = zeroSpreadMillis(runs);
+        if (spread > MAX_ZERO_SPREAD_MILLIS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s started measuring %.1f s after %s, so their seconds are not the same seconds of the profile; start the segments "
+                            + "together with --start-at TIME (the same instant for each) and merge again", latest.path(), spread / 1000.0,
+                    earliest.path()));
         }
     }
 
+    /** How far apart the segments' time zeros are, in milliseconds (each on its own machine's clock). */
+    public static long zeroSpreadMillis(List<RunDirectory> runs) {
+        long min = runs.stream().mapToLong(r -> r.manifest().measureFromMillis()).min().orElseThrow();
+        long max = runs.stream().mapToLong(r -> r.manifest().measureFromMillis()).max().orElseThrow();
+        return max - min;
+    }
+
+    /** Adds each segment's second k into the merged second k (counted from each segment's own time zero): the profile's timeline. */
     private static void writeMerged(List<RunDirectory> runs, BiConsumer<RunDirectory, java.util.function.Consumer<IntervalLogReader.Entry>> log,
                                     Path target, long baseMillis) {
         Map<Long, Map<String, Histogram>> bySecond = new TreeMap<>();
         for (RunDirectory r : runs) {
+            long zero = r.manifest().measureFromMillis();
             log.accept(r, e -> {
                 String tag = e.failed() ? RequestName.errorTag(e.name(), e.cause()) : e.name();
-                Map<String, Histogram> tags = bySecond.computeIfAbsent(e.startMillis() / 1000, s -> new TreeMap<>());
+                long second = e.slot(zero, 1);
+                Map<String, Histogram> tags = bySecond.computeIfAbsent(second, s -> new TreeMap<>());
                 Histogram sum = tags.computeIfAbsent(tag, t -> {
                     Histogram h = Histograms.empty();
-                    h.setStartTimeStamp(e.startMillis());
-                    h.setEndTimeStamp(e.endMillis());
+                    h.setStartTimeStamp(baseMillis + second * 1000);
+                    h.setEndTimeStamp(baseMillis + second * 1000 + Math.min(1000, e.endMillis() - e.startMillis()));
                     return h;
                 });
                 sum.add(e.histogram());
-                sum.setStartTimeStamp(Math.min(sum.getStartTimeStamp(), e.startMillis()));
-                sum.setEndTimeStamp(Math.max(sum.getEndTimeStamp(), e.endMillis()));
+                sum.setEndTimeStamp(Math.max(sum.getEndTimeStamp(), baseMillis + second * 1000 + Math.min(1000, e.endMillis() - e.startMillis())));
             });
         }
         try (PrintStream out = new PrintStream(new FileOutputStream(target.toFile()), false, StandardCharsets.UTF_8)) {

@@ -56,7 +56,15 @@ class MergeAddsOnlyTheSharesOfOneRunTest {
         Path s1 = segment("s1", new Segment(1, 2), RunFixture.START_MILLIS);
         Path s2 = segment("s2", new Segment(2, 2), RunFixture.START_MILLIS + 21_000);
         String why = refused(List.of(s1, s2));
-        assertTrue(why.contains("21.0 s after") && why.contains("do not overlap"), why);
+        assertTrue(why.contains("21.0 s after") && why.contains("--start-at"), why);
+    }
+
+    @Test
+    void sharesWhoseTimeZerosAreMoreThanASecondApartAreRefused() throws Exception {
+        Path s1 = segment("s1", new Segment(1, 2), RunFixture.START_MILLIS);
+        Path s2 = segment("s2", new Segment(2, 2), RunFixture.START_MILLIS + 1_500);
+        String why = refused(List.of(s1, s2));
+        assertTrue(why.contains("1.5 s after") && why.contains("not the same seconds of the profile"), why);
     }
 
     @Test

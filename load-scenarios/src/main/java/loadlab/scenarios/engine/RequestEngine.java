@@ -50,6 +50,15 @@ public final class RequestEngine implements AutoCloseable {
      */
     public Report run(URI target, RequestMix mix, LoadProfile profile, RunRecorder recorder, String userAgent)
             throws InterruptedException {
+        return run(target, mix, profile, recorder, userAgent, null);
+    }
+
+    /**
+     * @param startNanos when the profile (its warm-up first) is to begin, on the {@link System#nanoTime()} clock; null for as soon
+     *                   as the connections are open. A time already past begins it at once.
+     */
+    public Report run(URI target, RequestMix mix, LoadProfile profile, RunRecorder recorder, String userAgent, Long startNanos)
+            throws InterruptedException {
         boolean https = "https".equalsIgnoreCase(target.getScheme());
         String host = target.getHost();
         int port = target.getPort() > 0 ? target.getPort() : https ? 443 : 80;
@@ -81,7 +90,7 @@ public final class RequestEngine implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
             // connections that did not open are opened again on demand and fail there, as errors
         }
-        zero = Math.max(zero, System.nanoTime());
+        zero = Math.max(startNanos != null ? startNanos : zero, System.nanoTime());
         recorder.countFrom(zero + profile.warmupSeconds() * 1_000_000_000L);
         for (Lane lane : lanes) {
             lane.moveZero(zero, zero + total);

@@ -112,6 +112,7 @@ public final class InjectorMain {
         manifest = RunManifest.load(spec.name(), spec.scenario(), spec.target(), profile.describe(), spec.params(), started, measureFrom,
                 profile.targetRate(), spec.segment() == null ? null : Segment.parse(spec.segment()), Tool.current(engineName))
                 .against(spec.service());
+        if (spec.startAtMillis() != null) manifest = manifest.startingAt(Instant.ofEpochMilli(spec.startAtMillis()));
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest);
         progress = new Progress(out, spec.terminal(), profile.warmupSeconds(), profile.warmupSeconds() + profile.measuredSeconds(),
                 profile instanceof OpenProfile open ? open.perSecond() : null, startMillis);
@@ -155,7 +156,7 @@ public final class InjectorMain {
         try (RequestEngine engine = new RequestEngine(options)) {
             URI target = URI.create(spec.target());
             RequestEngine.Report report = engine.run(target, spec.requests().toMix(target), profile, recorder,
-                    "loadlab/" + Tool.buildVersion());
+                    "loadlab/" + Tool.buildVersion(), profileStartNanos());
             out.printf(java.util.Locale.ROOT, "engine: %s over %s, %d connections opened (limit %d)%n", RequestEngine.NAME, report.transport(),
                     report.connectionsOpened(), options.connections());
             if (report.lastFailure() != null && target.getScheme().equalsIgnoreCase("https") && !spec.insecure()
@@ -171,6 +172,12 @@ public final class InjectorMain {
         }
         finish(failure != null);
         return failure == null ? OK : CRASHED;
+    }
+
+    /** When the profile (its warm-up first) is to begin so that measuring begins at {@code --start-at}; null without one. */
+    private Long profileStartNanos() {
+        if (spec.startAtMillis() == null) return null;
+        return System.nanoTime() + (spec.startAtMillis() - profile.warmupSeconds() * 1000 - System.currentTimeMillis()) * 1_000_000;
     }
 
     /** Closes the logs and writes the final manifest and the summary; once, whether finished or interrupted. */

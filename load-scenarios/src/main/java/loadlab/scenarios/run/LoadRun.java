@@ -105,7 +105,11 @@ public final class LoadRun {
             if (!Files.exists(dir.resolve(RunManifest.FILE))) return new Result(exit, dir, null, "wrote no run.json");
             try {
                 RunDirectory run = RunDirectory.open(dir);
-                RunDirectory.markLatest(runsRoot, dir);
+                try {
+                    RunDirectory.markLatest(runsRoot, dir);
+                } catch (java.io.UncheckedIOException e) { // the run is whole; only the shortcut to it is missing
+                    out.println("loadlab: " + e.getMessage() + "; the run directory is " + dir);
+                }
                 return new Result(exit, dir, run, null);
             } catch (IllegalArgumentException damaged) {
                 return new Result(exit, dir, null, "left a run directory that cannot be read: " + damaged.getMessage());
