@@ -158,6 +158,7 @@ public final class K8sCommand implements Runnable {
                     }
                 }
                 Files.createDirectories(segmentsDir);
+                Files.createDirectories(out.resolve("merged"));
             } catch (IOException e) {
                 throw new IllegalArgumentException("--out " + out + " cannot be created (" + e.getMessage() + "); give a writable directory");
             }

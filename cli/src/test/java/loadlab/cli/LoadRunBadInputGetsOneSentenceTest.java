@@ -79,9 +79,19 @@ class LoadRunBadInputGetsOneSentenceTest {
             "run --target TARGET --rate 10/s --verify ftp://x/       | --verify 'ftp://x/' must be a verification endpoint's http:// URL",
             "run --target TARGET --rate 10/s --verify none --verify-wait 5s | --verify-wait goes with verification; drop --verify none",
             "run --target TARGET --rate 10/s --verify-wait 2h        | --verify-wait 7200s must be between 0s and 1h",
+            "run --target TARGET --rate 10/s --start-at tomorrow     | --start-at 'tomorrow' is not an ISO-8601 time with its zone",
+            "run --target TARGET --rate 10/s --start-at 2020-01-01T00:00:00Z | --start-at 2020-01-01T00:00:00Z has passed",
+            "run --target TARGET --rate 10/s --start-at 2099-01-01T00:00:00+01:00 | is more than a day away",
+            "k8s manifest --injectors 2 --image x --pvc runs -- --target TARGET --rat 5/s | the run flags after -- are not what 'loadlab run' takes",
+            "k8s manifest --injectors 2 --image x --pvc runs -- --target TARGET --segment 1/2 | --segment is set by the Job for each injector",
+            "k8s manifest --injectors 2 --image x --pvc runs -- --rate 5/s | the run flags need --target URL",
+            "k8s manifest --injectors 0 --image x --pvc runs -- --target TARGET | --injectors must be from 1 to 1000",
+            "k8s manifest --injectors 2 --image x --pvc runs --start-at 2020-01-01T00:00:00Z -- --target TARGET | has passed",
+            "k8s manifest --injectors 2 --image x --pvc Runs -- --target TARGET | --pvc 'Runs' must name a PersistentVolumeClaim",
+            "k8s collect --job j --pvc runs --image x --kubectl TMP/no-kubectl --out TMP/collect-1 | cannot run TMP/no-kubectl",
     })
     void isRefusedWithOneSentence(String args, String phrase) {
         String line = args.trim().replace("TARGET", target.url()).replace("TMP", tmp.toString());
-        CliRun.execute(line.split("\\s+")).assertRefusedWithOneSentence(phrase.trim());
+        CliRun.execute(line.split("\\s+")).assertRefusedWithOneSentence(phrase.trim().replace("TMP", tmp.toString()));
     }
 }
