@@ -139,10 +139,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (WorkloadOptions.Workload w = workload.prepare(spec.commandLine().getErr())) {
             loadlab.reports.gate.GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions.baselines);
-            if (startInstant != null && w.engine() == loadlab.scenarios.Engine.GATLING && parsed.model() == loadlab.recording.RunModel.CLOSED) {
-                throw new IllegalArgumentException("--start-at with --concurrency needs the request engine (--engine requests): Gatling's "
-                        + "closed model starts its users when Gatling starts");
-            }
             try (WorkloadOptions.Target t = workload.open(console, service)) {
                 String runName = name != null ? name : w.defaultName(workload.simulation);
                 Path dir = RunDirectory.create(out, runName, Instant.now());

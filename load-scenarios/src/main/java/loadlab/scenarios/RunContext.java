@@ -80,10 +80,10 @@ public final class RunContext {
     public PopulationBuilder inject(ScenarioBuilder scenario) {
         if (profile instanceof OpenProfile open) {
             java.util.List<io.gatling.javaapi.core.OpenInjectionStep> steps = new java.util.ArrayList<>();
-            if (spec.startAtMillis() != null) { // Gatling counts from its own start: wait there, so the warm-up ends at --start-at
-                long wait = spec.startAtMillis() - profile.warmupSeconds() * 1000 - System.currentTimeMillis();
-                if (wait > 0) steps.add(io.gatling.javaapi.core.CoreDsl.nothingFor(java.time.Duration.ofMillis(wait)));
-            }
+            long wait = untilProfileStartMillis();
+            // Gatling counts from its own start: nothing until the profile's start, so the warm-up ends at --start-at (plus Gatling's
+            // own start-up, some hundreds of milliseconds, which run.json records); the schedule's zero is still fixed from arrivals
+            if (wait > 0) steps.add(io.gatling.javaapi.core.CoreDsl.nothingFor(java.time.Duration.ofMillis(wait)));
             steps.addAll(GatlingInjection.open(open));
             return scenario.injectOpen(steps);
         }
@@ -91,10 +91,21 @@ public final class RunContext {
     }
 
     /**
-     * Called from {@code Simulation.before()}. A closed model counts from here, after the warm-up;
-     * an open model counts from its schedule's time zero, fixed when the first user arrives.
+     * Called from {@code Simulation.before()}. A closed model (with {@code --start-at}, after
+     * waiting for the profile's start) counts from here, after the warm-up; an open model counts
+     * from its schedule's time zero, fixed when the first user arrives.
      */
     public void started() {
+        if (schedule == null) {
+            long wait = untilProfileStartMillis(); // a closed model starts its users when this returns
+            if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait * 1_000_000);
+        }
         if (schedule == null) recorder.countFrom(System.nanoTime() + profile.warmupSeconds() * 1_000_000_000L);
+    }
+
+    /** How long until the profile (its warm-up first) is to begin for measuring to begin at {@code --start-at}; 0 without one. */
+    private long untilProfileStartMillis() {
+        if (spec.startAtMillis() == null) return 0;
+        return spec.startAtMillis() - profile.warmupSeconds() * 1000 - System.currentTimeMillis();
     }
 }

@@ -45,7 +45,7 @@ public final class RunRecorder {
 
     public void countFrom(long nanos) {
         this.countFromNanos = nanos;
-        this.countFromMillis = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + (nanos - System.nanoTime()) / 1_000_000;
+        this.countFromMillis = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + Math.round((nanos - System.nanoTime()) / 1e6);
         java.util.function.LongConsumer listener = this.countingListener;
         if (listener != null && nanos != Long.MAX_VALUE) listener.accept(nanos);
     }
