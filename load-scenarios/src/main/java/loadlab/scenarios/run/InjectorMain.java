@@ -125,6 +125,7 @@ public final class InjectorMain {
         });
         Thread hook = new Thread(() -> finish(true), "loadlab-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
+        awaitStart(out);
 
         if (requests) {
             int status = runRequests(out);
@@ -173,6 +174,24 @@ public final class InjectorMain {
         finish(failure != null);
         return failure == null ? OK : CRASHED;
     }
+
+    /**
+     * With {@code --start-at}, sleeps until a few seconds before the profile is to begin: enough
+     * for the engine to start and open its connections, and not so long that they sit idle and a
+     * server closes them. The engine then waits for the instant itself.
+     */
+    private void awaitStart(PrintStream out) throws InterruptedException {
+        Long start = profileStartNanos();
+        if (start == null) return;
+        out.printf(java.util.Locale.ROOT, "waiting for --start-at %s: the warm-up (%d s) begins %s%n", Instant.ofEpochMilli(spec.startAtMillis()),
+                profile.warmupSeconds(), Instant.ofEpochMilli(spec.startAtMillis() - profile.warmupSeconds() * 1000));
+        out.flush();
+        long sleep = start - ENGINE_LEAD_NANOS - System.nanoTime();
+        if (sleep > 0) Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+    }
+
+    /** How long before the profile's start the engine is started: Gatling takes a second or two to boot. */
+    private static final long ENGINE_LEAD_NANOS = 5_000_000_000L;
 
     /** When the profile (its warm-up first) is to begin so that measuring begins at {@code --start-at}; null without one. */
     private Long profileStartNanos() {
