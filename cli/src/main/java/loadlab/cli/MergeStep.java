@@ -17,7 +17,7 @@ final class MergeStep {
     static int merge(PrintWriter console, List<Path> segments, Path out) {
         RunDirectory merged = RunMerge.merge(segments, out);
         console.printf(java.util.Locale.ROOT, "%d segments, measured from time zeros %d ms apart (each machine's own clock)%n", segments.size(),
-                RunMerge.zeroSpreadMillis(segments.stream().map(RunDirectory::open).toList()));
+                RunMerge.zeroSpreadMillis(segments));
         SummaryTable.print(merged.summary(), console);
         ReportStep.build(console, merged);
         console.println("merged run directory: " + out);

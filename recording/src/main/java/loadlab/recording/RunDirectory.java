@@ -69,6 +69,11 @@ public final class RunDirectory {
         return new RunDirectory(dir, manifest, summary);
     }
 
+    /** Only the run's manifest, checked as {@link #open} checks it, without reading the logs: for what needs no more. */
+    public static RunManifest manifestOf(Path dir) {
+        return readManifest(dir);
+    }
+
     private static RunManifest readManifest(Path dir) {
         Path file = dir.resolve(RunManifest.FILE);
         if (!Files.isRegularFile(file)) throw DamagedRunException.of(file, "is missing; is " + dir + " a loadlab run directory?");

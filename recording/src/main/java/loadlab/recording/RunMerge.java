@@ -132,7 +132,7 @@ public final class RunMerge {
     private static void checkWindows(List<RunDirectory> runs) {
         RunDirectory earliest = runs.stream().min(java.util.Comparator.comparingLong(r -> r.manifest().measureFromMillis())).orElseThrow();
         RunDirectory latest = runs.stream().max(java.util.Comparator.comparingLong(r -> r.manifest().measureFromMillis())).orElseThrow();
-        long spread = zeroSpreadMillis(runs);
+        long spread = zeroSpreadMillis(runs.stream().map(RunDirectory::path).toList());
         if (spread > MAX_ZERO_SPREAD_MILLIS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s started measuring %.1f s after %s, so their seconds are not the same seconds of the profile; start the segments "
@@ -142,10 +142,9 @@ public final class RunMerge {
     }
 
     /** How far apart the segments' time zeros are, in milliseconds (each on its own machine's clock). */
-    public static long zeroSpreadMillis(List<RunDirectory> runs) {
-        long min = runs.stream().mapToLong(r -> r.manifest().measureFromMillis()).min().orElseThrow();
-        long max = runs.stream().mapToLong(r -> r.manifest().measureFromMillis()).max().orElseThrow();
-        return max - min;
+    public static long zeroSpreadMillis(List<Path> dirs) {
+        List<Long> zeros = dirs.stream().map(d -> RunDirectory.manifestOf(d).measureFromMillis()).toList();
+        return java.util.Collections.max(zeros) - java.util.Collections.min(zeros);
     }
 
     /** Adds each segment's second k into the merged second k (counted from each segment's own time zero): the profile's timeline. */
