@@ -53,6 +53,10 @@ public final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--hold", defaultValue = "30s", description = "Measured time of each step (default: ${DEFAULT-VALUE}).")
     String hold;
 
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "Begin the search (its first run) measuring at this instant (ISO-8601 with its zone), e.g. in a scheduled job.")
+    String startAt;
+
     @Option(names = "--settle", defaultValue = "5s",
             description = "Time at each step's load before measuring: its warm-up (default: ${DEFAULT-VALUE}).")
     String settle;
@@ -104,7 +108,10 @@ public final class CapacityCommand implements Callable<Integer> {
         CapacityPlan plan = levels != null
                 ? CapacityPlan.sweep(levels)
                 : CapacityPlan.search(Rate.parse("--start", start).perSecond(), Rate.parse("--max", max).perSecond(), share(resolution));
-        return new CapacityRun(console, spec.commandLine().getErr(), workload, service, objectives, plan, hold, settle, warmTarget, out, name).call();
+        java.time.Instant start = startAt == null ? null
+                : loadlab.scenarios.profile.StartAt.parse(startAt, warmTarget > 0 ? 0 : settleTime.toSeconds(), java.time.Instant.now());
+        return new CapacityRun(console, spec.commandLine().getErr(), workload, service, objectives, plan, hold, settle, warmTarget, out, name,
+                start).call();
     }
 
     private int fitOnly(PrintWriter console) {

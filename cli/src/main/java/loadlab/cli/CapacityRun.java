@@ -46,9 +46,12 @@ final class CapacityRun {
     private String target;
     private String scenario;
     private Instant started;
+    /** --start-at: when the first run (the target's warm-up, or the first step) starts measuring; null once used, or without one. */
+    private Instant startAt;
 
     CapacityRun(PrintWriter console, PrintWriter err, WorkloadOptions workload, ServiceOptions service, List<Slo> slos, CapacityPlan plan,
-                String hold, String settle, long targetWarmupSeconds, Path out, String name) {
+                String hold, String settle, long targetWarmupSeconds, Path out, String name, Instant startAt) {
+        this.startAt = startAt;
         this.console = console;
         this.err = err;
         this.workload = workload;
@@ -150,13 +153,20 @@ final class CapacityRun {
         console.printf(Locale.ROOT, "warming the target up: %s for %s, not judged -> %s%n",
                 plan.isSweep() ? "concurrency " + plan.levels().get(0) : String.format(Locale.ROOT, "%,.1f/s", plan.start()), duration, dir);
         console.flush();
-        LoadRun.Result result = LoadRun.run(workload.spec(w, t, "warmup", profile, null, dir, false), root.resolve(CapacityReport.STEPS),
+        LoadRun.Result result = LoadRun.run(spec(w, t, "warmup", profile, dir), root.resolve(CapacityReport.STEPS),
                 console, false);
         if (result.run() == null) {
             console.println("loadlab: the injector of the warm-up exited with " + result.exitCode() + " and " + result.unreadable());
             return false;
         }
         return true;
+    }
+
+    /** One run of the search; the first starts measuring at --start-at, the others as soon as they can. */
+    private loadlab.scenarios.RunSpec spec(WorkloadOptions.Workload w, WorkloadOptions.Target t, String runName, ProfileSpec profile, Path dir) {
+        Instant first = startAt;
+        startAt = null;
+        return workload.spec(w, t, runName, profile, null, dir, false, null, null, first);
     }
 
     /** Runs and judges one step; null when its injector crashed and left nothing to judge. */
@@ -169,7 +179,7 @@ final class CapacityRun {
         String load = users != null ? "concurrency " + users : String.format(Locale.ROOT, "%,.1f/s", rate);
         console.printf(Locale.ROOT, "step %d: %s%n", index, load);
         console.flush();
-        LoadRun.Result result = LoadRun.run(workload.spec(w, t, dirName, profile, null, dir, false), root.resolve(CapacityReport.STEPS),
+        LoadRun.Result result = LoadRun.run(spec(w, t, dirName, profile, dir), root.resolve(CapacityReport.STEPS),
                 console, false);
         if (result.run() == null) {
             console.println("loadlab: the injector of step " + index + " exited with " + result.exitCode() + " and " + result.unreadable());

@@ -34,6 +34,7 @@ class CapacityBadInputGetsOneSentenceTest {
     @ParameterizedTest(name = "loadlab {0}")
     @CsvSource(delimiter = '|', value = {
             "capacity --target TARGET                                        | give at least one --slo",
+            "capacity --target TARGET --slo p99<=50ms --start-at 2020-01-01T00:00:00Z | --start-at 2020-01-01T00:00:00Z has passed",
             "capacity --target TARGET --slo p99<=fast                        | 'fast' is not a number with a unit",
             "capacity --target TARGET --slo p99>=50ms                        | is not METRIC <= VALUE",
             "capacity --target TARGET --slo throughput<=50/s                 | an SLO limits a response time or the error rate",
