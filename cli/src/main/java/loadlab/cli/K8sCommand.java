@@ -91,8 +91,8 @@ public final class K8sCommand implements Runnable {
             if (startAt != null && startIn != null) throw new IllegalArgumentException("give --start-at or --start-in, not both");
             Instant now = Instant.now();
             Instant start = startAt != null ? StartAt.parse(startAt, profile.warmupSeconds(), now)
-                    : StartAt.parse(now.plus(startIn == null ? Duration.ofMinutes(2) : startIn).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                    .toString(), profile.warmupSeconds(), now);
+                    : StartAt.check(now.plus(startIn == null ? Duration.ofMinutes(2) : startIn).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    profile.warmupSeconds(), now);
             String jobName = name != null ? name : "loadlab-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now);
             Duration deadline = Duration.between(now, start).plusSeconds(profile.measuredSeconds()).plusMinutes(10);
             String yaml = new InjectorJob(jobName, namespace, injectors, image, claim, cpu, memory, start, runArgs, deadline).yaml();

@@ -105,7 +105,7 @@ public final class RunContext {
 
     /** How long until the profile (its warm-up first) is to begin for measuring to begin at {@code --start-at}; 0 without one. */
     private long untilProfileStartMillis() {
-        if (spec.startAtMillis() == null) return 0;
-        return spec.startAtMillis() - profile.warmupSeconds() * 1000 - System.currentTimeMillis();
+        Long start = spec.profileStartMillis(profile.warmupSeconds());
+        return start == null ? 0 : start - System.currentTimeMillis();
     }
 }

@@ -39,6 +39,11 @@ public record RunSpec(String name, String scenario, String target, ProfileSpec p
         if (requests == null) requests = loadlab.scenarios.engine.RequestSpec.get();
     }
 
+    /** When the profile (its warm-up first) is to begin, as epoch milliseconds, for measuring to begin at {@code startAtMillis}; null without one. */
+    public Long profileStartMillis(long warmupSeconds) {
+        return startAtMillis == null ? null : startAtMillis - warmupSeconds * 1000;
+    }
+
     /** The engine a scenario runs on unless the user says otherwise: single requests on loadlab's own, journeys on Gatling. */
     public static Engine defaultEngine(String scenario) {
         return REQUEST_WORKLOADS.contains(scenario) ? Engine.REQUESTS : Engine.GATLING;

@@ -26,6 +26,11 @@ public final class StartAt {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--start-at '" + text + "' is not an ISO-8601 time with its zone, e.g. 2026-12-01T14:30:00Z");
         }
+        return check(at, warmupSeconds, now);
+    }
+
+    /** {@code at} if an injector started {@code now} can start up and warm up by then, and it is within a day. */
+    public static Instant check(Instant at, long warmupSeconds, Instant now) {
         Instant earliest = now.plus(PREPARE).plusSeconds(warmupSeconds);
         if (at.isBefore(earliest)) {
             throw new IllegalArgumentException("--start-at " + at + (at.isBefore(now) ? " has passed" : " is too soon") + ": this injector needs "

@@ -184,7 +184,7 @@ public final class InjectorMain {
         Long start = profileStartNanos();
         if (start == null) return;
         out.printf(java.util.Locale.ROOT, "waiting for --start-at %s: the warm-up (%d s) begins %s%n", Instant.ofEpochMilli(spec.startAtMillis()),
-                profile.warmupSeconds(), Instant.ofEpochMilli(spec.startAtMillis() - profile.warmupSeconds() * 1000));
+                profile.warmupSeconds(), Instant.ofEpochMilli(spec.profileStartMillis(profile.warmupSeconds())));
         out.flush();
         long sleep = start - ENGINE_LEAD_NANOS - System.nanoTime();
         if (sleep > 0) Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
@@ -195,8 +195,8 @@ public final class InjectorMain {
 
     /** When the profile (its warm-up first) is to begin so that measuring begins at {@code --start-at}; null without one. */
     private Long profileStartNanos() {
-        if (spec.startAtMillis() == null) return null;
-        return System.nanoTime() + (spec.startAtMillis() - profile.warmupSeconds() * 1000 - System.currentTimeMillis()) * 1_000_000;
+        Long start = spec.profileStartMillis(profile.warmupSeconds());
+        return start == null ? null : System.nanoTime() + (start - System.currentTimeMillis()) * 1_000_000;
     }
 
     /** Closes the logs and writes the final manifest and the summary; once, whether finished or interrupted. */
