@@ -15,7 +15,9 @@ import loadlab.recording.RunRecorder;
  * keeps no intended start, so each user first looks up its intended start in the {@link Schedule}
  * (recording how late it actually began), and each request is wrapped between two steps timed with
  * {@link System#nanoTime()}: response time from the intended start, service time from the send.
- * The status is saved rather than checked, so loadlab classifies errors itself, by cause.
+ * The status is saved rather than checked, so loadlab classifies errors itself, by cause. The
+ * journey's own checks count: each is counted by name ({@link CountedCheck}), and a response that
+ * answered with a success status but failed one is a failure with cause {@code check}.
  */
 public final class Timing {
     static final String INTENDED = "loadlab.intended";
@@ -56,14 +58,16 @@ public final class Timing {
             io.gatling.javaapi.core.Session started = session.contains(INTENDED) ? session : session.set(INTENDED, now);
             return started.set(SENT, now).remove(STATUS);
         })
-                .exec(request.check(status().saveAs(STATUS)))
+                .exec(CountedCheck.counting(request, recorder, tag).check(status().saveAs(STATUS)))
                 .exec(session -> {
                     long end = System.nanoTime();
                     long sent = session.getLong(SENT);
                     long intended = session.getLong(INTENDED);
                     ErrorCause cause;
-                    if (session.contains(STATUS)) cause = ErrorCause.ofStatus(session.getInt(STATUS));
-                    else cause = end - sent >= timeoutNanos - 5_000_000 ? ErrorCause.TIMEOUT : ErrorCause.CONNECTION;
+                    if (session.contains(STATUS)) {
+                        cause = ErrorCause.ofStatus(session.getInt(STATUS));
+                        if (cause == null && session.isFailed()) cause = ErrorCause.CHECK;
+                    } else cause = end - sent >= timeoutNanos - 5_000_000 ? ErrorCause.TIMEOUT : ErrorCause.CONNECTION;
                     if (!(session.contains(WARMUP) && session.getBoolean(WARMUP))) recorder.record(tag, intended, sent, end, cause);
                     return session.markAsSucceeded().remove(INTENDED);
                 });

@@ -12,14 +12,18 @@ public enum ErrorCause {
     TIMEOUT,
     /** No HTTP exchange: refused, reset or closed connection. */
     CONNECTION,
-    /** The target answered 1xx-3xx, but not the status the request expects (a request file's {@code expect}). */
-    UNEXPECTED_STATUS;
+    /**
+     * The target answered (1xx to 3xx), but a check the user wrote failed: a Gatling {@code .check(...)}, a
+     * request file's check or {@code expect}, or an extraction that found nothing.
+     */
+    CHECK;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static ErrorCause parse(String id) {
+        if ("unexpected_status".equals(id)) return CHECK; // runs made before checks: an unexpected status was a failed status check
         return valueOf(id.toUpperCase(Locale.ROOT));
     }
 

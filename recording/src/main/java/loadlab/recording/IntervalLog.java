@@ -36,6 +36,7 @@ public final class IntervalLog implements AutoCloseable {
     private final Writer latency;
     private final Writer service;
     private final Writer lag;
+    private final Path directory;
     private final Consumer<Tick> listener;
     private final Consumer<String> onFailure;
     private ScheduledExecutorService clock;
@@ -113,6 +114,7 @@ public final class IntervalLog implements AutoCloseable {
         this.recorder = recorder;
         this.listener = listener;
         this.onFailure = onFailure;
+        this.directory = directory;
         try {
             latency = new Writer(directory.resolve(RunDirectory.LATENCY), opener, startMillis, "loadlab response time from the intended start, microseconds");
             service = new Writer(directory.resolve(RunDirectory.SERVICE), opener, startMillis, "loadlab service time from the actual send, microseconds");
@@ -176,6 +178,13 @@ public final class IntervalLog implements AutoCloseable {
             lag.log.outputIntervalHistogram(blockedInterval);
         }
         String problem = firstProblem();
+        if (problem == null && recorder.hasChecks()) {
+            try {
+                RunFiles.write(directory.resolve(CheckLog.FILE), recorder.checks());
+            } catch (UncheckedIOException e) {
+                problem = e.getMessage();
+            }
+        }
         if (problem != null) {
             failed = true;
             if (onFailure != null) onFailure.accept(problem);

@@ -63,7 +63,7 @@ public final class RunDirectory {
         });
         unchecked.read(SERVICE, stoppedEarly, service::add);
         unchecked.read(LAG, stoppedEarly, e -> (BLOCKED.equals(e.name()) ? blocked : lag).add(e.histogram()));
-        Summary summary = RunSummarizer.summarize(manifest, latency, service, lag, blocked, faults, perSecond)
+        Summary summary = RunSummarizer.summarize(manifest, latency, service, lag, blocked, faults, perSecond, CheckLog.read(dir))
                 .withVerification(Verification.read(dir));
         checkWrittenSummary(dir, summary);
         return new RunDirectory(dir, manifest, summary);
@@ -101,7 +101,7 @@ public final class RunDirectory {
         Path file = dir.resolve(Summary.FILE);
         if (!Files.exists(file)) return;
         JsonNode written = RunFiles.read(file, JsonNode.class);
-        if (!Summary.SCHEMA.equals(written.path("schema").asText())) {
+        if (!Summary.READABLE.contains(written.path("schema").asText())) {
             throw DamagedRunException.of(file, "has schema '" + written.path("schema").asText() + "', expected " + Summary.SCHEMA
                     + "; delete it and loadlab recomputes it from the logs");
         }

@@ -46,6 +46,12 @@ public final class RunMerge {
         writeMerged(runs, RunDirectory::latency, out.resolve(RunDirectory.LATENCY), start);
         writeMerged(runs, RunDirectory::service, out.resolve(RunDirectory.SERVICE), start);
         writeMerged(runs, RunDirectory::lag, out.resolve(RunDirectory.LAG), start);
+        CheckLog checks = null;
+        for (RunDirectory r : runs) {
+            CheckLog c = CheckLog.read(r.path());
+            checks = checks == null ? c : checks.plus(c);
+        }
+        if (checks != null) RunFiles.write(out.resolve(CheckLog.FILE), checks);
         Double target = null;
         for (RunDirectory r : runs) if (r.manifest().targetRate() != null) target = (target == null ? 0 : target) + r.manifest().targetRate();
         RecordedProfile profile = first.profile() instanceof RecordedProfile.Open o

@@ -102,6 +102,64 @@ public final class RunRecorder {
         blocked.recordValue(Histograms.micros(Math.max(0, waitedNanos)));
     }
 
+    /** One check's counts as they grow; order of first appearance kept, so checks read as the user wrote them. */
+    private static final class Tally {
+        final int order;
+        final java.util.concurrent.atomic.LongAdder passes = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder fails = new java.util.concurrent.atomic.LongAdder();
+        final Map<String, java.util.concurrent.atomic.LongAdder> messages = new ConcurrentHashMap<>();
+
+        Tally(int order) {
+            this.order = order;
+        }
+    }
+
+    private final Map<String, Map<String, Tally>> checks = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger checkOrder = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean anyCheck;
+
+    /**
+     * Records one evaluation of a named check on a response of request {@code tag}.
+     *
+     * @param failure why it failed in one line, or null when it held
+     */
+    public void recordCheck(String tag, String check, long intendedNanos, String failure) {
+        if (!counts(intendedNanos)) return;
+        anyCheck = true;
+        Tally t = checks.computeIfAbsent(tag, k -> new ConcurrentHashMap<>()).computeIfAbsent(check, k -> new Tally(checkOrder.getAndIncrement()));
+        if (failure == null) {
+            t.passes.increment();
+            return;
+        }
+        t.fails.increment();
+        String message = failure.length() > 200 ? failure.substring(0, 199) + "…" : failure;
+        java.util.concurrent.atomic.LongAdder n = t.messages.get(message);
+        if (n == null && t.messages.size() >= CheckCount.MAX_MESSAGES - 1) message = CheckCount.OTHER_MESSAGES;
+        t.messages.computeIfAbsent(message, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    /** Whether any check was counted: a run without checks writes no {@link CheckLog}. */
+    public boolean hasChecks() {
+        return anyCheck;
+    }
+
+    /** The checks counted so far, per request name. */
+    public CheckLog checks() {
+        Map<String, List<CheckCount>> out = new java.util.TreeMap<>();
+        checks.forEach((tag, byName) -> {
+            List<Map.Entry<String, Tally>> entries = new ArrayList<>(byName.entrySet());
+            entries.sort(java.util.Comparator.comparingInt(e -> e.getValue().order));
+            List<CheckCount> list = new ArrayList<>();
+            for (Map.Entry<String, Tally> e : entries) {
+                Map<String, Long> messages = new java.util.TreeMap<>();
+                e.getValue().messages.forEach((m, n) -> messages.put(m, n.sum()));
+                list.add(new CheckCount(e.getKey(), e.getValue().passes.sum(), e.getValue().fails.sum(), messages));
+            }
+            out.put(tag, list);
+        });
+        return CheckLog.of(out);
+    }
+
     private Channel channel(String tag) {
         Channel c = channels.get(tag);
         return c != null ? c : channels.computeIfAbsent(tag, Channel::new);

@@ -27,19 +27,20 @@ public final class RunSummarizer {
      * @param blocked how long requests waited for a free connection, every interval added up (empty on engines without a limit)
      */
     public static Summary summarize(RunManifest m, RequestHistograms latency, RequestHistograms service, Histogram lag, Histogram blocked) {
-        return summarize(m, latency, service, lag, blocked, null, null);
+        return summarize(m, latency, service, lag, blocked, null, null, null);
     }
 
     /**
      * @param faults  the run's faults.json, or null
      * @param seconds the response-time log per second of the measured timeline (needed with faults)
+     * @param checks  the run's checks.json, or null
      */
     public static Summary summarize(RunManifest m, RequestHistograms latency, RequestHistograms service, Histogram lag, Histogram blocked,
-                                    FaultLog faults, FaultImpact.Seconds perSecond) {
+                                    FaultLog faults, FaultImpact.Seconds perSecond, CheckLog checks) {
         double seconds = m.measuredSeconds() > 0 ? m.measuredSeconds() : spanSeconds(m, latency);
         Map<String, Summary.Stats> requests = new LinkedHashMap<>();
-        for (String name : latency.names()) requests.put(name, stats(name, latency, service, seconds));
-        Summary.Stats total = stats(RequestHistograms.ALL, latency, service, seconds);
+        for (String name : latency.names()) requests.put(name, stats(name, latency, service, seconds, checks));
+        Summary.Stats total = stats(RequestHistograms.ALL, latency, service, seconds, checks);
         Summary.Injector injector = injector(m, total, lag, blocked, seconds);
         RunState state;
         String reason;
@@ -76,7 +77,7 @@ public final class RunSummarizer {
         return 0;
     }
 
-    private static Summary.Stats stats(String name, RequestHistograms latency, RequestHistograms service, double seconds) {
+    private static Summary.Stats stats(String name, RequestHistograms latency, RequestHistograms service, double seconds, CheckLog checks) {
         Map<String, Long> byCause = new TreeMap<>();
         latency.failures(name).forEach((cause, n) -> byCause.put(cause.id(), n));
         long failed = latency.failedCount(name);
@@ -86,7 +87,7 @@ public final class RunSummarizer {
         double errorRate = count == 0 ? 0 : Math.round(failed * 1e6 / count) / 1e6;
         return new Summary.Stats(count, ok, new Summary.Errors(failed, byCause), errorRate, throughput,
                 Summary.Distribution.of(latency.ok(name)), Summary.Distribution.of(service.ok(name)),
-                Summary.Distribution.of(latency.failed(name)));
+                Summary.Distribution.of(latency.failed(name)), checks == null ? null : checks.of(name));
     }
 
     /**
@@ -95,7 +96,8 @@ public final class RunSummarizer {
      * second would overstate it; requests where no arrival was recorded (a closed model, JMH).
      */
     private static Summary.Injector injector(RunManifest m, Summary.Stats total, Histogram lag, Histogram blocked, double seconds) {
-        long done = m.model() == RunModel.OPEN && lag.getTotalCount() > 0 ? lag.getTotalCount() : total.count();
+        boolean arrivals = m.model() == RunModel.OPEN && lag.getTotalCount() > 0;
+        long done = arrivals ? lag.getTotalCount() : total.count();
         double achieved = seconds > 0 ? round(done / seconds) : 0;
         long lagP99 = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99);
         InjectorVerdict verdict = InjectorVerdict.OK;
@@ -111,7 +113,7 @@ public final class RunSummarizer {
                     + advice;
         }
         boolean anyBlocked = blocked.getTotalCount() > 0;
-        return new Summary.Injector(m.targetRate(), achieved, lagP99, lag.getTotalCount() == 0 ? 0 : lag.getMaxValue(), verdict, reason,
+        return new Summary.Injector(m.targetRate(), achieved, arrivals ? "arrivals" : "requests", total.throughput(), lagP99, lag.getTotalCount() == 0 ? 0 : lag.getMaxValue(), verdict, reason,
                 blocked.getTotalCount(), anyBlocked ? blocked.getValueAtPercentile(99) : 0, anyBlocked ? blocked.getMaxValue() : 0);
     }
 

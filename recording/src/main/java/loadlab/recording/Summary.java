@@ -18,7 +18,9 @@ import org.HdrHistogram.Histogram;
  */
 public record Summary(String schema, Run run, Injector injector, Stats total, Map<String, Stats> requests, List<FaultEffect> faults,
                       Verification verification) {
-    public static final String SCHEMA = "loadlab.summary/2";
+    public static final String SCHEMA = "loadlab.summary/3";
+    /** Earlier schemas whose counts can still be checked against the logs. */
+    public static final java.util.Set<String> READABLE = java.util.Set.of(SCHEMA, "loadlab.summary/2");
     public static final String FILE = "summary.json";
 
     public Summary {
@@ -51,17 +53,18 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
                       double measuredSeconds, boolean interrupted, RunState state, String stateReason) {}
 
     /**
-     * @param targetRate   requests per second the profile asked for in the measured window (null for a closed model)
-     * @param achievedRate requests per second completed in the measured window, successes and failures
-     * @param lagP99Us     99th percentile of how late requests were started against the schedule
-     * @param verdict      ok, or invalid when the generator could not keep up, with the reason
+     * @param targetRate    what the profile asked for in the measured window, per second (null for a closed model): arrivals
+     *                      (users started) in an open model, where a journey may send several requests per arrival
+     * @param achievedRate  the same thing achieved per measured second, so it compares with {@code targetRate}
+     * @param achievedCounts what the two rates count: {@code arrivals} (an open model) or {@code requests}
+     * @param requestsPerS  requests completed per measured second, successes and failures, whatever an arrival sends
+     * @param lagP99Us      99th percentile of how late requests were started against the schedule
+     * @param verdict       ok, or invalid when the generator could not keep up, with the reason
+     * @param blockedCount  how many counted requests waited for a free connection (the request engine's
+     *                      {@code --connections}); the wait is in their response times
      */
-    /**
-     * @param blockedCount how many counted requests waited for a free connection (the request engine's
-     *                     {@code --connections}); the wait is in their response times
-     */
-    public record Injector(Double targetRate, double achievedRate, long lagP99Us, long lagMaxUs, InjectorVerdict verdict, String reason,
-                           long blockedCount, long blockedP99Us, long blockedMaxUs) {}
+    public record Injector(Double targetRate, double achievedRate, String achievedCounts, double requestsPerS, long lagP99Us, long lagMaxUs,
+                           InjectorVerdict verdict, String reason, long blockedCount, long blockedP99Us, long blockedMaxUs) {}
 
     /**
      * @param count           requests completed, successes and failures
@@ -71,9 +74,19 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
      * @param latencyUs       response time from the intended start of the successful requests
      * @param serviceTimeUs   service time from the actual send of the successful requests
      * @param failedLatencyUs response time from the intended start of the failed requests
+     * @param checks          each named check's passes and fails, in the order first seen; empty without checks
      */
     public record Stats(long count, long ok, Errors errors, double errorRate, double throughput, Distribution latencyUs,
-                        Distribution serviceTimeUs, Distribution failedLatencyUs) {}
+                        Distribution serviceTimeUs, Distribution failedLatencyUs, List<CheckCount> checks) {
+        public Stats {
+            checks = checks == null ? List.of() : List.copyOf(checks);
+        }
+
+        /** Failed check evaluations. */
+        public long checkFailures() {
+            return checks.stream().mapToLong(CheckCount::fails).sum();
+        }
+    }
 
     public record Errors(long total, Map<String, Long> byCause) {
         public Errors {
@@ -81,11 +94,12 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
         }
     }
 
-    public record Distribution(long count, long min, double mean, long p50, long p90, long p99, long p999, long p9999, long max) {
+    /** Microseconds; with {@code count} 0 every figure is 0 and means "none", which readers show as "–". */
+    public record Distribution(long count, long min, double mean, long p50, long p90, long p95, long p99, long p999, long p9999, long max) {
         public static Distribution of(Histogram h) {
-            if (h.getTotalCount() == 0) return new Distribution(0, 0, 0, 0, 0, 0, 0, 0, 0);
+            if (h.getTotalCount() == 0) return new Distribution(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
             return new Distribution(h.getTotalCount(), h.getMinValue(), Math.round(h.getMean() * 10) / 10.0, h.getValueAtPercentile(50),
-                    h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
+                    h.getValueAtPercentile(90), h.getValueAtPercentile(95), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
                     h.getValueAtPercentile(99.99), h.getMaxValue());
         }
     }

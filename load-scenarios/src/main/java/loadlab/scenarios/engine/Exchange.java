@@ -2,9 +2,12 @@ package loadlab.scenarios.engine;
 
 import java.util.concurrent.TimeUnit;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -15,8 +18,10 @@ import loadlab.recording.ErrorCause;
 
 /**
  * One keep-alive connection and the request on it: sends, times from the intended start and from
- * the send, classifies the answer, and hands the connection back to its {@link Lane}. Everything
- * runs on the connection's event loop, so nothing here is shared between threads.
+ * the send, judges the answer (its status class, or the request's checks, for which it keeps the
+ * headers and body only when a check reads them), and hands the connection back to its
+ * {@link Lane}. Everything runs on the connection's event loop, so nothing here is shared between
+ * threads.
  */
 final class Exchange extends ChannelInboundHandlerAdapter {
     private final Lane lane;
@@ -27,7 +32,12 @@ final class Exchange extends ChannelInboundHandlerAdapter {
     private int status;
     private boolean keepAlive;
     private ScheduledFuture<?> timeout;
+    private Iteration iteration;
     private RequestTemplate request;
+    private HttpHeaders headers;
+    private byte[] body;
+    private int bodyLength;
+    private boolean bodyTooLarge;
 
     Exchange(Lane lane) {
         this.lane = lane;
@@ -41,15 +51,20 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         channel.close();
     }
 
-    void send(long intendedNanos) {
+    /** Sends the next request of {@code walk}, or the first of a new arrival's walk when it is null. */
+    void send(long intendedNanos, Iteration walk) {
         busy = true;
         intended = intendedNanos;
         status = 0;
         keepAlive = true;
-        RequestMix.Drawn drawn = lane.draw();
-        request = drawn.template();
+        headers = null;
+        bodyLength = 0;
+        bodyTooLarge = false;
+        iteration = walk != null ? walk : lane.newIteration();
+        request = iteration.current();
+        io.netty.handler.codec.http.FullHttpRequest r = lane.build(iteration);
         sent = System.nanoTime();
-        channel.writeAndFlush(drawn.request(), channel.voidPromise());
+        channel.writeAndFlush(r, channel.voidPromise());
         timeout = channel.eventLoop().schedule(this::timedOut, lane.timeoutNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -59,12 +74,17 @@ final class Exchange extends ChannelInboundHandlerAdapter {
             if (msg instanceof HttpResponse r) {
                 status = r.status().code();
                 keepAlive = HttpUtil.isKeepAlive(r);
+                if (busy && request.needsHeaders()) headers = r.headers();
             }
+            if (msg instanceof HttpContent c && busy && request.needsBody()) keep(c.content());
             if (msg instanceof LastHttpContent && busy) {
                 long end = System.nanoTime();
                 timeout.cancel(false);
                 busy = false;
-                lane.completed(request, intended, sent, end, Lane.causeOf(request, status));
+                ErrorCause cause = request.judgesOnlyTheStatusClass() ? ErrorCause.ofStatus(status)
+                        : request.judge(new Answer(status, headers, body == null ? null : java.util.Arrays.copyOf(body, bodyLength), bodyTooLarge),
+                        lane.checkSink(intended), iteration.extracted());
+                if (lane.completed(this, iteration, request, intended, sent, end, cause, keepAlive)) return;
                 if (!keepAlive) channel.close();
                 else lane.released(this);
             }
@@ -73,10 +93,23 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private void keep(ByteBuf content) {
+        int n = content.readableBytes();
+        if (n == 0 || bodyTooLarge) return;
+        if (bodyLength + n > Answer.MAX_BODY) {
+            bodyTooLarge = true;
+            return;
+        }
+        if (body == null || body.length < bodyLength + n) body = java.util.Arrays.copyOf(body == null ? new byte[0] : body,
+                Math.max(bodyLength + n, body == null ? 1024 : body.length * 2));
+        content.getBytes(content.readerIndex(), body, bodyLength, n);
+        bodyLength += n;
+    }
+
     private void timedOut() {
         if (!busy) return;
         busy = false;
-        lane.completed(request, intended, sent, sent + lane.timeoutNanos(), ErrorCause.TIMEOUT);
+        lane.completed(this, iteration, request, intended, sent, sent + lane.timeoutNanos(), ErrorCause.TIMEOUT, false);
         channel.close(); // an answer may still come: this connection cannot be reused
     }
 
@@ -85,7 +118,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         if (busy) {
             busy = false;
             if (timeout != null) timeout.cancel(false);
-            lane.completed(request, intended, sent, System.nanoTime(), ErrorCause.CONNECTION);
+            lane.completed(this, iteration, request, intended, sent, System.nanoTime(), ErrorCause.CONNECTION, false);
         }
         lane.closed(this);
     }

@@ -35,7 +35,7 @@ final class Lane implements Runnable {
     private final boolean closedModel;
 
     private final ArrayDeque<Exchange> idle = new ArrayDeque<>();
-    private final ArrayDeque<long[]> waiting = new ArrayDeque<>(); // {intended, fired}
+    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private final CompletableFuture<Lane> done = new CompletableFuture<>();
     private int open;
     private int inFlight;
@@ -44,6 +44,9 @@ final class Lane implements Runnable {
     private boolean scheduleOver;
     private volatile boolean stopped;
     private volatile Throwable lastFailure;
+
+    /** An arrival (or the next request of one's sequence, when its connection closed) waiting for a connection. */
+    private record Pending(long intended, long fired, Iteration iteration) {}
 
     Lane(EventLoop loop, Bootstrap bootstrap, java.util.function.Function<Exchange, io.netty.channel.ChannelHandler> pipeline, ArrivalClock clock, long zeroNanos, long endNanos, int poolSize, RequestMix mix,
          long seed, String hostHeader, String userAgent, long timeoutNanos, RunRecorder recorder) {
@@ -124,10 +127,10 @@ final class Lane implements Runnable {
         inFlight++;
         Exchange e = idle.pollFirst();
         if (e != null) {
-            e.send(intended);
+            e.send(intended, null);
             return;
         }
-        waiting.addLast(new long[] {intended, fired});
+        waiting.addLast(new Pending(intended, fired, null));
         if (open < poolSize) connect();
     }
 
@@ -143,11 +146,11 @@ final class Lane implements Runnable {
             } else {
                 noteFailure(result.cause());
                 open--;
-                long[] first = waiting.pollFirst();
+                Pending first = waiting.pollFirst();
                 if (first != null) {
                     long now = System.nanoTime();
                     inFlight--;
-                    record(mix.pick(random), first[0], now, now, ErrorCause.CONNECTION);
+                    record(requestOf(first), first.intended(), now, now, ErrorCause.CONNECTION);
                     if (!waiting.isEmpty() && open < poolSize) connect();
                 }
                 finishIfIdle();
@@ -161,21 +164,21 @@ final class Lane implements Runnable {
         if (closedModel) {
             if (!stopped && System.nanoTime() - endNanos < 0) {
                 inFlight++;
-                e.send(System.nanoTime());
+                e.send(System.nanoTime(), null);
             } else {
                 idle.addLast(e);
                 finishIfIdle();
             }
             return;
         }
-        long[] first = waiting.pollFirst();
+        Pending first = waiting.pollFirst();
         if (first == null) {
             idle.addLast(e);
             return;
         }
         long now = System.nanoTime();
-        recorder.recordBlocked(first[0], now - first[1]);
-        e.send(first[0]);
+        if (first.iteration() == null) recorder.recordBlocked(first.intended(), now - first.fired());
+        e.send(first.intended(), first.iteration());
     }
 
     /**
@@ -186,21 +189,55 @@ final class Lane implements Runnable {
     private void expireWaiting() {
         long now = System.nanoTime();
         boolean any = false;
-        for (long[] first; (first = waiting.peekFirst()) != null && now - first[1] >= timeoutNanos; ) {
+        for (Pending first; (first = waiting.peekFirst()) != null && now - first.fired() >= timeoutNanos; ) {
             waiting.pollFirst();
             inFlight--;
-            long gaveUp = first[1] + timeoutNanos;
-            recorder.recordBlocked(first[0], timeoutNanos);
-            record(mix.pick(random), first[0], gaveUp, gaveUp, ErrorCause.TIMEOUT);
+            long gaveUp = first.fired() + timeoutNanos;
+            if (first.iteration() == null) recorder.recordBlocked(first.intended(), timeoutNanos);
+            record(requestOf(first), first.intended(), gaveUp, gaveUp, ErrorCause.TIMEOUT);
             any = true;
         }
         if (any) finishIfIdle();
     }
 
-    void completed(RequestTemplate request, long intended, long sent, long end, ErrorCause cause) {
-        inFlight--;
+    /**
+     * A request has its answer (or its failure). When it succeeded and its sequence has a next
+     * request, that request is intended now, when a user would send it: on the same connection if
+     * it stays open (returns true: the exchange is taken), else first in line for a connection. A
+     * failed request ends its sequence: the requests after it would lack what it was to provide.
+     */
+    boolean completed(Exchange e, Iteration iteration, RequestTemplate request, long intended, long sent, long end, ErrorCause cause,
+                      boolean reusable) {
         record(request, intended, sent, end, cause);
+        if (cause == null && iteration.advance() && !stopped) {
+            if (reusable) {
+                e.send(end, iteration);
+                return true;
+            }
+            waiting.addFirst(new Pending(end, end, iteration));
+            return false;
+        }
+        inFlight--;
         finishIfIdle();
+        return false;
+    }
+
+    /** The template a waiting entry stands for: its sequence's next request, or a pick for an arrival not yet begun. */
+    private RequestTemplate requestOf(Pending p) {
+        return p.iteration() != null ? p.iteration().current() : mix.pick(random);
+    }
+
+    Iteration newIteration() {
+        return mix.start(random);
+    }
+
+    io.netty.handler.codec.http.FullHttpRequest build(Iteration iteration) {
+        return iteration.build(hostHeader, userAgent);
+    }
+
+    /** Where the checks of a request intended at {@code intended} are counted. */
+    RequestTemplate.CheckSink checkSink(long intended) {
+        return (tag, check, failure) -> recorder.recordCheck(tag, check, intended, failure);
     }
 
     private void record(RequestTemplate request, long intended, long sent, long end, ErrorCause cause) {
@@ -226,9 +263,9 @@ final class Lane implements Runnable {
         stopped = true;
         loop.execute(() -> {
             long now = System.nanoTime();
-            for (long[] w; (w = waiting.pollFirst()) != null; ) {
+            for (Pending w; (w = waiting.pollFirst()) != null; ) {
                 inFlight--;
-                record(mix.pick(random), w[0], now, now, ErrorCause.CONNECTION);
+                record(requestOf(w), w.intended(), now, now, ErrorCause.CONNECTION);
             }
             finishIfIdle();
         });
@@ -238,16 +275,6 @@ final class Lane implements Runnable {
         loop.execute(() -> {
             for (Exchange e : idle) e.close();
         });
-    }
-
-    RequestMix.Drawn draw() {
-        return mix.draw(random, hostHeader, userAgent);
-    }
-
-    static ErrorCause causeOf(RequestTemplate request, int status) {
-        if (request.expects(status)) return null;
-        ErrorCause c = ErrorCause.ofStatus(status);
-        return c != null ? c : ErrorCause.UNEXPECTED_STATUS;
     }
 
     long timeoutNanos() {

@@ -32,9 +32,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *     weight: 9                        # how often, relative to the others (default 1)
  *     method: GET                      # default GET
  *     path: /users/${user}/timeline    # or url: with the target's scheme, host and port
- *     headers: {Accept: application/json}
+ *     headers: {Accept: application/json, Authorization: 'Bearer ${env.TOKEN}'}
  *     body: '{"text": "post ${n}"}'
- *     expect: 200                      # default: any 1xx-3xx is a success
+ *     expect: 200                      # a status check; default: any 1xx-3xx is a success
+ *     checks:                          # each named (or named for what it checks), counted apart
+ *       - {name: has posts, json: $.posts[0].id}                  # JSONPath or JSON pointer (/posts/0/id): exists
+ *       - {header: Content-Type, contains: json}                  # equals, contains, regex, exists: true|false
+ *       - {regex: '"id":\d+'}                                     # no subject: the whole body
+ *   - weight: 1                        # a sequence: one arrival sends these in order
+ *     sequence:
+ *       - {name: post, method: POST, path: /users/${user}/posts, body: '{"text": "hi"}', expect: 201,
+ *          extract: {post: {json: $.id}}}                          # json, header or regex (its first group)
+ *       - {name: read-back, path: '/users/${user}/posts?before=${post}&limit=1'}
  * variables:
  *   user: {zipf: {min: 1, max: 10000, exponent: 1.0}}
  *   n: {counter: {start: 1}}
@@ -45,13 +54,21 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public final class RequestFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP = Set.of("requests", "variables");
-    private static final Set<String> REQUEST = Set.of("name", "weight", "method", "path", "url", "headers", "body", "expect");
+    private static final Set<String> REQUEST = Set.of("name", "weight", "method", "path", "url", "headers", "body", "expect", "checks", "extract");
+    private static final Set<String> STEP = Set.of("name", "method", "path", "url", "headers", "body", "expect", "checks", "extract");
+    private static final Set<String> SEQUENCE = Set.of("sequence", "weight");
+    private static final java.util.regex.Pattern ENV = java.util.regex.Pattern.compile("(?<!\\$)\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private RequestFile() {}
 
     /** Reads and checks a request file; {@code target} is where the load goes, to check absolute URLs against. */
     public static RequestMix read(Path file, URI target) {
+        return read(file, target, System.getenv());
+    }
+
+    /** @param env the environment {@code ${env.NAME}} reads: the process's own, or a test's */
+    public static RequestMix read(Path file, URI target, Map<String, String> env) {
         String where = file.getFileName().toString();
         JsonNode root;
         try {
@@ -60,73 +77,128 @@ public final class RequestFile {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("--requests " + file + " does not exist");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new IllegalArgumentException(where + " is not valid YAML" + at + ": " + firstLine(e.getOriginalMessage()));
+            throw new IllegalArgumentException(loadlab.recording.YamlProblem.of(where, e));
         } catch (IOException e) {
-            throw new IllegalArgumentException("--requests " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException("--requests " + file + " cannot be read: " + loadlab.recording.FileProblem.of(e));
         }
         if (root == null || !root.isObject()) throw new IllegalArgumentException(where + " must be a mapping with 'requests:' (and 'variables:')");
         onlyKeys(root, TOP, where);
         Map<String, Variable> variables = variables(root.path("variables"), file, where);
         JsonNode list = root.path("requests");
         if (!list.isArray() || list.isEmpty()) throw new IllegalArgumentException(where + " needs 'requests:', a list of at least one request");
-        List<RequestTemplate> requests = new ArrayList<>();
+        List<Sequence> sequences = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Env values = new Env(env, where);
         int n = 0;
         for (JsonNode r : list) {
             n++;
             String at = where + " request " + n;
-            if (!r.isObject()) throw new IllegalArgumentException(at + " must be a mapping (name, path, ...)");
-            String name = text(r, "name", at, null);
-            if (name != null) at = where + " request '" + name + "'";
-            onlyKeys(r, REQUEST, at);
-            if (name == null) throw new IllegalArgumentException(at + " needs a name");
-            if (!names.add(name)) throw new IllegalArgumentException(where + " request " + n + ": the name '" + name + "' is used twice");
-            String method = text(r, "method", at, "GET").toUpperCase(java.util.Locale.ROOT);
-            if (!METHODS.contains(method)) throw new IllegalArgumentException(at + ": method '" + method + "' is not one of " + METHODS);
-            String path = path(r, at, target);
-            Map<String, String> headers = new LinkedHashMap<>();
-            JsonNode h = r.path("headers");
-            if (!h.isMissingNode()) {
-                if (!h.isObject()) throw new IllegalArgumentException(at + ": headers must be a mapping of name: value");
-                for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    if (!e.getValue().isValueNode()) throw new IllegalArgumentException(at + ": header " + e.getKey() + " must be a single value");
-                    headers.put(e.getKey(), e.getValue().asText());
-                }
-            }
-            String body = text(r, "body", at, null);
-            Integer expect = null;
-            if (r.has("expect")) {
-                JsonNode e = r.get("expect");
-                if (!e.isInt() || e.asInt() < 100 || e.asInt() > 599) throw new IllegalArgumentException(at + ": expect must be an HTTP status such as 200");
-                expect = e.asInt();
-            }
-            double weight = 1;
-            if (r.has("weight")) {
-                JsonNode w = r.get("weight");
-                if (!w.isNumber() || !(w.asDouble() > 0)) throw new IllegalArgumentException(at + ": weight must be a positive number");
-                weight = w.asDouble();
-            }
+            if (!r.isObject()) throw new IllegalArgumentException(at + " must be a mapping (name, path, ...) or a sequence:");
             try {
-                requests.add(new RequestTemplate(name, method, path, headers, body, expect, weight));
+                if (r.has("sequence")) {
+                    onlyKeys(r, SEQUENCE, at + " (a sequence)");
+                    JsonNode steps = r.get("sequence");
+                    if (!steps.isArray() || steps.isEmpty()) throw new IllegalArgumentException(at + ": sequence must be a list of requests");
+                    List<RequestTemplate> templates = new ArrayList<>();
+                    int k = 0;
+                    for (JsonNode step : steps) templates.add(request(step, where + " request " + n + " step " + (++k), STEP, names, target, values));
+                    sequences.add(new Sequence(templates, weight(r, at)));
+                } else {
+                    RequestTemplate t = request(r, at, REQUEST, names, target, values);
+                    sequences.add(new Sequence(List.of(t), t.weight()));
+                }
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage());
+                throw e.getMessage().startsWith(where) ? e : new IllegalArgumentException(where + ": " + e.getMessage());
             }
         }
         try {
-            return new RequestMix(requests, variables);
+            return new RequestMix(sequences, variables);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage());
         }
     }
 
-    private static String path(JsonNode r, String at, URI target) {
+    /** {@code ${env.NAME}} replaced by the environment's value; an unset one is refused before any load. */
+    private record Env(Map<String, String> env, String where) {
+        String apply(String text, String at) {
+            if (text == null || !text.contains("${env.")) return text;
+            java.util.regex.Matcher m = ENV.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = env.get(m.group(1));
+                if (value == null) {
+                    throw new IllegalArgumentException(at + " uses ${env." + m.group(1) + "}, which is not set; export " + m.group(1)
+                            + "=... before the run (an empty value is written " + m.group(1) + "=)");
+                }
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value.replace("${", "$${")));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+    }
+
+    private static RequestTemplate request(JsonNode r, String at, Set<String> keys, Set<String> names, URI target, Env env) {
+        if (!r.isObject()) throw new IllegalArgumentException(at + " must be a mapping (name, path, ...)");
+        String name = text(r, "name", at, null);
+        String where = at;
+        if (name != null) at = at.replaceFirst(" request \\d+( step \\d+)?$", "") + " request '" + name + "'";
+        if (keys == STEP && r.has("weight")) throw new IllegalArgumentException(at + ": a request of a sequence has no weight; weigh the sequence");
+        onlyKeys(r, keys, at);
+        if (name == null) throw new IllegalArgumentException(at + " needs a name");
+        if (!names.add(name)) throw new IllegalArgumentException(where + ": the name '" + name + "' is used twice");
+        String method = text(r, "method", at, "GET").toUpperCase(java.util.Locale.ROOT);
+        if (!METHODS.contains(method)) throw new IllegalArgumentException(at + ": method '" + method + "' is not one of " + METHODS);
+        String path = env.apply(path(r, at, target, env), at);
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode h = r.path("headers");
+        if (!h.isMissingNode()) {
+            if (!h.isObject()) throw new IllegalArgumentException(at + ": headers must be a mapping of name: value");
+            for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode()) throw new IllegalArgumentException(at + ": header " + e.getKey() + " must be a single value");
+                headers.put(e.getKey(), env.apply(e.getValue().asText(), at + " header " + e.getKey()));
+            }
+        }
+        String body = env.apply(text(r, "body", at, null), at + " body");
+        List<ResponseCheck> checks = new ArrayList<>();
+        if (r.has("expect")) {
+            JsonNode e = r.get("expect");
+            if (!e.isInt() || e.asInt() < 100 || e.asInt() > 599) throw new IllegalArgumentException(at + ": expect must be an HTTP status such as 200");
+            checks.add(statusCheck(null, Set.of(e.asInt())));
+        }
+        checks.addAll(ResponseChecks.read(r.path("checks"), at, env::apply));
+        if (checks.stream().filter(c -> c.subject() == ResponseCheck.Subject.STATUS).count() > 1) {
+            throw new IllegalArgumentException(at + " has more than one status check (expect: counts as one); keep one, with a list: status: [200, 201]");
+        }
+        Set<String> checkNames = new HashSet<>();
+        for (ResponseCheck c : checks) {
+            if (!checkNames.add(c.name())) throw new IllegalArgumentException(at + " has two checks named '" + c.name() + "'; name them apart");
+        }
+        List<Extraction> extractions = ResponseChecks.extractions(r.path("extract"), at);
+        double weight = weight(r, at);
+        return new RequestTemplate(name, method, path, headers, body, checks, extractions, weight);
+    }
+
+    static ResponseCheck statusCheck(String name, Set<Integer> statuses) {
+        ResponseCheck.Matcher m = new ResponseCheck.Matcher(ResponseCheck.Matcher.Kind.STATUSES, null, null,
+                java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(statuses)));
+        return new ResponseCheck(name != null ? name : ResponseCheck.describe(ResponseCheck.Subject.STATUS, null, m),
+                ResponseCheck.Subject.STATUS, null, null, m);
+    }
+
+    private static double weight(JsonNode r, String at) {
+        if (!r.has("weight")) return 1;
+        JsonNode w = r.get("weight");
+        if (!w.isNumber() || !(w.asDouble() > 0)) throw new IllegalArgumentException(at + ": weight must be a positive number");
+        return w.asDouble();
+    }
+
+    private static String path(JsonNode r, String at, URI target, Env env) {
         boolean hasPath = r.has("path");
         boolean hasUrl = r.has("url");
         if (hasPath == hasUrl) throw new IllegalArgumentException(at + " needs either path (/...) or url (http://...), not " + (hasPath ? "both" : "neither"));
         if (hasPath) return text(r, "path", at, null);
-        String url = text(r, "url", at, null);
+        String url = env.apply(text(r, "url", at, null), at + " url");
         URI u;
         try {
             u = URI.create(url.replace("${", "%7B").replace("}", "%7D"));
@@ -199,7 +271,7 @@ public final class RequestFile {
         try {
             lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException(at + ": cannot read " + csv + " (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(at + ": the CSV " + csv + " " + loadlab.recording.FileProblem.of(e) + "; the path is relative to the request file");
         }
         lines.removeIf(String::isBlank);
         if (lines.size() < 2) throw new IllegalArgumentException(at + ": " + csv.getFileName() + " needs a header line and at least one row");
@@ -232,14 +304,14 @@ public final class RequestFile {
         return v.asLong();
     }
 
-    private static String text(JsonNode node, String key, String at, String fallback) {
+    static String text(JsonNode node, String key, String at, String fallback) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) return fallback;
         if (!v.isValueNode()) throw new IllegalArgumentException(at + ": " + key + " must be text");
         return v.asText();
     }
 
-    private static void onlyKeys(JsonNode node, Set<String> allowed, String at) {
+    static void onlyKeys(JsonNode node, Set<String> allowed, String at) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {

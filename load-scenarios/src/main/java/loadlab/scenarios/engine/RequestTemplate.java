@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -17,12 +16,14 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 
+import loadlab.recording.ErrorCause;
 import loadlab.recording.RequestName;
 
 /**
  * One named request of a workload: method, path and query, headers and body, each of which may
- * hold variables drawn per request; how often it is picked (weight) and the status it expects
- * (null: any 1xx-3xx).
+ * hold variables (drawn per arrival, or extracted from an earlier response of the same arrival);
+ * how often it is picked (weight); the checks its response must pass (without a status check, any
+ * 1xx-3xx status is a success) and the values it extracts for the requests after it.
  */
 public final class RequestTemplate {
     private final String name;
@@ -31,22 +32,34 @@ public final class RequestTemplate {
     private final TextTemplate path;
     private final Map<String, TextTemplate> headers;
     private final TextTemplate body;
-    private final Integer expectedStatus;
+    private final List<ResponseCheck> checks;
+    private final List<Extraction> extractions;
+    private final ResponseCheck statusCheck;
+    private final boolean needsBody;
+    private final boolean needsHeaders;
     private final double weight;
     private final List<String> usedNames;
-    private List<Variable> used = List.of();
 
-    RequestTemplate(String name, String method, String path, Map<String, String> headers, String body, Integer expectedStatus, double weight) {
+    RequestTemplate(String name, String method, String path, Map<String, String> headers, String body, List<ResponseCheck> checks,
+                    List<Extraction> extractions, double weight) {
         this.name = name;
         this.tag = RequestName.tag(name); // one sentence if the name cannot be recorded
         this.method = HttpMethod.valueOf(method);
         String where = "request '" + name + "'";
-        if (!path.startsWith("/")) throw new IllegalArgumentException(where + " path '" + path + "' must start with /");
+        if (!path.startsWith("/") && !path.startsWith("${")) {
+            throw new IllegalArgumentException(where + " path '" + path + "' must start with / (or be a variable such as an extracted Location)");
+        }
         this.path = TextTemplate.parse(path, where + " path");
         this.headers = new LinkedHashMap<>();
         headers.forEach((k, v) -> this.headers.put(k, TextTemplate.parse(v, where + " header " + k)));
         this.body = body == null ? null : TextTemplate.parse(body, where + " body");
-        this.expectedStatus = expectedStatus;
+        this.checks = List.copyOf(checks);
+        this.extractions = List.copyOf(extractions);
+        this.statusCheck = this.checks.stream().filter(c -> c.subject() == ResponseCheck.Subject.STATUS).findFirst().orElse(null);
+        this.needsBody = this.checks.stream().anyMatch(c -> c.subject() == ResponseCheck.Subject.JSON || c.subject() == ResponseCheck.Subject.BODY)
+                || this.extractions.stream().anyMatch(Extraction::needsBody);
+        this.needsHeaders = this.checks.stream().anyMatch(c -> c.subject() == ResponseCheck.Subject.HEADER)
+                || this.extractions.stream().anyMatch(e -> !e.needsBody());
         if (!(weight > 0)) throw new IllegalArgumentException(where + " weight must be a positive number");
         this.weight = weight;
         Set<String> names = new LinkedHashSet<>(this.path.variables());
@@ -64,16 +77,27 @@ public final class RequestTemplate {
     public static RequestTemplate of(URI url, String method, Map<String, String> headers, String body) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         if (url.getRawQuery() != null) path += "?" + url.getRawQuery();
-        return new RequestTemplate(method, method, path.replace("${", "$${"), headers, body == null ? null : body.replace("${", "$${"), null, 1);
+        return new RequestTemplate(method, method, path.replace("${", "$${"), headers, body == null ? null : body.replace("${", "$${"),
+                List.of(), List.of(), 1);
     }
 
-    /** Binds the variables this request names; one sentence for a name that is not defined. */
-    void bind(Map<String, Variable> variables) {
-        List<Variable> out = new ArrayList<>();
+    /**
+     * Checks that every variable this request names is defined: among the file's variables, or
+     * extracted by an earlier request of its sequence; one sentence for one that is not.
+     */
+    void bind(Map<String, Variable> variables, java.util.Set<String> extractedBefore) {
         for (String n : usedNames) {
+            if (extractedBefore.contains(n)) {
+                for (String place : places()) {
+                    if (place.startsWith(n + ".")) throw new IllegalArgumentException("request '" + name + "' uses ${" + place + "}, but " + n
+                            + " is an extracted value, not a CSV row");
+                }
+                continue;
+            }
             Variable v = variables.get(n);
             if (v == null) throw new IllegalArgumentException("request '" + name + "' uses ${" + n + "}, which is not among the variables"
-                    + (variables.isEmpty() ? " (there are none)" : " (" + String.join(", ", variables.keySet()) + ")"));
+                    + (variables.isEmpty() ? " (there are none)" : " (" + String.join(", ", variables.keySet()) + ")")
+                    + (extractedBefore.isEmpty() ? "" : " nor extracted before it (" + String.join(", ", extractedBefore) + ")"));
             if (!(v instanceof Variable.CsvRows)) {
                 for (String place : places()) {
                     if (place.startsWith(n + ".")) throw new IllegalArgumentException("request '" + name + "' uses ${" + place + "}, but " + n
@@ -88,9 +112,12 @@ public final class RequestTemplate {
                     }
                 }
             }
-            out.add(v);
         }
-        used = List.copyOf(out);
+    }
+
+    /** The variable names it uses (a CSV row's variable without its column). */
+    List<String> variableNames() {
+        return usedNames;
     }
 
     private List<String> places() {
@@ -100,15 +127,11 @@ public final class RequestTemplate {
         return out;
     }
 
-    /** The request with this draw's values in place. */
-    FullHttpRequest build(SplittableRandom random, String hostHeader, String userAgent) {
-        Variable.Drawn[] drawn = used.isEmpty() ? null : Variable.drawAll(used, random);
-        java.util.function.Function<String, String> values = place -> {
-            String variable = place.contains(".") ? place.substring(0, place.indexOf('.')) : place;
-            return drawn[usedNames.indexOf(variable)].value(place);
-        };
+    /** The request with {@code values} (place to text) in place. */
+    FullHttpRequest build(java.util.function.Function<String, String> values, String hostHeader, String userAgent) {
         byte[] content = body == null ? new byte[0] : body.render(values).getBytes(StandardCharsets.UTF_8);
-        DefaultFullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path.render(values),
+        String target = path.render(values);
+        DefaultFullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target.startsWith("/") ? target : "/" + target,
                 content.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(content));
         r.headers().set(HttpHeaderNames.HOST, hostHeader).set(HttpHeaderNames.USER_AGENT, userAgent).set(HttpHeaderNames.ACCEPT, "*/*");
         headers.forEach((k, v) -> r.headers().set(k, v.render(values)));
@@ -118,9 +141,57 @@ public final class RequestTemplate {
         return r;
     }
 
-    /** Whether a status is a success for this request; otherwise it is an error by its class. */
-    boolean expects(int status) {
-        return expectedStatus == null ? status < 400 : status == expectedStatus;
+    /** Where each check's outcome goes: the recorder, under this request's tag. */
+    interface CheckSink {
+        void checked(String tag, String check, String failure);
+    }
+
+    /**
+     * Judges a response: every check and extraction is evaluated and reported to {@code sink}, the
+     * values extracted go into {@code extracted}. Returns the failure's cause, or null for a success:
+     * a status its status check refuses (or, without one, any 4xx/5xx) by its class, else any
+     * failed check or extraction as {@link ErrorCause#CHECK}.
+     */
+    ErrorCause judge(Answer answer, CheckSink sink, Map<String, String> extracted) {
+        ErrorCause statusCause = statusCheck == null ? ErrorCause.ofStatus(answer.status()) : null;
+        boolean failed = false;
+        for (ResponseCheck c : checks) {
+            String why = c.failure(answer);
+            if (sink != null) sink.checked(tag, c.name(), why);
+            if (why == null) continue;
+            if (c == statusCheck) {
+                ErrorCause byClass = ErrorCause.ofStatus(answer.status());
+                statusCause = byClass != null ? byClass : ErrorCause.CHECK;
+            } else {
+                failed = true;
+            }
+        }
+        String[] why = new String[1];
+        for (Extraction e : extractions) {
+            why[0] = null;
+            String v = e.from(answer, why);
+            if (sink != null) sink.checked(tag, e.checkName(), v == null ? why[0] : null);
+            if (v == null) failed = true;
+            else if (extracted != null) extracted.put(e.variable(), v);
+        }
+        if (statusCause != null) return statusCause;
+        return failed ? ErrorCause.CHECK : null;
+    }
+
+    boolean needsBody() {
+        return needsBody;
+    }
+
+    boolean needsHeaders() {
+        return needsHeaders;
+    }
+
+    boolean judgesOnlyTheStatusClass() {
+        return checks.isEmpty() && extractions.isEmpty();
+    }
+
+    List<Extraction> extractions() {
+        return extractions;
     }
 
     public String name() {

@@ -94,10 +94,10 @@ class RequestFilesDescribeWorkloadsTest {
         try (TestTarget target = TestTarget.http(0)) {
             Map<String, Long> counts = run(target, file, 400);
             long reads = counts.getOrDefault("read", 0L);
-            long writes = counts.getOrDefault("write#unexpected_status", 0L);
+            long writes = counts.getOrDefault("write#check", 0L);
             assertEquals(400, reads + writes, "every arrival is one of them: " + counts);
             assertTrue(reads > 260 && reads < 340, "about three reads to one write: " + counts);
-            assertEquals(0L, counts.getOrDefault("write", 0L), "a 200 where 204 is expected is an error: " + counts);
+            assertEquals(0L, counts.getOrDefault("write", 0L), "a 200 where 204 is expected is a failed status check: " + counts);
         }
     }
 
@@ -115,7 +115,7 @@ class RequestFilesDescribeWorkloadsTest {
             "requests: [{name: a, url: 'http://elsewhere:81/x'}]                | is not on the target",
             "{requests: [{name: a, path: '/${k}'}], variables: {k: {uniform: {min: 5, max: 1}}}} | min 5 must not be above max 1",
             "{requests: [{name: a, path: '/${k}'}], variables: {k: {gaussian: {mean: 1}}}}       | 'gaussian' is not a kind of variable",
-            "{requests: [{name: a, path: '/${k}'}], variables: {k: {csv: {file: none.csv}}}}     | cannot read",
+            "{requests: [{name: a, path: '/${k}'}], variables: {k: {csv: {file: none.csv}}}}     | none.csv does not exist",
             "{requests: [{name: a, path: '/${k.x}'}], variables: {k: {counter: {}}}}             | k is not a CSV row",
             "requests: []                                                       | needs 'requests:', a list of at least one request",
             "requests: [{name: a, path: /x]                                     | is not valid YAML",

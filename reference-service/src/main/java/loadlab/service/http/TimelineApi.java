@@ -56,6 +56,7 @@ public final class TimelineApi {
                 .add("POST", "/users/{id}/posts", this::post)
                 .add("GET", "/users/{id}/posts", this::userPosts)
                 .add("GET", "/users/{id}/timeline", this::timeline)
+                .add("GET", "/posts/{id}", this::postById)
                 .add("GET", "/search", this::search)
                 .add("GET", "/health", (r, p) -> ApiResponse.json(200, health.get()))
                 .add("GET", "/metrics", (r, p) -> ApiResponse.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
@@ -89,6 +90,14 @@ public final class TimelineApi {
         long author = params.id("id");
         String text = Json.text(Json.object(request.body(), Set.of("text")), "text", MAX_TEXT);
         return ApiResponse.json(201, PostView.of(writes.post(author, text)));
+    }
+
+    /** One post from the system of record: what a client reads back to see that its acknowledged write is there. */
+    private ApiResponse postById(ApiRequest request, PathParams params) {
+        long id = params.id("id");
+        Post post = store.posts(List.of(id)).get(id);
+        if (post == null) throw new ApiException(404, "there is no post " + id);
+        return ApiResponse.json(200, PostView.of(post));
     }
 
     private ApiResponse userPosts(ApiRequest request, PathParams params) {

@@ -1,0 +1,73 @@
+package loadlab.scenarios.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.handler.codec.http.HttpHeaders;
+
+/**
+ * A response as checks and extractions read it: its status, its headers and, when a check of the
+ * request needs it, its body (at most {@link #MAX_BODY} bytes kept). The body is parsed as JSON
+ * once, on the first check that asks.
+ */
+final class Answer {
+    /** A body larger than this is not kept: a check on it fails, saying so, rather than the injector's heap growing. */
+    static final int MAX_BODY = 4 * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int status;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final boolean bodyTooLarge;
+    private JsonNode json;
+    private String jsonProblem;
+
+    Answer(int status, HttpHeaders headers, byte[] body, boolean bodyTooLarge) {
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+        this.bodyTooLarge = bodyTooLarge;
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** A header's value, or null. */
+    String header(String name) {
+        return headers == null ? null : headers.get(name);
+    }
+
+    /** The body as text, or null with {@link #bodyProblem()} saying why. */
+    String body() {
+        return body == null || bodyTooLarge ? null : new String(body, StandardCharsets.UTF_8);
+    }
+
+    String bodyProblem() {
+        return bodyTooLarge ? "the body is larger than " + MAX_BODY / (1024 * 1024) + " MiB, which checks do not read" : "there is no body";
+    }
+
+    /** The body as JSON, or null with {@link #jsonProblem()} saying why. */
+    JsonNode json() {
+        if (json == null && jsonProblem == null) {
+            String text = body();
+            if (text == null) jsonProblem = bodyProblem();
+            else {
+                try {
+                    json = JSON.readTree(text);
+                    if (json == null || json.isMissingNode()) jsonProblem = "the body is empty, not JSON";
+                } catch (IOException e) {
+                    jsonProblem = "the body is not JSON";
+                }
+            }
+        }
+        return json;
+    }
+
+    String jsonProblem() {
+        return jsonProblem;
+    }
+}
