@@ -95,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
                     faults ? admin.clearAll() : null, null);
             LoadRun.Result run = LoadRun.run(spec, runs, out, false);
             run = new DurabilityCheck(DurabilityCheck.referenceService(running.uri()), DurabilityCheck.DEFAULT_WAIT).after(run, out);
-            int exit = RunOutcome.report(out, run);
+            int exit = RunOutcome.report(out, run, false);
             out.println("reference service stopped");
             return exit;
         }

@@ -158,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
                 DurabilityCheck check = durabilityCheck(verifyUrl, adminBase);
                 LoadRun.Result result = LoadRun.run(run, out, console, terminal, interrupted -> ReportStep.build(console, interrupted));
                 if (check != null) result = check.after(result, console);
-                int exit = RunOutcome.report(console, result);
+                int exit = RunOutcome.report(console, result, gateSpec != null);
                 if (gateSpec == null || result.run() == null) return exit;
                 return Math.max(exit, GateStep.judge(console, gateSpec, dir, gateOptions));
             }

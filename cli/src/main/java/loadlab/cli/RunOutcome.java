@@ -10,8 +10,9 @@ import loadlab.scenarios.run.LoadRun;
 
 /**
  * What a finished load run means for the exit code: 0 only for a complete run whose target (when
- * asked) kept every acknowledged write; 1 for a run that does not describe its target (INVALID,
- * empty, interrupted) or whose target lost a write, did not converge or could not be verified; 2
+ * asked) kept every acknowledged write and whose checks all passed; 1 for a run that does not
+ * describe its target (INVALID, empty, interrupted), whose target lost a write, did not converge or
+ * could not be verified, or where a check the workload wrote failed (unless a gate judges them); 2
  * for a write that failed (a full disk) or files that cannot be read back; 3 for an injector that
  * crashed. Prints the summary and builds the report on the way, so {@code run} and {@code demo}
  * say the same.
@@ -19,8 +20,15 @@ import loadlab.scenarios.run.LoadRun;
 final class RunOutcome {
     private RunOutcome() {}
 
-    /** Prints the table and the report line; returns the exit code the run alone deserves. */
-    static int report(PrintWriter console, LoadRun.Result result) {
+    /** Above this share of failed requests a run without a gate says so, naming the causes. */
+    static final double ERROR_WARNING = 0.01;
+
+    /**
+     * Prints the table and the report line; returns the exit code the run alone deserves.
+     *
+     * @param gated a gate judges the run after this: it decides about failed checks, and errors are its to bound
+     */
+    static int report(PrintWriter console, LoadRun.Result result, boolean gated) {
         RunDirectory run = result.run();
         if (run == null) {
             console.println("loadlab: the injector exited with " + result.exitCode() + " and " + result.unreadable() + "; see " + result.runDir());
@@ -39,8 +47,19 @@ final class RunOutcome {
         console.flush();
         if (diskFailed) return Loadlab.USAGE;
         if (result.exitCode() != InjectorMain.OK) return Loadlab.INTERNAL;
+        loadlab.recording.Summary.Stats total = run.summary().total();
+        if (!gated && total.errorRate() > ERROR_WARNING) {
+            console.println("warning: " + loadlab.reports.format.Figures.percent(total.errorRate()) + " of requests failed (by cause: "
+                    + loadlab.reports.format.Figures.pairs(total.errors().byCause()) + "); bound error-rate with --gate to fail the run on it");
+        }
+        boolean checksFailed = !gated && total.checkFailures() > 0;
+        if (checksFailed) {
+            console.println("exit 1: " + total.checkFailures() + " check evaluations failed; a check the workload wrote must pass "
+                    + "(bound check-failures in a --gate spec to allow some)");
+        }
+        console.flush();
         loadlab.recording.Verification verified = run.summary().verification();
         boolean kept = verified == null || verified.verdict() == loadlab.recording.Verification.Verdict.KEPT;
-        return run.state() == RunState.COMPLETE && kept ? Loadlab.OK : Loadlab.CHECK_FAILED;
+        return run.state() == RunState.COMPLETE && kept && !checksFailed ? Loadlab.OK : Loadlab.CHECK_FAILED;
     }
 }

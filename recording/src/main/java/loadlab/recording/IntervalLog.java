@@ -29,8 +29,11 @@ import org.HdrHistogram.HistogramLogWriter;
  * daemon thread; tests call {@link #writeInterval()} themselves instead of racing a timer.
  */
 public final class IntervalLog implements AutoCloseable {
-    /** What one interval held, for live progress: successes' response times, and counts of both. */
-    public record Tick(long startMillis, long endMillis, Histogram latency, long requests, long errors) {}
+    /**
+     * What one interval held, for live progress: successes' response times, counts of requests and
+     * errors, and arrivals (users or schedule slots started; 0 where the engine records none).
+     */
+    public record Tick(long startMillis, long endMillis, Histogram latency, long requests, long errors, long arrivals) {}
 
     private final RunRecorder recorder;
     private final Writer latency;
@@ -168,6 +171,7 @@ public final class IntervalLog implements AutoCloseable {
             if (RequestName.isErrorTag(i.tag())) errors += i.latency().getTotalCount();
             else total.add(i.latency());
         }
+        long arrivals = recorder.takeArrivals();
         Histogram lagInterval = recorder.takeLagInterval();
         if (lagInterval.getTotalCount() > 0) lag.log.outputIntervalHistogram(lagInterval);
         Histogram blockedInterval = recorder.takeBlockedInterval();
@@ -191,7 +195,7 @@ public final class IntervalLog implements AutoCloseable {
             return;
         }
         if (listener != null && start != Long.MAX_VALUE) {
-            listener.accept(new Tick(start, end, total, total.getTotalCount() + errors, errors));
+            listener.accept(new Tick(start, end, total, total.getTotalCount() + errors, errors, arrivals));
         }
     }
 

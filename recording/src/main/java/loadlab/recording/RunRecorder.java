@@ -22,6 +22,7 @@ public final class RunRecorder {
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Recorder lag = Histograms.recorder();
     private final Recorder blocked = Histograms.recorder();
+    private final java.util.concurrent.atomic.LongAdder arrivals = new java.util.concurrent.atomic.LongAdder();
     private volatile long countFromNanos;
     private volatile long countFromMillis;
 
@@ -89,6 +90,7 @@ public final class RunRecorder {
 
     /** Records how late the generator started a request against its schedule. */
     public void recordLag(long intendedNanos, long actualNanos) {
+        arrivals.increment();
         if (!counts(intendedNanos)) return;
         lag.recordValue(Histograms.micros(Math.max(0, actualNanos - intendedNanos)));
     }
@@ -173,6 +175,11 @@ public final class RunRecorder {
         }
         out.sort(java.util.Comparator.comparing(Interval::tag));
         return out;
+    }
+
+    /** Arrivals started since the last call, warm-up included: what the live line sets against the target. */
+    public long takeArrivals() {
+        return arrivals.sumThenReset();
     }
 
     public Histogram takeLagInterval() {

@@ -23,8 +23,8 @@ public final class SummaryTable {
         Summary.Injector inj = s.injector();
         Summary.Run run = s.run();
         out.printf(Locale.ROOT, "%n%s %s  %s model  measured %.0f s%n", run.scenario(), run.target(), run.model().id(), run.measuredSeconds());
-        out.printf(Locale.ROOT, "%-16s %9s %8s %10s %10s %10s %10s %10s %10s %10s%n", "request", "count", "errors", "rate/s", "p50", "p90",
-                "p99", "p99.9", "max", "svc p99");
+        out.printf(Locale.ROOT, "%-16s %9s %8s %10s %10s %10s %10s %10s %10s %10s %10s%n", "request", "count", "errors", "rate/s", "p50", "p90",
+                "p95", "p99", "p99.9", "max", "svc p99");
         for (Map.Entry<String, Summary.Stats> e : s.requests().entrySet()) row(out, e.getKey(), e.getValue());
         row(out, "total", s.total());
         out.println("times are of successful requests, from the intended start (svc: from the actual send)");
@@ -33,8 +33,9 @@ public final class SummaryTable {
                     + "; failed requests' p50 " + Micros.text(s.total().failedLatencyUs().p50()) + ", max "
                     + Micros.text(s.total().failedLatencyUs().max()));
         }
+        checks(s, out);
         String target = run.model() == RunModel.CLOSED ? "closed model (no schedule: coordinated omission not corrected)"
-                : inj.targetRate() == null ? "no target rate" : "target " + Figures.rate(inj.targetRate()) + ", achieved " + Figures.rate(inj.achievedRate());
+                : inj.targetRate() == null ? "no target rate" : rates(inj);
         out.printf(java.util.Locale.ROOT, "injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
         if (inj.blockedCount() > 0) {
             out.printf(java.util.Locale.ROOT, "blocked: %,d requests waited for a free connection (p99 %s, max %s); the wait is in their "
@@ -46,6 +47,34 @@ public final class SummaryTable {
         out.println(stateLine(run.state(), run.stateReason()));
         if (run.state() != RunState.COMPLETE) out.println("!!! these figures do not describe the target under the intended load");
         out.flush();
+    }
+
+    /**
+     * "target 50/s, achieved 49.8/s": what the target counts, and for a journey (several requests per
+     * arrival) arrivals apart from requests, so a target of 50 users per second is never set against
+     * 100 requests per second.
+     */
+    public static String rates(Summary.Injector inj) {
+        if ("arrivals".equals(inj.achievedCounts()) && Math.abs(inj.requestsPerS() - inj.achievedRate()) > 0.05 * Math.max(1, inj.achievedRate())) {
+            return "target " + Figures.rate(inj.targetRate()) + " arrivals (users started), achieved " + Figures.rate(inj.achievedRate())
+                    + " arrivals and " + Figures.rate(inj.requestsPerS()) + " requests";
+        }
+        return "target " + Figures.rate(inj.targetRate()) + ", achieved " + Figures.rate(inj.achievedRate());
+    }
+
+    /** Each request's checks, one line each; a failed one loud, with its most frequent reason. */
+    private static void checks(Summary s, PrintWriter out) {
+        if (s.total().checks().isEmpty()) return;
+        long failed = s.total().checkFailures();
+        out.println(failed == 0 ? "checks: all passed" : "!!! checks: " + Figures.count(failed) + " failed");
+        for (Map.Entry<String, Summary.Stats> e : s.requests().entrySet()) {
+            for (loadlab.recording.CheckCount c : e.getValue().checks()) {
+                String why = c.messages().entrySet().stream().max(Map.Entry.comparingByValue()).map(m -> "; e.g. " + m.getKey()).orElse("");
+                out.printf(Locale.ROOT, "  %s %-16s %-40s %s passed, %s failed%s%n", c.fails() == 0 ? "ok  " : "FAIL",
+                        e.getKey().length() > 16 ? e.getKey().substring(0, 16) : e.getKey(), c.name().length() > 40 ? c.name().substring(0, 39) + "…" : c.name(),
+                        Figures.count(c.passes()), Figures.count(c.fails()), why);
+            }
+        }
     }
 
     /** "verification: ..." with the target's answer; loud when a write was lost or could not be checked. */
@@ -81,13 +110,9 @@ public final class SummaryTable {
 
     private static void row(PrintWriter out, String name, Summary.Stats st) {
         Summary.Distribution d = st.latencyUs();
-        out.printf(Locale.ROOT, "%-16s %9d %8d %10.1f %10s %10s %10s %10s %10s %10s%n", name.length() > 16 ? name.substring(0, 16) : name,
-                st.count(), st.errors().total(), st.throughput(), text(d, d.p50()), text(d, d.p90()), text(d, d.p99()), text(d, d.p999()),
-                text(d, d.max()), text(st.serviceTimeUs(), st.serviceTimeUs().p99()));
-    }
-
-    /** A percentile, or "-" when no successful request was measured (never "0 µs"). */
-    private static String text(Summary.Distribution d, long us) {
-        return d.count() == 0 ? "-" : Micros.text(us);
+        out.printf(Locale.ROOT, "%-16s %9d %8d %10.1f %10s %10s %10s %10s %10s %10s %10s%n", name.length() > 16 ? name.substring(0, 16) : name,
+                st.count(), st.errors().total(), st.throughput(), Figures.micros(d, d.p50()), Figures.micros(d, d.p90()), Figures.micros(d, d.p95()),
+                Figures.micros(d, d.p99()), Figures.micros(d, d.p999()), Figures.micros(d, d.max()),
+                Figures.micros(st.serviceTimeUs(), st.serviceTimeUs().p99()));
     }
 }

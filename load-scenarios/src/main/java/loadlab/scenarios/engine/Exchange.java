@@ -83,7 +83,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
                 busy = false;
                 ErrorCause cause = request.judgesOnlyTheStatusClass() ? ErrorCause.ofStatus(status)
                         : request.judge(new Answer(status, headers, body == null ? null : java.util.Arrays.copyOf(body, bodyLength), bodyTooLarge),
-                        lane.checkSink(intended), iteration.extracted());
+                        lane.checkSink(intended), iteration.extracted(), iteration::value);
                 if (lane.completed(this, iteration, request, intended, sent, end, cause, keepAlive)) return;
                 if (!keepAlive) channel.close();
                 else lane.released(this);

@@ -29,7 +29,8 @@ final class Iteration {
         return current().build(this::value, hostHeader, userAgent);
     }
 
-    private String value(String place) {
+    /** The text of a place ({@code user}, {@code row.id}, an extracted {@code post}) for this arrival. */
+    String value(String place) {
         int dot = place.indexOf('.');
         String variable = dot < 0 ? place : place.substring(0, dot);
         int i = sequence.indexOf(variable);

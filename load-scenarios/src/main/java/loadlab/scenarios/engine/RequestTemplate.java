@@ -65,6 +65,7 @@ public final class RequestTemplate {
         Set<String> names = new LinkedHashSet<>(this.path.variables());
         for (TextTemplate h : this.headers.values()) names.addAll(h.variables());
         if (this.body != null) names.addAll(this.body.variables());
+        for (ResponseCheck c : this.checks) names.addAll(c.variables());
         this.usedNames = List.copyOf(names);
     }
 
@@ -124,6 +125,7 @@ public final class RequestTemplate {
         List<String> out = new ArrayList<>(path.places());
         for (TextTemplate h : headers.values()) out.addAll(h.places());
         if (body != null) out.addAll(body.places());
+        for (ResponseCheck c : checks) if (c.matcher().expected() != null) out.addAll(c.matcher().expected().places());
         return out;
     }
 
@@ -152,11 +154,11 @@ public final class RequestTemplate {
      * a status its status check refuses (or, without one, any 4xx/5xx) by its class, else any
      * failed check or extraction as {@link ErrorCause#CHECK}.
      */
-    ErrorCause judge(Answer answer, CheckSink sink, Map<String, String> extracted) {
+    ErrorCause judge(Answer answer, CheckSink sink, Map<String, String> extracted, java.util.function.Function<String, String> values) {
         ErrorCause statusCause = statusCheck == null ? ErrorCause.ofStatus(answer.status()) : null;
         boolean failed = false;
         for (ResponseCheck c : checks) {
-            String why = c.failure(answer);
+            String why = c.failure(answer, values);
             if (sink != null) sink.checked(tag, c.name(), why);
             if (why == null) continue;
             if (c == statusCheck) {

@@ -24,18 +24,23 @@ record ResponseCheck(String name, Subject subject, String key, JsonQuery query, 
      * What a found value must be: one of the status codes ({@code statuses}), equal to, containing or
      * matching a text, or merely there (or not there, {@code exists: false}).
      */
-    record Matcher(Kind kind, String text, Pattern regex, Set<Integer> statuses) {
+    record Matcher(Kind kind, String text, Pattern regex, Set<Integer> statuses, TextTemplate expected) {
         enum Kind { STATUSES, EQUALS, CONTAINS, REGEX, EXISTS, ABSENT }
+
+        Matcher(Kind kind, String text, Pattern regex, Set<Integer> statuses) {
+            this(kind, text, regex, statuses, text == null || regex != null ? null : TextTemplate.parse(text, "the check's " + kind.name().toLowerCase()));
+        }
 
         static Matcher exists(boolean there) {
             return new Matcher(there ? Kind.EXISTS : Kind.ABSENT, null, null, null);
         }
 
-        boolean holds(String value) {
+        /** @param values the arrival's variables, for a text such as {@code ${author}} */
+        boolean holds(String value, java.util.function.Function<String, String> values) {
             return switch (kind) {
                 case STATUSES -> statuses.contains(Integer.parseInt(value));
-                case EQUALS -> value.equals(text);
-                case CONTAINS -> value.contains(text);
+                case EQUALS -> value.equals(expected.render(values));
+                case CONTAINS -> value.contains(expected.render(values));
                 case REGEX -> regex.matcher(value).find();
                 case EXISTS -> true;
                 case ABSENT -> false;
@@ -64,8 +69,13 @@ record ResponseCheck(String name, Subject subject, String key, JsonQuery query, 
         };
     }
 
+    /** The variables its text names ({@code equals: '${author}'}). */
+    java.util.Set<String> variables() {
+        return matcher.expected() == null ? java.util.Set.of() : matcher.expected().variables();
+    }
+
     /** Why the check does not hold on {@code answer}, in one line; null when it holds. */
-    String failure(Answer answer) {
+    String failure(Answer answer, java.util.function.Function<String, String> values) {
         List<String> found;
         switch (subject) {
             case STATUS -> found = List.of(Integer.toString(answer.status()));
@@ -85,7 +95,7 @@ record ResponseCheck(String name, Subject subject, String key, JsonQuery query, 
         }
         if (matcher.kind() == Matcher.Kind.ABSENT) return found.isEmpty() ? null : "found " + shown(found.get(0));
         if (found.isEmpty()) return "found nothing";
-        for (String v : found) if (matcher.holds(v)) return null;
+        for (String v : found) if (matcher.holds(v, values)) return null;
         return "found " + shown(found.get(0)) + (found.size() > 1 ? " (and " + (found.size() - 1) + " more)" : "");
     }
 

@@ -34,10 +34,14 @@ final class Progress {
         errors += tick.errors();
         double seconds = Math.max(0.001, (tick.endMillis() - tick.startMillis()) / 1000.0);
         String phase = elapsed <= warmupSeconds ? " (warm-up, not counted)" : "";
-        String line = String.format(java.util.Locale.ROOT, "[%4ds/%ds] target %s  achieved %.1f/s  p99 %s  errors %d%s", elapsed, totalSeconds,
+        // the target counts arrivals; a journey sends several requests each, which are shown apart, never against the target
+        boolean arrivals = perSecond != null && tick.arrivals() > 0;
+        String achieved = arrivals ? String.format(java.util.Locale.ROOT, "arrivals %.1f/s  requests %.1f/s", tick.arrivals() / seconds,
+                tick.requests() / seconds) : String.format(java.util.Locale.ROOT, "requests %.1f/s", tick.requests() / seconds);
+        String line = String.format(java.util.Locale.ROOT, "[%4ds/%ds] target %s  %s  p99 %s  errors %d%s", elapsed, totalSeconds,
                 perSecond == null ? "closed" : String.format(java.util.Locale.ROOT, "%d/s", perSecond[(int) Math.min(perSecond.length - 1, Math.max(0, elapsed - 1))]),
-                tick.requests() / seconds,
-                Micros.text(tick.latency().getTotalCount() == 0 ? 0 : tick.latency().getValueAtPercentile(99)), errors, phase);
+                achieved,
+                tick.latency().getTotalCount() == 0 ? "–" : Micros.text(tick.latency().getValueAtPercentile(99)), errors, phase);
         if (terminal) {
             out.print("\r" + line + "    ");
             out.flush();

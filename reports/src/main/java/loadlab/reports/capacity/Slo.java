@@ -45,6 +45,7 @@ public record Slo(Metric metric, boolean inclusive, Limit limit, String text) {
         return switch (metric) {
             case P50, SERVICE_P50 -> d.p50();
             case P90, SERVICE_P90 -> d.p90();
+            case P95, SERVICE_P95 -> d.p95();
             case P99, SERVICE_P99 -> d.p99();
             case P999, SERVICE_P999 -> d.p999();
             case P9999 -> d.p9999();

@@ -32,6 +32,14 @@ public final class Figures {
         return Micros.text(us);
     }
 
+    /** What nothing measured reads as in every table, card and chart label: never "0 µs". */
+    public static final String NONE = "–";
+
+    /** A figure of a distribution, or {@link #NONE} when it holds no request (a name whose every request failed). */
+    public static String micros(loadlab.recording.Summary.Distribution d, long us) {
+        return d.count() == 0 ? NONE : Micros.text(us);
+    }
+
     /** "loadlab 0.1.0 (git 1a2b3c4d5e6f), gatling 3.15.1". */
     public static String tool(loadlab.recording.Tool t) {
         if (t == null) return "not recorded";

@@ -46,6 +46,11 @@ public record Check(Kind kind, String request, Pattern benchmark, Metric metric,
         return benchmark != null;
     }
 
+    /** A request or fault name pattern as specs write it: {@code *} matches any run of characters, everything else itself. */
+    public static Pattern glob(String text) {
+        return Pattern.compile(("\\Q" + text + "\\E").replace("*", "\\E.*\\Q"));
+    }
+
     /** "*" means all requests added together, the figure the summary calls total. */
     public static final String ALL = "*";
 }

@@ -31,7 +31,7 @@ final class FaultGate {
             throw new IllegalArgumentException("the check " + c.text() + " is about faults, and " + run.path()
                     + " scheduled none; run it with --faults FAULTS.yaml");
         }
-        Pattern glob = Pattern.compile(("\\Q" + c.fault() + "\\E").replace("*", "\\E.*\\Q"));
+        Pattern glob = Check.glob(c.fault());
         List<Summary.FaultEffect> matched = s.faults().stream().filter(f -> glob.matcher(f.name()).matches()).toList();
         if (matched.isEmpty()) {
             throw new IllegalArgumentException("the check " + c.text() + " names fault '" + c.fault() + "', which " + run.path()

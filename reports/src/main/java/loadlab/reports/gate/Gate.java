@@ -93,8 +93,13 @@ public final class Gate {
                     results.addAll(FaultGate.judge(c, run));
                     continue;
                 }
+                if (c.metric() == Metric.CHECK_FAILURES) {
+                    results.addAll(CheckGate.judge(c, run));
+                    continue;
+                }
                 for (String name : subjects(c, r, b)) results.add(c.kind() == Check.Kind.ABSOLUTE ? absolute(c, name, r, spec) : relative(c, name, r, b, spec));
             }
+            if (spec.checks().stream().noneMatch(c -> c.metric() == Metric.CHECK_FAILURES)) results.addAll(CheckGate.implicit(run));
         } else if (judgeable) {
             BenchEvidence r = BenchEvidence.read(runDir);
             BenchEvidence b = baselines.isEmpty() ? null : BenchEvidence.read(baselineDirs);
@@ -134,7 +139,7 @@ public final class Gate {
 
     private static List<String> subjects(Check c, LoadEvidence run, LoadEvidence base) {
         if (Check.ALL.equals(c.request())) return List.of(Check.ALL);
-        Pattern glob = Pattern.compile(("\\Q" + c.request() + "\\E").replace("*", "\\E.*\\Q"));
+        Pattern glob = Check.glob(c.request());
         List<String> names = run.names().stream().filter(n -> glob.matcher(n).matches()).toList();
         if (names.isEmpty()) {
             throw new IllegalArgumentException("the check " + c.text() + " names request '" + c.request() + "', which " + run.dir()
@@ -326,7 +331,7 @@ public final class Gate {
             case LATENCY, SERVICE -> Micros.text(Math.round(v));
             case ERRORS, FAULT_ERRORS -> percent(v);
             case RECOVERY -> String.format(Locale.ROOT, "%.1f s", v);
-            case LOST_WRITES -> String.format(Locale.ROOT, "%,d", Math.round(v));
+            case LOST_WRITES, CHECKS -> String.format(Locale.ROOT, "%,d", Math.round(v));
             case THROUGHPUT, ACHIEVED, CAPACITY -> Figures.rate(v);
             case BENCH -> String.valueOf(v);
         };

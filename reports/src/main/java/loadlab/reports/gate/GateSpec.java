@@ -120,6 +120,9 @@ public record GateSpec(double confidence, List<Check> checks) {
                     + (request != null ? "request" : "benchmark"));
         }
         Object fault = item.get("fault");
+        if (metric == Metric.CHECK_FAILURES && kind == Check.Kind.RELATIVE) {
+            throw new IllegalArgumentException(where + ": check-failures is judged against a limit, not a baseline; move it under absolute");
+        }
         if (metric.ofFaults()) {
             if (kind == Check.Kind.RELATIVE) {
                 throw new IllegalArgumentException(where + ": " + metric.id() + " is judged against a limit, not a baseline; move it under absolute");

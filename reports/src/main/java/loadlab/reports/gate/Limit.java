@@ -28,7 +28,7 @@ public record Limit(double value, boolean ofTarget, String text) {
             case LATENCY, SERVICE -> new Limit(micros(n, unit, text, where, metric), false, text);
             case ERRORS, FAULT_ERRORS -> new Limit(share(n, unit, text, where, metric), false, text);
             case RECOVERY -> new Limit(micros(n, unit, text, where, metric) / 1e6, false, text);
-            case LOST_WRITES -> {
+            case LOST_WRITES, CHECKS -> {
                 if (!unit.isEmpty() || n != Math.rint(n)) throw wrong(text, where, metric);
                 yield new Limit(n, false, text);
             }
@@ -87,6 +87,7 @@ public record Limit(double value, boolean ofTarget, String text) {
             case ERRORS, FAULT_ERRORS -> "0.1%";
             case RECOVERY -> "10s";
             case LOST_WRITES -> "0 (a whole number of writes)";
+            case CHECKS -> "0 (a whole number of failed checks)";
             case THROUGHPUT, CAPACITY -> "900/s";
             case ACHIEVED -> "95% (of the target) or 900/s";
             case BENCH -> "2ms (time per operation) or 100k/s (throughput)";

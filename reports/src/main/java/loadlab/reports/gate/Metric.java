@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 public enum Metric {
     P50("p50", Kind.LATENCY, 50),
     P90("p90", Kind.LATENCY, 90),
+    P95("p95", Kind.LATENCY, 95),
     P99("p99", Kind.LATENCY, 99),
     P999("p99.9", Kind.LATENCY, 99.9),
     P9999("p99.99", Kind.LATENCY, 99.99),
@@ -19,6 +20,7 @@ public enum Metric {
     MEAN("mean", Kind.LATENCY, Double.NaN),
     SERVICE_P50("service-p50", Kind.SERVICE, 50),
     SERVICE_P90("service-p90", Kind.SERVICE, 90),
+    SERVICE_P95("service-p95", Kind.SERVICE, 95),
     SERVICE_P99("service-p99", Kind.SERVICE, 99),
     SERVICE_P999("service-p99.9", Kind.SERVICE, 99.9),
     SERVICE_MEAN("service-mean", Kind.SERVICE, Double.NaN),
@@ -29,10 +31,17 @@ public enum Metric {
     SUSTAINABLE_RATE("sustainable-rate", Kind.CAPACITY, Double.NaN),
     RECOVERY_TIME("recovery-time", Kind.RECOVERY, Double.NaN),
     ERROR_RATE_DURING_FAULTS("error-rate-during-faults", Kind.FAULT_ERRORS, Double.NaN),
-    LOST_WRITES("lost-writes", Kind.LOST_WRITES, Double.NaN);
+    LOST_WRITES("lost-writes", Kind.LOST_WRITES, Double.NaN),
+    /** Failed evaluations of the checks a workload wrote (Gatling's, or a request file's), per request name or all. */
+    CHECK_FAILURES("check-failures", Kind.CHECKS, Double.NaN);
 
     /** What a metric is read from. */
-    public enum Kind { LATENCY, SERVICE, ERRORS, THROUGHPUT, ACHIEVED, BENCH, CAPACITY, RECOVERY, FAULT_ERRORS, LOST_WRITES }
+    public enum Kind { LATENCY, SERVICE, ERRORS, THROUGHPUT, ACHIEVED, BENCH, CAPACITY, RECOVERY, FAULT_ERRORS, LOST_WRITES, CHECKS }
+
+    /** Whether the metric is judged against a limit only, never a baseline: faults, verification and checks. */
+    public boolean absoluteOnly() {
+        return ofFaults() || kind == Kind.CHECKS;
+    }
 
     /** Whether the metric is read from a run's faults and verification rather than its requests: absolute checks only. */
     public boolean ofFaults() {

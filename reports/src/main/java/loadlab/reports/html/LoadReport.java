@@ -56,6 +56,7 @@ final class LoadReport {
         List<Table> top = new ArrayList<>(compare ? List.of(deltas(a, runs.get(1))) : List.of(requests(a.summary())));
         for (LoadRunView r : runs) {
             if (r.summary().faults() != null && !r.summary().faults().isEmpty()) top.add(faults(r, compare ? r.label() + ": " : ""));
+            if (!r.summary().total().checks().isEmpty()) top.add(checks(r.summary(), compare ? r.label() + ": " : ""));
         }
         parts.put("tablesTop", top);
         parts.put("load", true);
@@ -128,14 +129,24 @@ final class LoadReport {
         cards.add(new Card("requests", Figures.count(t.count()), "in " + Math.round(s.run().measuredSeconds()) + " s measured", ""));
         cards.add(new Card("errors", Figures.count(t.errors().total()),
                 Figures.percent(share(t.errors().total(), t.count())) + causes(t.errors()), t.errors().total() > 0 ? "bad" : ""));
-        cards.add(new Card("achieved rate", Figures.rate(inj.achievedRate()),
-                inj.targetRate() == null ? "closed model: no target rate" : "target " + Figures.rate(inj.targetRate()),
+        boolean arrivals = "arrivals".equals(inj.achievedCounts());
+        cards.add(new Card(arrivals ? "achieved arrivals" : "achieved rate", Figures.rate(inj.achievedRate()),
+                (inj.targetRate() == null ? "closed model: no target rate" : "target " + Figures.rate(inj.targetRate()))
+                        + (arrivals ? " · requests " + Figures.rate(inj.requestsPerS()) : ""),
                 inj.verdict() == InjectorVerdict.OK ? "" : "bad"));
         Summary.Distribution d = t.latencyUs();
-        cards.add(new Card("p50", Figures.micros(d.p50()), "service " + Figures.micros(t.serviceTimeUs().p50()), ""));
-        cards.add(new Card("p99", Figures.micros(d.p99()), "service " + Figures.micros(t.serviceTimeUs().p99()), ""));
-        cards.add(new Card("p99.9", Figures.micros(d.p999()), "service " + Figures.micros(t.serviceTimeUs().p999()), ""));
-        cards.add(new Card("max", Figures.micros(d.max()), "service " + Figures.micros(t.serviceTimeUs().max()), ""));
+        Summary.Distribution svc = t.serviceTimeUs();
+        cards.add(new Card("p50", Figures.micros(d, d.p50()), "service " + Figures.micros(svc, svc.p50()), ""));
+        cards.add(new Card("p95", Figures.micros(d, d.p95()), "service " + Figures.micros(svc, svc.p95()), ""));
+        cards.add(new Card("p99", Figures.micros(d, d.p99()), "service " + Figures.micros(svc, svc.p99()), ""));
+        cards.add(new Card("p99.9", Figures.micros(d, d.p999()), "service " + Figures.micros(svc, svc.p999()), ""));
+        cards.add(new Card("max", Figures.micros(d, d.max()), "service " + Figures.micros(svc, svc.max()), ""));
+        long checkFails = t.checkFailures();
+        if (!t.checks().isEmpty()) {
+            long evaluated = t.checks().stream().mapToLong(c -> c.passes() + c.fails()).sum();
+            cards.add(new Card("checks", checkFails == 0 ? "all passed" : Figures.count(checkFails) + " failed",
+                    Figures.count(evaluated) + " evaluations of " + t.checks().size() + " checks", checkFails == 0 ? "good" : "bad"));
+        }
         boolean ok = inj.verdict() == InjectorVerdict.OK;
         cards.add(new Card("injector verdict", ok ? "ok" : "INVALID",
                 "start lag p99 " + Figures.micros(inj.lagP99Us())
@@ -207,6 +218,7 @@ final class LoadReport {
                 share(b.total().errors().total(), b.total().count()), Figures::percent));
         cards.add(compareCard("achieved rate", a.injector().achievedRate(), b.injector().achievedRate(), Figures::rate));
         cards.add(compareCard("p50", a.total().latencyUs().p50(), b.total().latencyUs().p50(), v -> Figures.micros(v.longValue())));
+        cards.add(compareCard("p95", a.total().latencyUs().p95(), b.total().latencyUs().p95(), v -> Figures.micros(v.longValue())));
         cards.add(compareCard("p99", a.total().latencyUs().p99(), b.total().latencyUs().p99(), v -> Figures.micros(v.longValue())));
         cards.add(compareCard("p99.9", a.total().latencyUs().p999(), b.total().latencyUs().p999(), v -> Figures.micros(v.longValue())));
         cards.add(compareCard("max", a.total().latencyUs().max(), b.total().latencyUs().max(), v -> Figures.micros(v.longValue())));
@@ -226,7 +238,24 @@ final class LoadReport {
         s.requests().forEach((name, st) -> rows.add(requestRow(name, st)));
         rows.add(requestRow("all requests", s.total()));
         return new Table("requests", "Requests", "Response time from the intended start; service time from the actual send.",
-                List.of("request", "count", "errors", "error rate", "rate", "p50", "p90", "p99", "p99.9", "max", "service p99"), rows);
+                List.of("request", "count", "errors", "error rate", "rate", "p50", "p90", "p95", "p99", "p99.9", "max", "service p99"), rows);
+    }
+
+    /** Every named check of every request: how often it held and failed, and why it failed. */
+    private static Table checks(Summary s, String prefix) {
+        List<Row> rows = new ArrayList<>();
+        s.requests().forEach((name, st) -> {
+            for (loadlab.recording.CheckCount c : st.checks()) {
+                List<String> why = new ArrayList<>();
+                c.messages().forEach((m, n) -> why.add(m + " (" + Figures.count(n) + ")"));
+                rows.add(Row.of(Cell.text(name), Cell.text(c.name()), Cell.num(Figures.count(c.passes())),
+                        new Cell(Figures.count(c.fails()), c.fails() > 0 ? "bad" : "num"),
+                        Cell.num(Figures.percent(share(c.fails(), c.passes() + c.fails()))), Cell.text(String.join("; ", why))));
+            }
+        });
+        return new Table("checks", prefix + "Checks", "Each check the workload wrote, on every counted response. A request that failed one "
+                + "is a failure with cause check (or its status class, for a 4xx/5xx status).",
+                List.of("request", "check", "passed", "failed", "failed share", "why it failed"), rows);
     }
 
     private static Row requestRow(String name, Summary.Stats st) {
@@ -234,23 +263,32 @@ final class LoadReport {
         return new Row(List.of(Cell.text(name), Cell.num(Figures.count(st.count())),
                 new Cell(Figures.count(st.errors().total()), st.errors().total() > 0 ? "bad" : "num"),
                 Cell.num(Figures.percent(share(st.errors().total(), st.count()))), Cell.num(Figures.rate(st.throughput())),
-                Cell.num(Figures.micros(d.p50())), Cell.num(Figures.micros(d.p90())), Cell.num(Figures.micros(d.p99())),
-                Cell.num(Figures.micros(d.p999())), Cell.num(Figures.micros(d.max())), Cell.num(Figures.micros(st.serviceTimeUs().p99()))));
+                Cell.num(Figures.micros(d, d.p50())), Cell.num(Figures.micros(d, d.p90())), Cell.num(Figures.micros(d, d.p95())),
+                Cell.num(Figures.micros(d, d.p99())), Cell.num(Figures.micros(d, d.p999())), Cell.num(Figures.micros(d, d.max())),
+                Cell.num(Figures.micros(st.serviceTimeUs(), st.serviceTimeUs().p99()))));
     }
 
     /** One metric of the comparison table: how to read it from a request's stats, and which way is worse. */
-    private record Metric(String name, ToDoubleFunction<Summary.Stats> value, Function<Double, String> format, boolean higherIsWorse) {}
+    private record Metric(String name, ToDoubleFunction<Summary.Stats> value, Function<Double, String> format, boolean higherIsWorse) {
+        /** Whether the figure exists: a time of a name with no successful request does not. */
+        boolean measured(Summary.Stats st) {
+            return !format.equals(TIME) || st.latencyUs().count() > 0;
+        }
+    }
+
+    private static final Function<Double, String> TIME = v -> Figures.micros(v.longValue());
 
     private static final List<Metric> METRICS = List.of(
             new Metric("count", st -> st.count(), v -> Figures.count(v.longValue()), false),
             new Metric("error rate", st -> share(st.errors().total(), st.count()), Figures::percent, true),
             new Metric("rate", Summary.Stats::throughput, Figures::rate, false),
-            new Metric("p50", st -> st.latencyUs().p50(), v -> Figures.micros(v.longValue()), true),
-            new Metric("p90", st -> st.latencyUs().p90(), v -> Figures.micros(v.longValue()), true),
-            new Metric("p99", st -> st.latencyUs().p99(), v -> Figures.micros(v.longValue()), true),
-            new Metric("p99.9", st -> st.latencyUs().p999(), v -> Figures.micros(v.longValue()), true),
-            new Metric("max", st -> st.latencyUs().max(), v -> Figures.micros(v.longValue()), true),
-            new Metric("service p99", st -> st.serviceTimeUs().p99(), v -> Figures.micros(v.longValue()), true));
+            new Metric("p50", st -> st.latencyUs().p50(), TIME, true),
+            new Metric("p90", st -> st.latencyUs().p90(), TIME, true),
+            new Metric("p95", st -> st.latencyUs().p95(), TIME, true),
+            new Metric("p99", st -> st.latencyUs().p99(), TIME, true),
+            new Metric("p99.9", st -> st.latencyUs().p999(), TIME, true),
+            new Metric("max", st -> st.latencyUs().max(), TIME, true),
+            new Metric("service p99", st -> st.serviceTimeUs().p99(), TIME, true));
 
     private static Table deltas(LoadRunView a, LoadRunView b) {
         Set<String> names = new LinkedHashSet<>();
@@ -266,6 +304,11 @@ final class LoadReport {
                 if (sa == null || sb == null) {
                     rows.add(Row.of(Cell.text(label), Cell.key(m.name()), Cell.num(sa == null ? "absent" : m.format().apply(m.value().applyAsDouble(sa))),
                             Cell.num(sb == null ? "absent" : m.format().apply(m.value().applyAsDouble(sb))), new Cell("n/a", "same")));
+                    continue;
+                }
+                if (!m.measured(sa) || !m.measured(sb)) {
+                    rows.add(Row.of(Cell.text(label), Cell.key(m.name()), Cell.num(m.measured(sa) ? m.format().apply(m.value().applyAsDouble(sa)) : Figures.NONE),
+                            Cell.num(m.measured(sb) ? m.format().apply(m.value().applyAsDouble(sb)) : Figures.NONE), new Cell("n/a", "same")));
                     continue;
                 }
                 double va = m.value().applyAsDouble(sa);
