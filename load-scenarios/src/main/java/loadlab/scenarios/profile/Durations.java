@@ -1,25 +1,13 @@
 package loadlab.scenarios.profile;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Durations as users write them ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}). */
+/** Durations as users write them ({@code 500ms}, {@code 30s}, {@code 1m30s}, {@code 1h}); parsed by {@link loadlab.recording.Units}. */
 public final class Durations {
-    private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h)");
-
     private Durations() {}
 
     public static Duration parse(String flag, String text) {
-        Matcher m = FORM.matcher(text.trim());
-        if (!m.matches()) throw new IllegalArgumentException(flag + " '" + text + "' is not a duration; write it like 500ms, 30s, 2m or 1h");
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        return loadlab.recording.Units.duration(flag, text);
     }
 
     /** Load is scheduled per second, so profile durations are whole seconds. */
@@ -29,9 +17,6 @@ public final class Durations {
     }
 
     public static String format(Duration d) {
-        long s = d.toSeconds();
-        if (s % 3600 == 0 && s > 0) return s / 3600 + "h";
-        if (s % 60 == 0 && s > 0) return s / 60 + "m";
-        return s + "s";
+        return loadlab.recording.Units.text(Duration.ofSeconds(d.toSeconds()));
     }
 }

@@ -1,25 +1,15 @@
 package loadlab.scenarios.profile;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-/** Requests per second as users write it: {@code 500/s}, {@code 30/m}, {@code 2.5/s}. */
+/** Requests per second as users write it: {@code 500/s}, {@code 10k/s}, {@code 1.5k/s}, {@code 30/m}; parsed by {@link loadlab.recording.Units}. */
 public record Rate(double perSecond) {
-    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)/(s|m|h)");
-
     public Rate {
-        if (!(perSecond >= 0) || perSecond > 10_000_000) throw new IllegalArgumentException("a rate must be from 0/s to 10000000/s");
+        if (!(perSecond >= 0) || perSecond > 10_000_000) throw new IllegalArgumentException("a rate must be from 0/s to 10M/s");
     }
 
     public static Rate parse(String flag, String text) {
-        Matcher m = FORM.matcher(text.trim());
-        if (!m.matches()) throw new IllegalArgumentException(flag + " '" + text + "' is not a rate; write it like 500/s or 30/m");
-        double n = Double.parseDouble(m.group(1));
-        return new Rate(switch (m.group(2)) {
-            case "s" -> n;
-            case "m" -> n / 60;
-            default -> n / 3600;
-        });
+        double n = loadlab.recording.Units.perSecond(flag, text);
+        if (n > 10_000_000) throw new IllegalArgumentException(flag + " '" + text + "' is above 10M/s, more than loadlab can schedule");
+        return new Rate(n);
     }
 
     @Override

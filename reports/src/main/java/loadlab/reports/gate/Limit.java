@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import loadlab.recording.Units;
+
 /**
  * A number with its unit as written in a gate spec ("250ms", "0.1%", "95%", "900/s", "2.5k/s"),
  * converted to the unit the metric is measured in: microseconds for latencies, a share for error
@@ -21,31 +23,32 @@ public record Limit(double value, boolean ofTarget, String text) {
         if (raw == null) throw new IllegalArgumentException(where + " has no value");
         String text = String.valueOf(raw).strip();
         Matcher m = QUANTITY.matcher(text.toLowerCase(Locale.ROOT).replace(" ", ""));
-        if (!m.matches()) throw new IllegalArgumentException(where + ": '" + text + "' is not a number with a unit, e.g. " + example(metric));
-        double n = Double.parseDouble(m.group(1));
-        String unit = m.group(2) + (m.group(3) == null ? "" : m.group(3));
+        if (!m.matches() && !text.matches("[0-9.]+[a-zµ]+([0-9.]+[a-zµ]+)+")) {
+            throw new IllegalArgumentException(where + ": '" + text + "' is not a number with a unit, e.g. " + example(metric));
+        }
+        double n = m.matches() ? Double.parseDouble(m.group(1)) : 0;
+        String unit = m.matches() ? m.group(2) + (m.group(3) == null ? "" : m.group(3)) : "compound";
         return switch (metric.kind()) {
-            case LATENCY, SERVICE -> new Limit(micros(n, unit, text, where, metric), false, text);
+            case LATENCY, SERVICE -> new Limit(micros(text, where, metric), false, text);
             case ERRORS, FAULT_ERRORS -> new Limit(share(n, unit, text, where, metric), false, text);
-            case RECOVERY -> new Limit(micros(n, unit, text, where, metric) / 1e6, false, text);
+            case RECOVERY -> new Limit(micros(text, where, metric) / 1e6, false, text);
             case LOST_WRITES, CHECKS -> {
                 if (!unit.isEmpty() || n != Math.rint(n)) throw wrong(text, where, metric);
                 yield new Limit(n, false, text);
             }
             case THROUGHPUT, CAPACITY -> new Limit(perSecond(n, unit, text, where, metric), false, text);
             case ACHIEVED -> unit.equals("%") ? new Limit(n / 100, true, text) : new Limit(perSecond(n, unit, text, where, metric), false, text);
-            case BENCH -> new Limit(bench(n, unit, text, where, metric), false, text);
+            case BENCH -> new Limit(bench(text, unit, where, metric), false, text);
         };
     }
 
-    private static double micros(double n, String unit, String text, String where, Metric metric) {
-        return switch (unit) {
-            case "ns" -> n / 1_000;
-            case "us", "µs" -> n;
-            case "ms" -> n * 1_000;
-            case "s" -> n * 1_000_000;
-            default -> throw wrong(text, where, metric);
-        };
+    /** A time limit in microseconds, read by the one duration parser ({@code 250ms}, {@code 1.5s}, {@code 800us}). */
+    private static double micros(String text, String where, Metric metric) {
+        try {
+            return Units.duration(where, text).toNanos() / 1e3;
+        } catch (IllegalArgumentException e) {
+            throw wrong(text, where, metric);
+        }
     }
 
     private static double share(double n, String unit, String text, String where, Metric metric) {
@@ -54,27 +57,25 @@ public record Limit(double value, boolean ofTarget, String text) {
         throw wrong(text, where, metric);
     }
 
+    /** A rate limit, read by the one rate parser ({@code 900/s}, {@code 2.5k/s}); a bare number is per second. */
     private static double perSecond(double n, String unit, String text, String where, Metric metric) {
-        return switch (unit) {
-            case "/s", "" -> n;
-            case "k/s", "k" -> n * 1e3;
-            case "m/s" -> n * 1e6;
-            default -> throw wrong(text, where, metric);
-        };
+        if (unit.isEmpty()) return n;
+        try {
+            return Units.perSecond(where, text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith(where + " '" + text + "' is ambiguous") ? e.getMessage()
+                    : wrong(text, where, metric).getMessage());
+        }
     }
 
-    /** A bench score limit in the score's base unit: nanoseconds per operation, or operations per second. */
-    private static double bench(double n, String unit, String text, String where, Metric metric) {
-        return switch (unit) {
-            case "ns" -> n;
-            case "us", "µs" -> n * 1e3;
-            case "ms" -> n * 1e6;
-            case "s" -> n * 1e9;
-            case "/s", "ops/s" -> n;
-            case "k/s" -> n * 1e3;
-            case "m/s" -> n * 1e6;
-            default -> throw wrong(text, where, metric);
-        };
+    /** A bench score limit in the score's base unit: nanoseconds per operation (a duration), or operations per second (a rate). */
+    private static double bench(String text, String unit, String where, Metric metric) {
+        if (unit.contains("/")) return perSecond(1, unit, text.replace("ops/", "/"), where, metric);
+        try {
+            return Units.duration(where, text).toNanos();
+        } catch (IllegalArgumentException e) {
+            throw wrong(text, where, metric);
+        }
     }
 
     private static IllegalArgumentException wrong(String text, String where, Metric metric) {
