@@ -36,8 +36,8 @@ public final class CapacityCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--slo", paramLabel = "'METRIC <= VALUE'",
-            description = "An objective every passing step meets, e.g. 'p99 <= 50ms', 'p99.9 < 200ms', 'error-rate <= 0.1%' "
-                    + "(repeatable; without an error-rate one, " + Slo.DEFAULT_ERROR_BUDGET + " applies).")
+            description = "An objective every passing step meets, e.g. 'p99 <= 50ms', 'p95 < 20ms', 'error-rate <= 0.1%%' "
+                    + "(repeatable; without an error-rate one, error-rate <= 0.1%% applies).")
     List<String> slos = new ArrayList<>();
 
     @Option(names = "--start", defaultValue = "100/s", description = "The first rate tried (default: ${DEFAULT-VALUE}).")

@@ -9,12 +9,14 @@ import loadlab.service.fault.BlockUnavailableException;
 
 /**
  * The {@code loadlab} command. Verbs parse, call one module, print and return an exit code:
- * 0 success, 1 a check failed, 2 usage or input error (one sentence, never a stack trace).
+ * 0 success, 1 a check failed, 2 usage or input error (one sentence, never a stack trace), 130 Ctrl-C (the
+ * JVM's own 128 + SIGINT, after the shutdown hooks have finished the run directory).
  */
 @Command(name = "loadlab", mixinStandardHelpOptions = true, versionProvider = Loadlab.Version.class,
-        footer = {"", "Exit codes: 0 success (a complete run; a gate that passed); 1 a check failed, or a run that does not describe",
-                "its target (INVALID, empty, interrupted); 2 bad input, a damaged run directory or a write that failed; 3 the",
-                "injector crashed."},
+        footer = {"", "Exit codes: 0 success (a complete run, every check passed; a gate that passed); 1 a check or gate failed,",
+                "or a run that does not describe its target (INVALID, empty, stopped by --abort-on); 2 bad input, a damaged run",
+                "directory or a write that failed; 3 the injector crashed; 130 stopped by Ctrl-C (143 by SIGTERM), the run",
+                "directory kept as interrupted."},
         description = "Load and scalability benchmarking for data-intensive services.",
         subcommands = {RunCommand.class, CapacityCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, GateCommand.class, MergeCommand.class, K8sCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Loadlab implements Runnable {
@@ -50,7 +52,11 @@ public final class Loadlab implements Runnable {
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             PrintWriter err = failed.getErr();
-            err.println("loadlab: " + e.getMessage() + ". See 'loadlab " + subcommandPath(failed) + "--help'.");
+            String hint = "";
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = " Did you mean " + String.join(" or ", u.getSuggestions().stream().limit(3).toList()) + "?";
+            }
+            err.println("loadlab: " + e.getMessage() + "." + hint + " See 'loadlab " + subcommandPath(failed) + "--help'.");
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, failed, parseResult) -> {

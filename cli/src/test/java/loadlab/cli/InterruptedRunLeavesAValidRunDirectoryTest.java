@@ -42,6 +42,7 @@ class InterruptedRunLeavesAValidRunDirectoryTest {
                 pids.forEach(p -> kill.add(Long.toString(p)));
                 assertEquals(0, new ProcessBuilder(kill).start().waitFor());
                 assertTrue(loadlab.waitFor(60, TimeUnit.SECONDS), "loadlab stopped after Ctrl-C");
+                assertEquals(130, loadlab.exitValue(), "Ctrl-C exits 130 (128 + SIGINT), as the README and --help say");
 
                 Path dir = latency.getParent();
                 Summary summary = RunFiles.read(dir.resolve(Summary.FILE), Summary.class);

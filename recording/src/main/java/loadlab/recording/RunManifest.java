@@ -18,12 +18,19 @@ import java.util.Map;
  * @param interrupted       whether the run stopped before its profile's end
  * @param failure           why the run stopped early, in one sentence (a crashed injector, a full disk, a vanished parent); null otherwise
  * @param service           for a run against the reference service loadlab started: its backends and strategy; else empty
+ * @param connections       the request engine's connections: how many it opened, against its limit; null for other engines
  */
 public record RunManifest(String schema, String name, String scenario, String target, RunModel model, RecordedProfile profile,
                           Map<String, String> parameters, String started, String ended, long measureFromMillis, double measuredSeconds,
                           Double targetRate, Segment segment, boolean interrupted, String failure, Tool tool,
                           Map<String, Object> environment, Map<String, String> service, java.util.List<String> mergedFrom,
-                          String startAt) {
+                          String startAt, Connections connections) {
+
+    /**
+     * How many connections the request engine opened over the run, and its pool's limit: a target
+     * that closes connections (no keep-alive, HTTP/1.0) makes it open about one per request.
+     */
+    public record Connections(long opened, int limit) {}
     public static final String SCHEMA = "loadlab.run/2";
     public static final String FILE = "run.json";
     /** Earliest plausible time zero: 2000-01-01. A run.json that says otherwise was not written by a run. */
@@ -40,30 +47,30 @@ public record RunManifest(String schema, String name, String scenario, String ta
     public static RunManifest load(String name, String scenario, String target, RecordedProfile profile, Map<String, String> parameters,
                                    Instant started, long measureFromMillis, Double targetRate, Segment segment, Tool tool) {
         return new RunManifest(SCHEMA, name, scenario, target, profile.model(), profile, parameters, started.toString(), null,
-                measureFromMillis, 0, targetRate, segment, false, null, tool, thisEnvironment(), Map.of(), null, null);
+                measureFromMillis, 0, targetRate, segment, false, null, tool, thisEnvironment(), Map.of(), null, null, null);
     }
 
     /** A bench run's manifest as it starts. */
     public static RunManifest bench(RecordedProfile.Bench settings, Instant started, Tool tool) {
         return new RunManifest(SCHEMA, "bench", "bench", null, RunModel.JMH, settings, Map.of(), started.toString(), null,
-                started.toEpochMilli(), 0, null, null, false, null, tool, thisEnvironment(), Map.of(), null, null);
+                started.toEpochMilli(), 0, null, null, false, null, tool, thisEnvironment(), Map.of(), null, null, null);
     }
 
     public RunManifest ended(String endedAt, double seconds, boolean wasInterrupted, String why) {
         return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, endedAt, measureFromMillis,
-                seconds, targetRate, segment, wasInterrupted, why, tool, environment, service, mergedFrom, startAt);
+                seconds, targetRate, segment, wasInterrupted, why, tool, environment, service, mergedFrom, startAt, connections);
     }
 
     /** The same manifest with the start of measurement corrected to when counting really began. */
     public RunManifest measuredFrom(long millis) {
         return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, ended, millis, measuredSeconds,
-                targetRate, segment, interrupted, failure, tool, environment, service, mergedFrom, startAt);
+                targetRate, segment, interrupted, failure, tool, environment, service, mergedFrom, startAt, connections);
     }
 
     /** The same manifest recording the reference service's set-up (backends, strategy) the run was made against. */
     public RunManifest against(Map<String, String> serviceSetup) {
         return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, ended, measureFromMillis,
-                measuredSeconds, targetRate, segment, interrupted, failure, tool, environment, serviceSetup, mergedFrom, startAt);
+                measuredSeconds, targetRate, segment, interrupted, failure, tool, environment, serviceSetup, mergedFrom, startAt, connections);
     }
 
     /**
@@ -73,7 +80,14 @@ public record RunManifest(String schema, String name, String scenario, String ta
      */
     public RunManifest startingAt(Instant instant) {
         return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, ended, measureFromMillis,
-                measuredSeconds, targetRate, segment, interrupted, failure, tool, environment, service, mergedFrom, instant.toString());
+                measuredSeconds, targetRate, segment, interrupted, failure, tool, environment, service, mergedFrom, instant.toString(), connections);
+    }
+
+    /** The same manifest with the request engine's connection count. */
+    public RunManifest withConnections(long opened, int limit) {
+        return new RunManifest(schema, name, scenario, target, model, profile, parameters, started, ended, measureFromMillis,
+                measuredSeconds, targetRate, segment, interrupted, failure, tool, environment, service, mergedFrom, startAt,
+                new Connections(opened, limit));
     }
 
     /** How far after {@code --start-at} measuring began, in milliseconds on this machine's clock; null without one. */
@@ -84,10 +98,10 @@ public record RunManifest(String schema, String name, String scenario, String ta
     /** The manifest of several segments' runs added up. */
     public static RunManifest merged(RunManifest first, RecordedProfile profile, String started, String ended, long measureFromMillis,
                                      double measuredSeconds, Double targetRate, boolean interrupted, String failure,
-                                     java.util.List<String> from) {
+                                     java.util.List<String> from, Connections connections) {
         return new RunManifest(SCHEMA, first.name() + "-merged", first.scenario(), first.target(), first.model(), profile,
                 first.parameters(), started, ended, measureFromMillis, measuredSeconds, targetRate, null, interrupted, failure,
-                first.tool(), Map.of(), first.service(), from, first.startAt());
+                first.tool(), Map.of(), first.service(), from, first.startAt(), connections);
     }
 
     public RunKind kind() {

@@ -63,12 +63,25 @@ public final class RunMerge {
         RunManifest merged = RunManifest.merged(first, profile,
                 runs.stream().map(r -> r.manifest().started()).min(String::compareTo).orElseThrow(),
                 interrupted ? null : runs.stream().map(r -> r.manifest().ended()).filter(Objects::nonNull).max(String::compareTo).orElse(null),
-                start, measured, target, interrupted, failure, dirs.stream().map(Path::toString).toList());
+                start, measured, target, interrupted, failure, dirs.stream().map(Path::toString).toList(), connections(runs));
         if (interrupted && merged.ended() == null) merged = merged.ended(java.time.Instant.now().toString(), merged.measuredSeconds(), true, failure);
         RunFiles.write(out.resolve(RunManifest.FILE), merged);
         RunDirectory result = RunDirectory.open(out);
         result.writeSummary();
         return result;
+    }
+
+    /** The segments' connections added up, when every segment counted them. */
+    private static RunManifest.Connections connections(List<RunDirectory> runs) {
+        long opened = 0;
+        int limit = 0;
+        for (RunDirectory r : runs) {
+            RunManifest.Connections c = r.manifest().connections();
+            if (c == null) return null;
+            opened += c.opened();
+            limit += c.limit();
+        }
+        return new RunManifest.Connections(opened, limit);
     }
 
     /** Every share of one split, each once. */

@@ -113,8 +113,19 @@ public final class RunSummarizer {
                     + advice;
         }
         boolean anyBlocked = blocked.getTotalCount() > 0;
+        RunManifest.Connections c = m.connections();
+        boolean closedByTarget = c != null && closedByTarget(c, total.count());
         return new Summary.Injector(m.targetRate(), achieved, arrivals ? "arrivals" : "requests", total.throughput(), lagP99, lag.getTotalCount() == 0 ? 0 : lag.getMaxValue(), verdict, reason,
-                blocked.getTotalCount(), anyBlocked ? blocked.getValueAtPercentile(99) : 0, anyBlocked ? blocked.getMaxValue() : 0);
+                blocked.getTotalCount(), anyBlocked ? blocked.getValueAtPercentile(99) : 0, anyBlocked ? blocked.getMaxValue() : 0,
+                c == null ? null : c.opened(), closedByTarget);
+    }
+
+    /**
+     * A keep-alive target costs the pool once; one that closes connections costs about one per
+     * request. More than the pool plus one for every ten requests counted is the target's closing.
+     */
+    static boolean closedByTarget(RunManifest.Connections c, long requests) {
+        return requests > 0 && c.opened() > c.limit() + Math.max(10, requests / 10);
     }
 
     /** A run that never wrote its end: the span its intervals cover. */

@@ -62,9 +62,13 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
      * @param verdict       ok, or invalid when the generator could not keep up, with the reason
      * @param blockedCount  how many counted requests waited for a free connection (the request engine's
      *                      {@code --connections}); the wait is in their response times
+     * @param connectionsOpened connections the request engine opened over the whole run (warm-up included); null for other engines
+     * @param closedByTarget  the target closed connections (no keep-alive, HTTP/1.0): the engine opened far more than its
+     *                        pool holds, so waits for a connection are the target's doing, not the injector's limit
      */
     public record Injector(Double targetRate, double achievedRate, String achievedCounts, double requestsPerS, long lagP99Us, long lagMaxUs,
-                           InjectorVerdict verdict, String reason, long blockedCount, long blockedP99Us, long blockedMaxUs) {}
+                           InjectorVerdict verdict, String reason, long blockedCount, long blockedP99Us, long blockedMaxUs,
+                           Long connectionsOpened, boolean closedByTarget) {}
 
     /**
      * @param count           requests completed, successes and failures

@@ -37,7 +37,9 @@ public final class SummaryTable {
         String target = run.model() == RunModel.CLOSED ? "closed model (no schedule: coordinated omission not corrected)"
                 : inj.targetRate() == null ? "no target rate" : rates(inj);
         out.printf(java.util.Locale.ROOT, "injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
-        if (inj.blockedCount() > 0) {
+        if (inj.closedByTarget()) {
+            out.println(closedConnectionsLine(inj, s.total().count()));
+        } else if (inj.blockedCount() > 0) {
             out.printf(java.util.Locale.ROOT, "blocked: %,d requests waited for a free connection (p99 %s, max %s); the wait is in their "
                     + "response times. With --connections too low that is the injector's queue, not the target's: raise it if the target "
                     + "can take more%n", inj.blockedCount(), Micros.text(inj.blockedP99Us()), Micros.text(inj.blockedMaxUs()));
@@ -60,6 +62,14 @@ public final class SummaryTable {
                     + " arrivals and " + Figures.rate(inj.requestsPerS()) + " requests";
         }
         return "target " + Figures.rate(inj.targetRate()) + ", achieved " + Figures.rate(inj.achievedRate());
+    }
+
+    /** The one sentence for a target that does not keep connections alive, instead of advice to raise --connections. */
+    public static String closedConnectionsLine(Summary.Injector inj, long requests) {
+        return String.format(Locale.ROOT, "connections: the target closed them: %,d were opened for %,d requests counted (%.2f per request); it "
+                + "does not keep connections alive (HTTP/1.0 or Connection: close), so requests paid for connecting%s; more --connections "
+                + "would not change that", inj.connectionsOpened(), requests, requests == 0 ? 0 : (double) inj.connectionsOpened() / requests,
+                inj.blockedCount() > 0 ? " and " + String.format(Locale.ROOT, "%,d", inj.blockedCount()) + " waited for one" : "");
     }
 
     /** Each request's checks, one line each; a failed one loud, with its most frequent reason. */

@@ -57,6 +57,7 @@ public final class InjectorMain {
     private Progress progress;
     private boolean finished;
     private volatile String failure;
+    private volatile RunManifest.Connections connections;
 
     InjectorMain(RunSpec spec) {
         this.spec = spec;
@@ -158,6 +159,7 @@ public final class InjectorMain {
             URI target = URI.create(spec.target());
             RequestEngine.Report report = engine.run(target, spec.requests().toMix(target), profile, recorder,
                     "loadlab/" + Tool.buildVersion(), profileStartNanos());
+            connections = new RunManifest.Connections(report.connectionsOpened(), options.connections());
             out.printf(java.util.Locale.ROOT, "engine: %s over %s, %d connections opened (limit %d)%n", RequestEngine.NAME, report.transport(),
                     report.connectionsOpened(), options.connections());
             if (report.lastFailure() != null && target.getScheme().equalsIgnoreCase("https") && !spec.insecure()
@@ -210,6 +212,7 @@ public final class InjectorMain {
         Instant ended = Instant.now();
         long countedFrom = recorder.countFromMillis();
         if (countedFrom != Long.MAX_VALUE) manifest = manifest.measuredFrom(countedFrom);
+        if (connections != null) manifest = manifest.withConnections(connections.opened(), connections.limit());
         double measured = countedFrom == Long.MAX_VALUE ? 0 : Math.max(0, (ended.toEpochMilli() - manifest.measureFromMillis()) / 1000.0);
         if (!interrupted) measured = Math.min(measured, profile.measuredSeconds());
         try {

@@ -19,7 +19,7 @@ import loadlab.recording.Summary;
  *   <li>a run that crashed, was stopped or counted nothing is INVALID;</li>
  *   <li>when the injector fell short of the offered load (it started requests late or produced
  *       less than 98% of the rate, so the run is INVALID, or more than 1% of arrivals waited for one
- *       of its connections), the step is still the target's FAIL if the target broke an SLO on
+ *       of its connections, unless the target closed them: then the waits are its own), the step is still the target's FAIL if the target broke an SLO on
  *       service time (from the actual send) or the error budget: it failed under no more than the
  *       offered load. Otherwise it is INVALID: it describes the injector, and is never a knee;</li>
  *   <li>any SLO not met over the window is a FAIL;</li>
@@ -44,7 +44,8 @@ public final class StepJudge {
         Summary.Distribution latency = total.latencyUs();
         Summary.Distribution service = total.serviceTimeUs();
         double concurrency = total.throughput() * (service != null && service.count() > 0 ? service.mean() : latency.mean()) / 1e6;
-        boolean blocked = total.count() > 0 && injector.blockedCount() > MAX_BLOCKED_SHARE * total.count();
+        // a target that closes its connections makes arrivals wait for new ones: that is the target's cost, not the injector's limit
+        boolean blocked = total.count() > 0 && injector.blockedCount() > MAX_BLOCKED_SHARE * total.count() && !injector.closedByTarget();
         String climbing = run.state() == RunState.COMPLETE ? climbing(run) : null;
         boolean steady = run.state() == RunState.COMPLETE && !blocked && climbing == null;
         StepVerdict verdict;
@@ -108,6 +109,7 @@ public final class StepJudge {
         loadlab.reports.gate.Metric m = switch (slo.metric()) {
             case P50 -> loadlab.reports.gate.Metric.SERVICE_P50;
             case P90 -> loadlab.reports.gate.Metric.SERVICE_P90;
+            case P95 -> loadlab.reports.gate.Metric.SERVICE_P95;
             case P99 -> loadlab.reports.gate.Metric.SERVICE_P99;
             case P999, P9999, MAX -> loadlab.reports.gate.Metric.SERVICE_P999;
             case MEAN -> loadlab.reports.gate.Metric.SERVICE_MEAN;
