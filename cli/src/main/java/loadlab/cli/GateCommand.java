@@ -31,6 +31,6 @@ public final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return GateStep.judge(spec.commandLine().getOut(), GateStep.prepare(specFile, gate.baselines), run, gate);
+        return GateStep.judge(spec.commandLine().getOut(), GateStep.prepare(specFile, gate.baselines), loadlab.recording.RunDirectory.resolve(run), gate);
     }
 }

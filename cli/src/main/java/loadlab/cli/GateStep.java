@@ -1,5 +1,7 @@
 package loadlab.cli;
 
+import loadlab.recording.RunDirectory;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,9 +34,11 @@ final class GateStep {
     /** Checks what a gate needs before a run spends minutes on load. */
     static GateSpec prepare(Path specFile, List<Path> baselines) {
         GateSpec spec = GateSpec.read(specFile);
+        baselines.replaceAll(RunDirectory::resolve);
         for (Path baseline : baselines) {
             if (!Files.isDirectory(baseline)) {
-                throw new IllegalArgumentException("--baseline " + baseline + " is not a directory; give a run directory such as runs/before");
+                throw new IllegalArgumentException("--baseline " + baseline + " is neither a run directory nor the name of one (runs/NAME "
+                        + "for the newest run made with --name NAME); give one such as runs/latest or runs/main");
             }
         }
         if (spec.hasRelative() && baselines.isEmpty()) {

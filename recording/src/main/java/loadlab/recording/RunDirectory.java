@@ -227,6 +227,34 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * A run directory as users name it: the directory itself, or {@code runs/NAME} for the newest
+     * run made with {@code --name NAME} ({@code runs/<UTC timestamp>-NAME}), as {@code runs/latest}
+     * is the newest of all. Unchanged when nothing matches, so the caller's sentence names what was given.
+     */
+    public static Path resolve(Path given) {
+        if (Files.isDirectory(given)) return given;
+        Path root = given.toAbsolutePath().getParent();
+        String name = given.getFileName() == null ? "" : given.getFileName().toString();
+        if (root == null || name.isEmpty() || !Files.isDirectory(root)) return given;
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("\\d{8}T\\d{6}Z-" + java.util.regex.Pattern.quote(
+                name.replaceAll("[^A-Za-z0-9._-]", "_")) + "(-\\d+)?");
+        try (var entries = Files.list(root)) {
+            return entries.filter(p -> Files.isDirectory(p) && named.matcher(p.getFileName().toString()).matches())
+                    .max(java.util.Comparator.comparing((Path p) -> p.getFileName().toString().substring(0, 16))
+                            .thenComparing(p -> suffix(p.getFileName().toString())))
+                    .map(p -> given.getParent() == null ? p.getFileName() : given.getParent().resolve(p.getFileName()))
+                    .orElse(given);
+        } catch (IOException e) {
+            return given;
+        }
+    }
+
+    private static int suffix(String dirName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d+)$").matcher(dirName);
+        return m.find() && dirName.lastIndexOf('-') > 16 ? Integer.parseInt(m.group(1)) : 1;
+    }
+
     /** Points {@code root/latest} at {@code dir}, replacing the old link atomically. */
     public static void markLatest(Path root, Path dir) {
         try {

@@ -87,11 +87,26 @@ class LoadProfilesTest {
         assertEquals(1_000 + 2_000 + 1_500 + 2_000, p.measuredArrivals());
     }
 
+    @org.junit.jupiter.api.Test
+    void ratesAndDurationsAreAcceptedAsK6AndGatlingUsersTypeThem() {
+        LoadProfile p = flags("10k/s", null, null, null, null, "1m30s", "5s").toProfile();
+        assertEquals(90, p.measuredSeconds());
+        assertEquals(10_000.0, p.targetRate(), 1e-9);
+        OpenProfile ramp = (OpenProfile) flags(null, "1.5k/s..3k/s", null, null, null, "90s", null).toProfile();
+        assertEquals(90, ramp.measuredSeconds());
+        assertEquals(1_500.0, ramp.phases().get(0).from(), 1e-9);
+        assertEquals(3_000.0, ramp.phases().get(0).to(), 1e-9);
+        OpenProfile stairs = (OpenProfile) flags(null, null, "1k/s+500/s*3", "1m", null, null, null).toProfile();
+        assertEquals(180, stairs.measuredSeconds());
+        assertEquals(2_000.0, stairs.phases().get(2).from(), 1e-9);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "rate 500                   | --rate '500' is not a rate; write it like 500/s",
+            "rate 500                   | --rate '500' needs a time unit; write it like 500/s",
             "rate fast                  | --rate 'fast' is not a rate",
-            "duration 1.5s              | --duration '1.5s' is not a duration",
+            "duration 1.5s              | --duration must be whole seconds",
+            "duration 90                | --duration '90' needs a unit; write it like 90s",
             "duration 1500ms            | --duration must be whole seconds",
             "warmup -1s                 | --warmup '-1s' is not a duration",
             "ramp 100/s-200/s           | is not a ramp; write it like 100/s..2000/s",
@@ -107,6 +122,7 @@ class LoadProfilesTest {
             case "rate fast" -> flags("fast", null, null, null, null, "10s", null);
             case "duration 1.5s" -> flags("10/s", null, null, null, null, "1.5s", null);
             case "duration 1500ms" -> flags("10/s", null, null, null, null, "1500ms", null);
+            case "duration 90" -> flags("10/s", null, null, null, null, "90", null);
             case "warmup -1s" -> flags("10/s", null, null, null, null, "10s", "-1s");
             case "ramp 100/s-200/s" -> flags(null, "100/s-200/s", null, null, null, "10s", null);
             case "stairs 250/s*8" -> flags(null, null, "250/s*8", "10s", null, null, null);

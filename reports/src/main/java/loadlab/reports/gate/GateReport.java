@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /**
  * A gate verdict for people and for CI systems: a console table, JUnit XML (each check a test
- * case, each failure a failure) and GitHub-flavoured Markdown for a job summary.
+ * case: a failure a {@code <failure>}, an inconclusive check {@code <skipped>} with its reason) and
+ * GitHub-flavoured Markdown for a job summary. All three count the same checks, the run-state ones
+ * included, so a CI system's totals match the console's line.
  */
 public final class GateReport {
     private GateReport() {}
@@ -33,27 +35,31 @@ public final class GateReport {
     }
 
     static String summaryLine(GateVerdict v) {
-        int n = v.results().size();
+        int n = v.all().size();
         String states = v.failedStates() == 0 ? "" : v.failedStates() + (v.failedStates() == 1 ? " run" : " runs")
                 + " cannot support a verdict; ";
         return String.format(Locale.ROOT, "gate %s: %s%d check%s, %d failed, %d inconclusive%s (intervals at %s confidence, %,d resamples)",
-                v.passed() ? "passed" : "FAILED", states, n, n == 1 ? "" : "s", v.count(CheckResult.Verdict.FAIL),
-                v.count(CheckResult.Verdict.INCONCLUSIVE), v.strict() ? ", which --strict counts as failed" : "",
+                v.passed() ? "passed" : "FAILED", states, n, n == 1 ? "" : "s", failures(v), v.count(CheckResult.Verdict.INCONCLUSIVE),
+                v.strict() ? ", which --strict counts as failed" : " (skipped in JUnit XML)",
                 Math.round(v.confidence() * 1000) / 10.0 + "%", Gate.RESAMPLES);
     }
 
     public static String junitXml(GateVerdict v) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        long skipped = v.strict() ? 0 : v.count(CheckResult.Verdict.INCONCLUSIVE);
         x.append(String.format(Locale.ROOT, "<testsuites name=\"loadlab gate\" tests=\"%d\" failures=\"%d\" skipped=\"%d\">%n",
-                v.all().size(), failures(v), 0));
-        x.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">%n",
-                xml("loadlab gate " + v.run()), v.all().size(), failures(v)));
+                v.all().size(), failures(v), skipped));
+        x.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">%n",
+                xml("loadlab gate " + v.run()), v.all().size(), failures(v), skipped));
         for (CheckResult r : v.all()) {
             x.append(String.format(Locale.ROOT, "    <testcase classname=\"loadlab.gate.%s\" name=\"%s\" time=\"0\">",
                     r.kind().name().toLowerCase(Locale.ROOT), xml(r.check())));
             String detail = "baseline " + (r.baseline().isEmpty() ? "-" : r.baseline()) + "; run " + r.run() + "; " + r.change();
             if (r.verdict() == CheckResult.Verdict.FAIL || v.strict() && r.verdict() == CheckResult.Verdict.INCONCLUSIVE) {
                 x.append(String.format(Locale.ROOT, "%n      <failure message=\"%s\" type=\"gate\">%s</failure>%n    ", xml(r.reason()), xml(detail)));
+            } else if (r.verdict() == CheckResult.Verdict.INCONCLUSIVE) {
+                x.append(String.format(Locale.ROOT, "%n      <skipped message=\"%s\"/>%n      <system-out>%s</system-out>%n    ",
+                        xml("inconclusive: " + r.reason()), xml(detail)));
             } else {
                 x.append(String.format(Locale.ROOT, "%n      <system-out>%s</system-out>%n    ", xml(r.verdict().word() + ": " + r.reason() + "; " + detail)));
             }
