@@ -166,7 +166,7 @@ final class CapacityRun {
     private loadlab.scenarios.RunSpec spec(WorkloadOptions.Workload w, WorkloadOptions.Target t, String runName, ProfileSpec profile, Path dir) {
         Instant first = startAt;
         startAt = null;
-        return workload.spec(w, t, runName, profile, null, dir, false, null, null, first);
+        return workload.spec(w, t, runName, profile, null, dir, false, null, null, first, null);
     }
 
     /** Runs and judges one step; null when its injector crashed and left nothing to judge. */

@@ -81,6 +81,15 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     GateOptions gateOptions;
 
+    @Option(names = "--abort-on", paramLabel = "GATE.yaml",
+            description = "Stop the run early when one of this gate spec's absolute checks (times, error-rate, throughput) breaks over the "
+                    + "last --abort-window of the measured run; the run ends interrupted, naming the check, and exits 1.")
+    Path abortOn;
+
+    @Option(names = "--abort-window", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "The sliding window --abort-on judges every second, after the warm-up (default: ${DEFAULT-VALUE}).")
+    java.time.Duration abortWindow;
+
     @Option(names = "--faults", paramLabel = "FAULTS.yaml",
             description = "Inject faults on the measured timeline: blocks and stalls of the reference service, or exec and http actions "
                     + "against any target (see the README).")
@@ -120,6 +129,7 @@ public final class RunCommand implements Callable<Integer> {
         if (gate == null && gateOptions.anyGiven()) {
             throw new IllegalArgumentException("--baseline, --junit and --markdown go with --gate GATE.yaml");
         }
+        loadlab.scenarios.run.AbortPlan abort = abortOn == null ? null : AbortOn.plan(abortOn, abortWindow);
         boolean profileFaults = profileFile != null && FaultSchedule.inProfile(Path.of(profileFile));
         if (profileFaults && faultsFile != null) {
             throw new IllegalArgumentException("the profile " + profileFile + " has faults: and --faults gives more; keep one of them");
@@ -147,7 +157,7 @@ public final class RunCommand implements Callable<Integer> {
                 AdminFaults adminFaults = adminBase == null ? null : new ReferenceAdminFaults(adminBase);
                 FaultSchedule faults = faults(adminFaults, parsed.measuredSeconds());
                 RunSpec run = workload.spec(w, t, runName, profile, segment, dir, terminal, faults,
-                        faults == null || adminFaults == null ? null : adminFaults.clearAll(), startInstant);
+                        faults == null || adminFaults == null ? null : adminFaults.clearAll(), startInstant, abort);
                 console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", w.scenario(), w.engine().id(),
                         parsed.describe().text(), t.url(), dir);
                 if (workload.insecure) console.println("TLS certificates are not verified (--insecure)");

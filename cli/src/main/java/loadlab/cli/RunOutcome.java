@@ -46,6 +46,7 @@ final class RunOutcome {
         console.println("run directory: " + run.path());
         console.flush();
         if (diskFailed) return Loadlab.USAGE;
+        if (result.exitCode() == InjectorMain.ABORTED) return Loadlab.CHECK_FAILED; // --abort-on: the run ended interrupted, naming the check
         if (result.exitCode() != InjectorMain.OK) return Loadlab.INTERNAL;
         loadlab.recording.Summary.Stats total = run.summary().total();
         if (!gated && total.errorRate() > ERROR_WARNING) {

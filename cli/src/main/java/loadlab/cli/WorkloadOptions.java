@@ -165,16 +165,17 @@ public final class WorkloadOptions {
 
     /** One run of this workload: what the injector JVM is handed. */
     RunSpec spec(Workload w, Target t, String runName, ProfileSpec profile, String segment, Path dir, boolean terminal) {
-        return spec(w, t, runName, profile, segment, dir, terminal, null, null, null);
+        return spec(w, t, runName, profile, segment, dir, terminal, null, null, null, null);
     }
 
     /** The same, with a fault schedule, the action that clears every fault, and the instant to start measuring (or nulls). */
     RunSpec spec(Workload w, Target t, String runName, ProfileSpec profile, String segment, Path dir, boolean terminal,
-                 loadlab.scenarios.faults.FaultSchedule faults, loadlab.scenarios.faults.FaultAction clearFaults, java.time.Instant startAt) {
+                 loadlab.scenarios.faults.FaultSchedule faults, loadlab.scenarios.faults.FaultAction clearFaults, java.time.Instant startAt,
+                 loadlab.scenarios.run.AbortPlan abort) {
         return new RunSpec(runName, w.scenario(), t.url(), profile, segment, timeout.toMillis(), params, dir.toString(), t.scrape(), terminal,
                 t.serviceSetup(), w.engine(), connections, insecure, poissonSeed, w.requests(),
                 w.journey() == null ? null : w.journey().classpathEntry(), w.idle(), faults, clearFaults,
-                startAt == null ? null : startAt.toEpochMilli());
+                startAt == null ? null : startAt.toEpochMilli(), abort);
     }
 
     /** What the request engine sends; the file is read here once, so a wrong one is refused before any load. */

@@ -20,7 +20,7 @@ final class LoopbackTarget implements AutoCloseable {
             return t;
         }));
         server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, 2);
+            exchange.sendResponseHeaders(served.incrementAndGet() > failAfter ? 500 : 200, 2);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write("ok".getBytes());
             }
@@ -29,6 +29,14 @@ final class LoopbackTarget implements AutoCloseable {
     }
 
     private final java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long failAfter = Long.MAX_VALUE;
+
+    /** Answers 500 to every request after the first {@code requests}: a target that starts failing. */
+    LoopbackTarget failingAfter(long requests) {
+        failAfter = requests;
+        return this;
+    }
 
     /** Answers {@code path} with 200 and keeps "METHOD path" of each call, e.g. a fault's start and stop. */
     LoopbackTarget recording(String path) {

@@ -23,13 +23,24 @@ import loadlab.scenarios.profile.ProfileSpec;
  * @param faults           the faults to inject on the measured timeline ({@code --faults}); null means none
  * @param clearFaults      an action that clears every fault at once (the reference service's admin API), or null
  * @param startAtMillis    when to start measuring (epoch milliseconds, {@code --start-at}), the warm-up ending then; null: at once
+ * @param abort            the checks that stop the run early when breached over a sliding window ({@code --abort-on}); null: none
  */
 public record RunSpec(String name, String scenario, String target, ProfileSpec profile, String segment, long requestTimeoutMs,
                       Map<String, String> params, String runDir, String metricsUrl, boolean terminal,
                       Map<String, String> service, Engine engine, int connections, boolean insecure, Long poissonSeed,
                       loadlab.scenarios.engine.RequestSpec requests, String classpath, loadlab.scenarios.engine.IdleWait idle,
                       loadlab.scenarios.faults.FaultSchedule faults, loadlab.scenarios.faults.FaultAction clearFaults,
-                      Long startAtMillis) {
+                      Long startAtMillis, loadlab.scenarios.run.AbortPlan abort) {
+    /** A run that nothing stops early. */
+    public RunSpec(String name, String scenario, String target, ProfileSpec profile, String segment, long requestTimeoutMs,
+                   Map<String, String> params, String runDir, String metricsUrl, boolean terminal,
+                   Map<String, String> service, Engine engine, int connections, boolean insecure, Long poissonSeed,
+                   loadlab.scenarios.engine.RequestSpec requests, String classpath, loadlab.scenarios.engine.IdleWait idle,
+                   loadlab.scenarios.faults.FaultSchedule faults, loadlab.scenarios.faults.FaultAction clearFaults, Long startAtMillis) {
+        this(name, scenario, target, profile, segment, requestTimeoutMs, params, runDir, metricsUrl, terminal, service, engine, connections,
+                insecure, poissonSeed, requests, classpath, idle, faults, clearFaults, startAtMillis, null);
+    }
+
     public RunSpec {
         params = params == null ? Map.of() : Map.copyOf(params);
         service = service == null ? Map.of() : Map.copyOf(service);

@@ -30,10 +30,12 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class IntervalLog implements AutoCloseable {
     /**
-     * What one interval held, for live progress: successes' response times, counts of requests and
-     * errors, and arrivals (users or schedule slots started; 0 where the engine records none).
+     * What one interval held, for live progress and {@code --abort-on}: successes' response times,
+     * counts of requests and errors, arrivals (users or schedule slots started; 0 where the engine
+     * records none), and each tag's histograms as written to the logs (read-only).
      */
-    public record Tick(long startMillis, long endMillis, Histogram latency, long requests, long errors, long arrivals) {}
+    public record Tick(long startMillis, long endMillis, Histogram latency, long requests, long errors, long arrivals,
+                       List<RunRecorder.Interval> intervals) {}
 
     private final RunRecorder recorder;
     private final Writer latency;
@@ -195,7 +197,7 @@ public final class IntervalLog implements AutoCloseable {
             return;
         }
         if (listener != null && start != Long.MAX_VALUE) {
-            listener.accept(new Tick(start, end, total, total.getTotalCount() + errors, errors, arrivals));
+            listener.accept(new Tick(start, end, total, total.getTotalCount() + errors, errors, arrivals, List.copyOf(intervals)));
         }
     }
 

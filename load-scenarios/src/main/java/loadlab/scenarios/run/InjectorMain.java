@@ -42,6 +42,8 @@ public final class InjectorMain {
     public static final int WRITE_FAILED = 2;
     public static final int CRASHED = 3;
     public static final int PARENT_GONE = 4;
+    /** Stopped by {@code --abort-on}: a check broke; the run directory is whole, as an interrupted run. */
+    public static final int ABORTED = 5;
     public static final String GATLING = "gatling 3.15.1";
 
     private final RunSpec spec;
@@ -117,7 +119,11 @@ public final class InjectorMain {
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest);
         progress = new Progress(out, spec.terminal(), profile.warmupSeconds(), profile.warmupSeconds() + profile.measuredSeconds(),
                 profile instanceof OpenProfile open ? open.perSecond() : null, startMillis);
-        log = new IntervalLog(recorder, dir, startMillis, progress::tick, why -> stop(WRITE_FAILED, why)).startTicking();
+        AbortWatch abort = spec.abort() == null ? null : new AbortWatch(spec.abort(), recorder::countFromMillis, why -> stop(ABORTED, why));
+        log = new IntervalLog(recorder, dir, startMillis, abort == null ? progress::tick : tick -> {
+            progress.tick(tick);
+            abort.tick(tick);
+        }, why -> stop(WRITE_FAILED, why)).startTicking();
         if (spec.metricsUrl() != null) scraper = new MetricsScraper(URI.create(spec.metricsUrl()), dir);
         if (!spec.faults().isEmpty()) faults = new FaultRunner(spec.faults(), spec.clearFaults(), dir);
         recorder.whenCounting(zero -> {

@@ -48,7 +48,7 @@ public record Check(Kind kind, String request, Pattern benchmark, Metric metric,
 
     /** A request or fault name pattern as specs write it: {@code *} matches any run of characters, everything else itself. */
     public static Pattern glob(String text) {
-        return Pattern.compile(("\\Q" + text + "\\E").replace("*", "\\E.*\\Q"));
+        return loadlab.recording.RequestNamePattern.of(text).pattern();
     }
 
     /** "*" means all requests added together, the figure the summary calls total. */
