@@ -59,11 +59,7 @@ public record FaultSchedule(List<FaultSpec> faults) {
 
     /** Reads a schedule shipped as text (e.g. a resource); {@code where} names it in error sentences. */
     public static FaultSchedule fromText(String yaml, String where, AdminFaults admin, long measuredSeconds) {
-        try {
-            return parse(new ObjectMapper(new YAMLFactory()).readValue(yaml, Object.class), where, admin, measuredSeconds);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(where + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return parse(loadlab.recording.YamlFile.parse(yaml, where), where, admin, measuredSeconds);
     }
 
     /** Whether a {@code --profile} file has a {@code faults:} section. */
@@ -80,12 +76,7 @@ public record FaultSchedule(List<FaultSpec> faults) {
     }
 
     private static Object yaml(Path file, String flag) {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException(flag + " " + file + " does not exist");
-        try {
-            return new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file), Object.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(flag + " " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return loadlab.recording.YamlFile.read(file, flag);
     }
 
     static FaultSchedule parse(Object root, String where, AdminFaults admin, long measuredSeconds) {

@@ -95,13 +95,10 @@ public record ProfileSpec(String rate, String ramp, String stairs, String hold, 
 
     @SuppressWarnings("unchecked")
     static LoadProfile fromFile(Path path, String warmupFlag) {
-        Map<String, Object> yaml;
-        try {
-            yaml = new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(path), Map.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--profile " + path + " cannot be read as YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (yaml == null) throw new IllegalArgumentException("--profile " + path + " is empty");
+        Object root = loadlab.recording.YamlFile.read(path, "--profile");
+        if (root == null) throw new IllegalArgumentException("--profile " + path + " is empty");
+        if (!(root instanceof Map<?, ?>)) throw new IllegalArgumentException("--profile " + path + " must be a mapping with phases: (or concurrency: and duration:)");
+        Map<String, Object> yaml = (Map<String, Object>) root;
         for (String key : yaml.keySet()) {
             if (!FILE_KEYS.contains(key)) {
                 throw new IllegalArgumentException(path + ": unknown key '" + key + "'; a profile has " + String.join(", ", FILE_KEYS));

@@ -19,10 +19,8 @@ public final class UslPointsFile {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": there is no such file; give a CSV file of concurrency,throughput rows");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + " (" + e.getMessage() + "); give a CSV file of concurrency,throughput rows");
+            throw new IllegalArgumentException("--fit " + file + " " + loadlab.recording.FileProblem.of(e) + "; give a CSV file of concurrency,throughput rows");
         }
         int n = -1, x = -1, width = 0;
         List<UslPoint> points = new ArrayList<>();

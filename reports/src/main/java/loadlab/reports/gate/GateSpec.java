@@ -43,14 +43,7 @@ public record GateSpec(double confidence, List<Check> checks) {
     }
 
     public static GateSpec read(Path file) {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("the gate spec " + file + " does not exist");
-        Object root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file), Object.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the gate spec " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        return parse(root, file.toString());
+        return parse(loadlab.recording.YamlFile.read(file, "the gate spec"), file.toString());
     }
 
     @SuppressWarnings("unchecked")
