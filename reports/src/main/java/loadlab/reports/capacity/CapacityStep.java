@@ -12,15 +12,17 @@ package loadlab.reports.capacity;
  * @param steadyState    the target kept up: no backlog growing over the window, no arrival waiting for a connection.
  *                       Only such steps are points of the USL: in an overloaded open-model step every arrival is
  *                       still counted when it completes, so its throughput is the offered rate, not what the target served
+ * @param p50Us          response-time percentiles of the step's successful requests, microseconds (0 with none; a capacity.json
+ *                       written before p95 existed reads it as 0)
  * @param dir            the step's run directory, relative to the search's directory
  */
 public record CapacityStep(int index, Double offeredPerS, Integer users, double achievedPerS, double throughputPerS, long p50Us,
-                           long p99Us, long p999Us, double meanUs, double errorRate, double concurrency, long blockedCount,
+                           long p95Us, long p99Us, long p999Us, double meanUs, double errorRate, double concurrency, long blockedCount,
                            boolean steadyState, StepVerdict verdict, String reason, String dir) {
 
     /** The same step, judged INVALID for {@code why}: its figures describe the injector, not the target. */
     public CapacityStep invalid(String why) {
-        return new CapacityStep(index, offeredPerS, users, achievedPerS, throughputPerS, p50Us, p99Us, p999Us, meanUs, errorRate, concurrency,
+        return new CapacityStep(index, offeredPerS, users, achievedPerS, throughputPerS, p50Us, p95Us, p99Us, p999Us, meanUs, errorRate, concurrency,
                 blockedCount, false, StepVerdict.INVALID, why, dir);
     }
 

@@ -69,7 +69,7 @@ public final class StepJudge {
             verdict = climbing == null ? StepVerdict.PASS : StepVerdict.FAIL;
             reason = climbing == null ? "every SLO met" : climbing;
         }
-        return new CapacityStep(index, offeredPerS, users, injector.achievedRate(), total.throughput(), latency.p50(), latency.p99(),
+        return new CapacityStep(index, offeredPerS, users, injector.achievedRate(), total.throughput(), latency.p50(), latency.p95(), latency.p99(),
                 latency.p999(), latency.mean(), total.errorRate(), concurrency, injector.blockedCount(), steady, verdict, reason, dir);
     }
 

@@ -111,13 +111,18 @@ public final class CapacityPage {
             String css = s.verdict() == StepVerdict.PASS ? "better" : "bad";
             rows.add(new Row(List.of(Cell.num(String.valueOf(s.index())),
                     Cell.num(sweep ? String.valueOf(s.users()) : Figures.rate(s.offeredPerS())), Cell.num(Figures.rate(s.throughputPerS())),
-                    Cell.num(Figures.micros(s.p50Us())), Cell.num(Figures.micros(s.p99Us())), Cell.num(Figures.micros(s.p999Us())),
+                    Cell.num(time(s, s.p50Us())), Cell.num(time(s, s.p95Us())), Cell.num(time(s, s.p99Us())), Cell.num(time(s, s.p999Us())),
                     Cell.num(Figures.percent(s.errorRate())), Cell.num(String.format(Locale.ROOT, "%.1f", s.concurrency())),
                     new Cell(s.verdict().id(), css), Cell.text(s.reason()), Cell.code(s.dir()))));
         }
         return new Table("steps", "Steps", "Each step is a complete run directory; `loadlab report` on it shows its own page.",
-                List.of("#", sweep ? "users" : "offered", "throughput", "p50", "p99", "p99.9", "errors", "in flight", "verdict", "why",
+                List.of("#", sweep ? "users" : "offered", "throughput", "p50", "p95", "p99", "p99.9", "errors", "in flight", "verdict", "why",
                         "directory"), rows);
+    }
+
+    /** A step's percentile, or "–" when the step had no successful request. */
+    private static String time(CapacityStep s, long us) {
+        return s.throughputPerS() > 0 && s.errorRate() >= 1 || s.p50Us() == 0 && s.p99Us() == 0 ? Figures.NONE : Figures.micros(us);
     }
 
     private static Map<String, Object> data(Path dir, CapacityReport r, boolean sweep) {
@@ -132,6 +137,7 @@ public final class CapacityPage {
             step.put("throughput", s.throughputPerS());
             step.put("achieved", s.achievedPerS());
             step.put("p50", s.p50Us());
+            step.put("p95", s.p95Us());
             step.put("p99", s.p99Us());
             step.put("p999", s.p999Us());
             step.put("verdict", s.verdict().id());

@@ -130,9 +130,10 @@ final class LoadReport {
         cards.add(new Card("errors", Figures.count(t.errors().total()),
                 Figures.percent(share(t.errors().total(), t.count())) + causes(t.errors()), t.errors().total() > 0 ? "bad" : ""));
         boolean arrivals = "arrivals".equals(inj.achievedCounts());
-        cards.add(new Card(arrivals ? "achieved arrivals" : "achieved rate", Figures.rate(inj.achievedRate()),
+        boolean journey = arrivals && Math.abs(inj.requestsPerS() - inj.achievedRate()) > 0.05 * Math.max(1, inj.achievedRate());
+        cards.add(new Card("achieved rate", Figures.rate(inj.achievedRate()),
                 (inj.targetRate() == null ? "closed model: no target rate" : "target " + Figures.rate(inj.targetRate()))
-                        + (arrivals ? " · requests " + Figures.rate(inj.requestsPerS()) : ""),
+                        + (journey ? " arrivals (users started) · " + Figures.rate(inj.requestsPerS()) + " requests" : ""),
                 inj.verdict() == InjectorVerdict.OK ? "" : "bad"));
         Summary.Distribution d = t.latencyUs();
         Summary.Distribution svc = t.serviceTimeUs();

@@ -116,6 +116,14 @@ public final class FixtureRun {
     }
 
     /** What the target said after the load (verification.json). */
+    private loadlab.recording.CheckLog checks;
+
+    /** The run's checks.json, as an injector writes it. */
+    public FixtureRun checks(loadlab.recording.CheckLog log) {
+        checks = log;
+        return this;
+    }
+
     public FixtureRun verified(loadlab.recording.Verification v) {
         verification = v;
         return this;
@@ -136,6 +144,7 @@ public final class FixtureRun {
             writeLogs(dir);
             if (!faults.isEmpty()) new loadlab.recording.FaultLog(loadlab.recording.FaultLog.SCHEMA, faults).write(dir);
             if (verification != null) verification.write(dir);
+            if (checks != null) RunFiles.write(dir.resolve(loadlab.recording.CheckLog.FILE), checks);
             RunDirectory.open(dir).writeSummary();
             if (serverMetrics) writeServerMetrics(dir);
             return dir;
