@@ -27,7 +27,7 @@ import loadlab.scenarios.profile.Rate;
                 + "directory), or sweep closed-model concurrency levels; fit the Universal Scalability Law to the steps or to a CSV.",
         footer = {"", "Examples:",
                 "  loadlab capacity --slo 'p99 <= 50ms'                               (reference service, timeline workload)",
-                "  loadlab capacity --target http://127.0.0.1:8080/ --slo 'p99 <= 20ms' --slo 'error-rate <= 0.1%' --max 50000/s",
+                "  loadlab capacity --target http://127.0.0.1:8080/ --slo 'p99 <= 20ms' --slo 'error-rate <= 0.1%%' --max 50000/s",
                 "  loadlab capacity --requests workloads/timeline.yaml --slo 'p99 <= 50ms' --hold 20s",
                 "  loadlab capacity --concurrency 1,2,4,8,16,32 --hold 20s --slo 'p99 <= 100ms'",
                 "  loadlab capacity --fit points.csv --json usl.json"})

@@ -195,7 +195,7 @@ public final class WorkloadOptions {
             try {
                 content = java.nio.file.Files.readString(Path.of(body.substring(1)));
             } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("--body " + body + ": cannot read " + body.substring(1) + " (" + e.getClass().getSimpleName() + ")");
+                throw new IllegalArgumentException("--body " + body + ": the file " + body.substring(1) + " " + loadlab.recording.FileProblem.of(e));
             }
         }
         String file = requestsFile == null ? null : requestsFile.toAbsolutePath().toString();

@@ -56,7 +56,7 @@ public record JourneySource(String className, String classpathEntry) {
         try {
             text = Files.readString(source, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--simulation " + source + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException("--simulation " + source + " " + loadlab.recording.FileProblem.of(e));
         }
         Matcher pkg = PACKAGE.matcher(text);
         String stem = source.getFileName().toString().replaceAll("\\.java$", "");

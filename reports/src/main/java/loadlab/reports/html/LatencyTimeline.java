@@ -28,7 +28,8 @@ import loadlab.recording.RunDirectory;
  * @param requests      series per request name, and {@value #ALL} for all requests together
  * @param lagP99Us      the injector's start lag p99 per bucket (null where nothing was started)
  */
-public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<String, Series> requests, List<Long> lagP99Us) {
+public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<String, Series> requests, List<Long> lagP99Us,
+                              List<Double> arrivalsPerS) {
     public static final String ALL = RequestHistograms.ALL;
     public static final int MAX_BUCKETS = 1200;
     /** How many buckets behind the newest an interval may arrive before its bucket is closed. */
@@ -67,6 +68,7 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
         columns.put(ALL, new Columns());
         names.stream().filter(n -> !ALL.equals(n)).forEach(n -> columns.put(n, new Columns()));
         List<Long> lagP99 = new ArrayList<>();
+        List<Double> arrivals = new ArrayList<>();
         if (!latency.isEmpty()) {
             long first = Math.min(0, latency.firstKey());
             long last = latency.lastKey();
@@ -82,11 +84,12 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
                 Bucket lagBucket = lag.get(b);
                 Cell lagCell = lagBucket == null ? null : lagBucket.cells().get("");
                 lagP99.add(lagCell == null ? null : lagCell.p99());
+                arrivals.add(lagCell == null ? 0.0 : Math.round(lagCell.count() / seconds(lagBucket, b == last, width) * 10) / 10.0);
             }
         }
         Map<String, Series> series = new LinkedHashMap<>();
         columns.forEach((name, c) -> series.put(name, c.series()));
-        return new LatencyTimeline(width, starts, series, lagP99);
+        return new LatencyTimeline(width, starts, series, lagP99, arrivals);
     }
 
     /**

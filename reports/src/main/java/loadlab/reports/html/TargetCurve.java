@@ -7,11 +7,11 @@ import loadlab.recording.RecordedProfile;
 
 /**
  * The load the profile asked for, over the measured window, drawn behind the timeline so a
- * latency rise can be read against the load step that caused it: requests per second for an open
- * model (line segments, so ramps and stairs both draw true), concurrent users for a closed one.
+ * latency rise can be read against the load step that caused it: arrivals per second for an open
+ * model (users started; a journey sends several requests each, drawn apart from the target) (line segments, so ramps and stairs both draw true), concurrent users for a closed one.
  * A run that was one injector's share ({@code segment: K/N}) is drawn at 1/N of the profile.
  *
- * @param label   what the values are ("target requests/s" or "users")
+ * @param label   what the values are ("target arrivals/s" or "users")
  * @param seconds time of each corner, seconds from the start of measurement
  * @param values  the value at each corner
  */
@@ -31,7 +31,7 @@ public record TargetCurve(String label, List<Double> seconds, List<Double> value
                 t.add(at);
                 v.add(phase.toPerS() * share);
             }
-            return new TargetCurve("target requests/s", t, v);
+            return new TargetCurve("target arrivals/s", t, v);
         }
         if (profile instanceof RecordedProfile.Closed closed) {
             double users = closed.concurrency();

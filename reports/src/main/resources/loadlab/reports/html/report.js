@@ -308,6 +308,11 @@
     eachTimeline(n, (tl, s, t, r) => {
       const errors = s.errors.map((e) => e / tl.bucket_seconds);
       datasets.push(line(runTag(r) + 'completed/s', zip(t, s.rate_per_s), theme.series[compare ? r : 0], { borderWidth: 2, borderDash: runDash(r) }));
+      // a journey sends several requests per arrival: its arrivals are drawn apart, and only they are set against the target
+      const arrivals = tl.arrivals_per_s || [];
+      if (n === '*' && arrivals.some((a, i) => Math.abs(a - (s.rate_per_s[i] || 0)) > 0.05 * Math.max(1, a))) {
+        datasets.push(line(runTag(r) + 'arrivals/s', zip(t, arrivals), theme.series[compare ? r : 0], { borderWidth: 1, borderDash: [2, 2] }));
+      }
       if (errors.some((e) => e > 0)) datasets.push(line(runTag(r) + 'errors/s', zip(t, errors), theme.bad, { borderDash: runDash(r) }));
     });
     draw('throughput-time', {

@@ -96,7 +96,7 @@ class LoadReportShowsTheRunsFiguresTest {
     @Test
     void targetAndServerMetricsAreInTheData() {
         JsonNode load = PageData.of(html).path("runs").get(0).path("load");
-        assertEquals("target requests/s", load.path("target").path("label").asText());
+        assertEquals("target arrivals/s", load.path("target").path("label").asText());
         assertEquals(100.0, load.path("target").path("values").get(0).asDouble(), 1e-9);
         JsonNode charts = load.path("server").path("charts");
         assertTrue(charts.size() >= 3);

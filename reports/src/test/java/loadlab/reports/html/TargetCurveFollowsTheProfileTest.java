@@ -21,7 +21,7 @@ class TargetCurveFollowsTheProfileTest {
         TargetCurve c = TargetCurve.of(new RecordedProfile.Open(List.of(phase(100, 100, 10), phase(100, 500, 20), phase(500, 500, 5)), 0, 35, 0, null, 1));
         assertEquals(List.of(0.0, 10.0, 10.0, 30.0, 30.0, 35.0), c.seconds());
         assertEquals(List.of(100.0, 100.0, 100.0, 500.0, 500.0, 500.0), c.values());
-        assertEquals("target requests/s", c.label());
+        assertEquals("target arrivals/s", c.label());
     }
 
     @Test
