@@ -18,11 +18,14 @@ class DurationConverterTest {
         assertEquals(Duration.ofSeconds(30), converter.convert("30s"));
         assertEquals(Duration.ofMinutes(2), converter.convert("2m"));
         assertEquals(Duration.ofHours(1), converter.convert("1h"));
+        assertEquals(Duration.ofSeconds(90), converter.convert("1m30s"));
+        assertEquals(Duration.ofSeconds(90), converter.convert("90s"));
+        assertEquals(Duration.ofMillis(1500), converter.convert("1.5s"));
     }
 
     @Test
     void refusesAnythingElseWithAnExample() {
-        for (String bad : new String[] {"", "5", "1.5s", "-3s", "3 s", "3d"}) {
+        for (String bad : new String[] {"", "5", "-3s", "3sec", "30s1m", "1m/s"}) {
             assertThrows(TypeConversionException.class, () -> converter.convert(bad), bad);
         }
     }

@@ -35,9 +35,10 @@ final class Progress {
         double seconds = Math.max(0.001, (tick.endMillis() - tick.startMillis()) / 1000.0);
         String phase = elapsed <= warmupSeconds ? " (warm-up, not counted)" : "";
         // the target counts arrivals; a journey sends several requests each, which are shown apart, never against the target
-        boolean arrivals = perSecond != null && tick.arrivals() > 0;
-        String achieved = arrivals ? String.format(java.util.Locale.ROOT, "arrivals %.1f/s  requests %.1f/s", tick.arrivals() / seconds,
-                tick.requests() / seconds) : String.format(java.util.Locale.ROOT, "requests %.1f/s", tick.requests() / seconds);
+        boolean apart = perSecond != null && tick.arrivals() > 0 && Math.abs(tick.requests() - tick.arrivals()) > 0.05 * tick.arrivals();
+        double achievedPerS = (perSecond != null && tick.arrivals() > 0 ? tick.arrivals() : tick.requests()) / seconds;
+        String achieved = apart ? String.format(java.util.Locale.ROOT, "arrivals %.1f/s  requests %.1f/s", tick.arrivals() / seconds,
+                tick.requests() / seconds) : String.format(java.util.Locale.ROOT, "achieved %.1f/s", achievedPerS);
         String line = String.format(java.util.Locale.ROOT, "[%4ds/%ds] target %s  %s  p99 %s  errors %d%s", elapsed, totalSeconds,
                 perSecond == null ? "closed" : String.format(java.util.Locale.ROOT, "%d/s", perSecond[(int) Math.min(perSecond.length - 1, Math.max(0, elapsed - 1))]),
                 achieved,
