@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 import loadlab.recording.Micros;
+import loadlab.reports.format.Figures;
 import loadlab.recording.RunDirectory;
 import loadlab.reports.capacity.CapacityReport;
 import loadlab.reports.capacity.CapacitySearch;
@@ -192,7 +193,7 @@ final class CapacityRun {
         }
         steps.add(step);
         console.printf(Locale.ROOT, "step %d: %s %s: p50 %s, p99 %s, %,.1f/s done, errors %.3f%%, in flight %.1f; %s%n", index, load,
-                step.verdict().id().toUpperCase(Locale.ROOT), Micros.text(step.p50Us()), Micros.text(step.p99Us()), step.throughputPerS(),
+                step.verdict().id().toUpperCase(Locale.ROOT), step.timed() ? Micros.text(step.p50Us()) : Figures.NONE, step.timed() ? Micros.text(step.p99Us()) : Figures.NONE, step.throughputPerS(),
                 step.errorRate() * 100, step.concurrency(), step.reason());
         console.flush();
         return step;

@@ -26,6 +26,11 @@ public record CapacityStep(int index, Double offeredPerS, Integer users, double 
                 blockedCount, false, StepVerdict.INVALID, why, dir);
     }
 
+    /** Whether the step had successful requests to time; without, its percentiles read "–", never "0 µs". */
+    public boolean timed() {
+        return errorRate < 1 && p99Us > 0;
+    }
+
     /** Where this step sits on the USL's axes; null when it says nothing about the target. */
     public UslPoint uslPoint() {
         if (verdict == StepVerdict.INVALID || !steadyState || throughputPerS <= 0) return null;

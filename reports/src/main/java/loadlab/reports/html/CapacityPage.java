@@ -122,7 +122,7 @@ public final class CapacityPage {
 
     /** A step's percentile, or "–" when the step had no successful request. */
     private static String time(CapacityStep s, long us) {
-        return s.throughputPerS() > 0 && s.errorRate() >= 1 || s.p50Us() == 0 && s.p99Us() == 0 ? Figures.NONE : Figures.micros(us);
+        return s.timed() ? Figures.micros(us) : Figures.NONE;
     }
 
     private static Map<String, Object> data(Path dir, CapacityReport r, boolean sweep) {

@@ -218,12 +218,20 @@ final class LoadReport {
         cards.add(compareCard("error rate", share(a.total().errors().total(), a.total().count()),
                 share(b.total().errors().total(), b.total().count()), Figures::percent));
         cards.add(compareCard("achieved rate", a.injector().achievedRate(), b.injector().achievedRate(), Figures::rate));
-        cards.add(compareCard("p50", a.total().latencyUs().p50(), b.total().latencyUs().p50(), v -> Figures.micros(v.longValue())));
-        cards.add(compareCard("p95", a.total().latencyUs().p95(), b.total().latencyUs().p95(), v -> Figures.micros(v.longValue())));
-        cards.add(compareCard("p99", a.total().latencyUs().p99(), b.total().latencyUs().p99(), v -> Figures.micros(v.longValue())));
-        cards.add(compareCard("p99.9", a.total().latencyUs().p999(), b.total().latencyUs().p999(), v -> Figures.micros(v.longValue())));
-        cards.add(compareCard("max", a.total().latencyUs().max(), b.total().latencyUs().max(), v -> Figures.micros(v.longValue())));
+        cards.add(timeCard("p50", a.total().latencyUs(), b.total().latencyUs(), Summary.Distribution::p50));
+        cards.add(timeCard("p95", a.total().latencyUs(), b.total().latencyUs(), Summary.Distribution::p95));
+        cards.add(timeCard("p99", a.total().latencyUs(), b.total().latencyUs(), Summary.Distribution::p99));
+        cards.add(timeCard("p99.9", a.total().latencyUs(), b.total().latencyUs(), Summary.Distribution::p999));
+        cards.add(timeCard("max", a.total().latencyUs(), b.total().latencyUs(), Summary.Distribution::max));
         return cards;
+    }
+
+    /** A time of both runs; "–" for a run without a successful request, and no change against nothing. */
+    private static Card timeCard(String label, Summary.Distribution a, Summary.Distribution b, java.util.function.ToLongFunction<Summary.Distribution> f) {
+        if (a.count() == 0 || b.count() == 0) {
+            return new Card(label, Figures.micros(b, f.applyAsLong(b)), "A " + Figures.micros(a, f.applyAsLong(a)) + " · B n/a", "");
+        }
+        return compareCard(label, f.applyAsLong(a), f.applyAsLong(b), v -> Figures.micros(v.longValue()));
     }
 
     private static Card compareCard(String label, double a, double b, Function<Double, String> format) {
