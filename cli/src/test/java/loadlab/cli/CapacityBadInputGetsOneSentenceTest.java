@@ -48,7 +48,7 @@ class CapacityBadInputGetsOneSentenceTest {
             "capacity --target TARGET --slo p99<=50ms --concurrency 0,2      | --concurrency levels must be at least 1",
             "capacity --target TARGET --slo p99<=50ms --json TMP/x.json      | --json goes with --fit POINTS.csv",
             "capacity --target http://127.0.0.1:1/ --slo p99<=50ms           | the target 127.0.0.1:1 is unreachable",
-            "capacity --fit TMP/absent.csv                                   | cannot read",
+            "capacity --fit TMP/absent.csv                                   | absent.csv does not exist; give a CSV file",
             "capacity --fit TMP/few.csv                                      | needs at least 6 points to fit, got 5",
             "capacity --fit TMP/noheader.csv                                 | must be a header naming the columns concurrency and throughput",
             "capacity --fit TMP/bad.csv                                      | bad.csv line 3: 'x' is not a number",

@@ -50,7 +50,7 @@ class DemoCallsEveryEndpointAndVerifiesTest {
             assertTrue(Files.exists(run.resolve(file)), file);
         }
         assertTrue(Files.readString(run.resolve("server-metrics.jsonl")).contains("fanout_queue_depth"), "server metrics were scraped");
-        assertTrue(Files.readString(run.resolve("summary.json")).contains("\"schema\" : \"loadlab.summary/2\""));
+        assertTrue(Files.readString(run.resolve("summary.json")).contains("\"schema\" : \"loadlab.summary/3\""));
         assertTrue(text.contains("report: " + runs.resolve("latest").toRealPath().resolve("report.html")), "the demo says where its report is");
         assertTrue(Files.readString(run.resolve("report.html")).contains("http_server_requests_seconds (mean and max per scrape)"),
                 "the report charts the scraped metrics");

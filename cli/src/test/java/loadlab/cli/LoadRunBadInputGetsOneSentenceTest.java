@@ -38,7 +38,7 @@ class LoadRunBadInputGetsOneSentenceTest {
     @ParameterizedTest(name = "loadlab {0}")
     @CsvSource(delimiter = '|', value = {
             "run --target TARGET --rate fast                        | --rate 'fast' is not a rate",
-            "run --target TARGET --rate 10/s --duration 5           | --duration '5' is not a duration",
+            "run --target TARGET --rate 10/s --duration 5           | --duration '5' needs a unit; write it like 5s",
             "run --target TARGET --rate 10/s --timeout soon         | is not a duration",
             "run --target TARGET --bogus                            | Unknown option: '--bogus'",
             "run --target http://127.0.0.1:1/ --rate 10/s           | the target 127.0.0.1:1 is unreachable",
