@@ -129,11 +129,12 @@ public final class LoadRun {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
-        cmd.add("-XX:+UseG1GC");
-        cmd.add("-Xms256m");
+        String extra = System.getenv("LOADLAB_INJECTOR_JAVA_OPTS");
+        boolean ownGc = extra != null && extra.matches(".*-XX:\\+Use\\w+GC.*");
+        if (!ownGc) cmd.add("-XX:+UseG1GC");
+        if (extra == null || !extra.contains("-Xms")) cmd.add("-Xms256m");
         cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED"); // Gatling's log writer needs it
         if (Runtime.version().feature() >= 22) cmd.add("--enable-native-access=ALL-UNNAMED"); // Netty on recent JDKs
-        String extra = System.getenv("LOADLAB_INJECTOR_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path") + (journeyClasspath == null ? "" : File.pathSeparator + journeyClasspath));
