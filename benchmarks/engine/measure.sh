@@ -2,7 +2,8 @@
 # The request engine's precision, reproduced: starts nginx (one worker, access_log off, a 100-byte
 # file) on 127.0.0.1, runs `bin/loadlab run` against it at each rate with default settings, samples
 # the injector JVM's CPU from /proc over a steady window, runs wrk against the same nginx after each
-# run for scale, and prints a table of every run and the median [min–max] per rate.
+# run for scale, and prints a table of every run and the median [min–max] per rate. First it prints
+# the floor: how late this machine wakes a parked thread (WakeUp.java), idle and with nginx busy.
 #
 #   benchmarks/engine/measure.sh                               # 5 runs each at 2000, 10000 and 30000/s, 20 s each
 #   benchmarks/engine/measure.sh --rates 10000 --runs 3 -- --idle tight     # flags after -- go to 'loadlab run'
@@ -65,6 +66,14 @@ results="$work/results.tsv"
 commit="$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)"
 echo "engine precision: nginx 1 worker on 127.0.0.1:$port, 100-byte file; ${duration} s runs after a ${warmup} s warm-up; CPU over ${window} s of steady state; $(nproc) CPUs; commit $commit; $(date -u +%Y-%m-%dT%H:%MZ)"
 [ ${#extra[@]} -gt 0 ] && echo "flags: ${extra[*]}"
+
+# the floor: how late this machine wakes a parked thread, idle and while wrk keeps nginx busy
+java "$root/benchmarks/engine/WakeUp.java" 100 | sed 's/^/wake-up floor, idle: /'
+wrk -t1 -c16 -d8s "http://127.0.0.1:$port/file" >/dev/null 2>&1 &
+wrk_pid=$!
+sleep 1
+java "$root/benchmarks/engine/WakeUp.java" 100 | sed 's/^/wake-up floor, nginx busy: /'
+wait "$wrk_pid" || true
 
 IFS=',' read -r -a rate_list <<< "$rates"
 for rate in "${rate_list[@]}"; do

@@ -35,7 +35,7 @@ final class RunOutcome {
             console.flush();
             return result.exitCode() == InjectorMain.WRITE_FAILED ? Loadlab.USAGE : Loadlab.INTERNAL;
         }
-        SummaryTable.print(run.summary(), console);
+        SummaryTable.print(run.summary(), run.manifest().tool() == null ? null : run.manifest().tool().engine(), console);
         Long offset = run.manifest().startOffsetMillis();
         if (offset != null) {
             console.printf(java.util.Locale.ROOT, "started together: measuring began %+d ms from --start-at %s (this machine's clock)%n",

@@ -20,6 +20,11 @@ public final class SummaryTable {
     private SummaryTable() {}
 
     public static void print(Summary s, PrintWriter out) {
+        print(s, null, out);
+    }
+
+    /** @param engine the run's engine as {@code run.json} names it ({@code tool.engine}), for the hint on start lag; or null */
+    public static void print(Summary s, String engine, PrintWriter out) {
         Summary.Injector inj = s.injector();
         Summary.Run run = s.run();
         out.printf(Locale.ROOT, "%n%s %s  %s model  measured %.0f s%n", run.scenario(), run.target(), run.model().id(), run.measuredSeconds());
@@ -37,6 +42,8 @@ public final class SummaryTable {
         String target = run.model() == RunModel.CLOSED ? "closed model (no schedule: coordinated omission not corrected)"
                 : inj.targetRate() == null ? "no target rate" : rates(inj);
         out.printf(java.util.Locale.ROOT, "injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
+        String hint = lagHint(s, engine);
+        if (hint != null) out.println(hint);
         if (inj.closedByTarget()) {
             out.println(closedConnectionsLine(inj, s.total().count()));
         } else if (inj.blockedCount() > 0) {
@@ -62,6 +69,28 @@ public final class SummaryTable {
                     + " arrivals and " + Figures.rate(inj.requestsPerS()) + " requests";
         }
         return "target " + Figures.rate(inj.targetRate()) + ", achieved " + Figures.rate(inj.achievedRate());
+    }
+
+    /** Start lag at or above this, microseconds, may be worth a hint when it is a large part of the response time. */
+    static final long LAG_HINT_US = 200;
+
+    /**
+     * Which setting to try when start lag, not the target, limits the response times: a p99 lag of
+     * at least {@value #LAG_HINT_US} µs that is a quarter or more of the response p99. Null otherwise.
+     */
+    public static String lagHint(Summary s, String engine) {
+        Summary.Injector inj = s.injector();
+        Summary.Distribution d = s.total().latencyUs();
+        if (engine == null || d.count() == 0 || inj.lagP99Us() < LAG_HINT_US || inj.lagP99Us() * 4 < d.p99()) return null;
+        String share = String.format(Locale.ROOT, "start lag p99 %s is %.0f%% of the response p99 %s", Micros.text(inj.lagP99Us()),
+                100.0 * inj.lagP99Us() / Math.max(1, d.p99()), Micros.text(d.p99()));
+        if (engine.startsWith("gatling")) {
+            return "hint: " + share + ": Gatling starts users on whole milliseconds; a single-request workload (--target, --requests) "
+                    + "runs on --engine requests, scheduled to the nanosecond";
+        }
+        if (!engine.startsWith("loadlab-requests") || engine.contains("idle spin")) return null;
+        return "hint: " + share + ": the event loop wakes late between arrivals on this machine; try --idle spin (it never sleeps, "
+                + "at the cost of a core per event loop) or --idle tight (1 µs timer slack); the README's engine precision section has the figures";
     }
 
     /** The one sentence for a target that does not keep connections alive, instead of advice to raise --connections. */
