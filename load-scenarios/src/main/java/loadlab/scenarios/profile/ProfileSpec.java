@@ -1,7 +1,5 @@
 package loadlab.scenarios.profile;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.util.ArrayList;
@@ -10,8 +8,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * A load profile as the user wrote it, on the command line or in a YAML file; {@link #toProfile()}
