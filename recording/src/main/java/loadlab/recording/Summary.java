@@ -68,7 +68,17 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
      */
     public record Injector(Double targetRate, double achievedRate, String achievedCounts, double requestsPerS, long lagP99Us, long lagMaxUs,
                            InjectorVerdict verdict, String reason, long blockedCount, long blockedP99Us, long blockedMaxUs,
-                           Long connectionsOpened, boolean closedByTarget) {}
+                           Long connectionsOpened, boolean closedByTarget) {
+        /** Whether arrivals and requests per second are worth showing apart: a journey that sends several requests per arrival. */
+        public boolean arrivalsApartFromRequests() {
+            return "arrivals".equals(achievedCounts) && apart(achievedRate, requestsPerS);
+        }
+
+        /** The one rule for "these two rates differ": more than 5% of the arrivals (at least 1/s). */
+        public static boolean apart(double arrivals, double requests) {
+            return Math.abs(requests - arrivals) > 0.05 * Math.max(1, arrivals);
+        }
+    }
 
     /**
      * @param count           requests completed, successes and failures

@@ -64,7 +64,7 @@ public final class SummaryTable {
      * 100 requests per second.
      */
     public static String rates(Summary.Injector inj) {
-        if ("arrivals".equals(inj.achievedCounts()) && Math.abs(inj.requestsPerS() - inj.achievedRate()) > 0.05 * Math.max(1, inj.achievedRate())) {
+        if (inj.arrivalsApartFromRequests()) {
             return "target " + Figures.rate(inj.targetRate()) + " arrivals (users started), achieved " + Figures.rate(inj.achievedRate())
                     + " arrivals and " + Figures.rate(inj.requestsPerS()) + " requests";
         }

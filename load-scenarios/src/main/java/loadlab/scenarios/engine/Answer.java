@@ -21,14 +21,17 @@ final class Answer {
     private final int status;
     private final HttpHeaders headers;
     private final byte[] body;
+    private final int bodyLength;
     private final boolean bodyTooLarge;
     private JsonNode json;
     private String jsonProblem;
 
-    Answer(int status, HttpHeaders headers, byte[] body, boolean bodyTooLarge) {
+    /** @param body the exchange's buffer, read only up to {@code bodyLength} and only while the answer is judged; null when not kept */
+    Answer(int status, HttpHeaders headers, byte[] body, int bodyLength, boolean bodyTooLarge) {
         this.status = status;
         this.headers = headers;
         this.body = body;
+        this.bodyLength = bodyLength;
         this.bodyTooLarge = bodyTooLarge;
     }
 
@@ -43,7 +46,7 @@ final class Answer {
 
     /** The body as text, or null with {@link #bodyProblem()} saying why. */
     String body() {
-        return body == null || bodyTooLarge ? null : new String(body, StandardCharsets.UTF_8);
+        return body == null || bodyTooLarge ? null : new String(body, 0, bodyLength, StandardCharsets.UTF_8);
     }
 
     String bodyProblem() {

@@ -82,7 +82,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
                 timeout.cancel(false);
                 busy = false;
                 ErrorCause cause = request.judgesOnlyTheStatusClass() ? ErrorCause.ofStatus(status)
-                        : request.judge(new Answer(status, headers, body == null ? null : java.util.Arrays.copyOf(body, bodyLength), bodyTooLarge),
+                        : request.judge(new Answer(status, headers, body, bodyLength, bodyTooLarge),
                         lane.checkSink(intended), iteration.extracted(), iteration::value);
                 if (lane.completed(this, iteration, request, intended, sent, end, cause, keepAlive)) return;
                 if (!keepAlive) channel.close();

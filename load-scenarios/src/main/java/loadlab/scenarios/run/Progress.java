@@ -35,7 +35,7 @@ final class Progress {
         double seconds = Math.max(0.001, (tick.endMillis() - tick.startMillis()) / 1000.0);
         String phase = elapsed <= warmupSeconds ? " (warm-up, not counted)" : "";
         // the target counts arrivals; a journey sends several requests each, which are shown apart, never against the target
-        boolean apart = perSecond != null && tick.arrivals() > 0 && Math.abs(tick.requests() - tick.arrivals()) > 0.05 * tick.arrivals();
+        boolean apart = perSecond != null && tick.arrivals() > 0 && loadlab.recording.Summary.Injector.apart(tick.arrivals(), tick.requests());
         double achievedPerS = (perSecond != null && tick.arrivals() > 0 ? tick.arrivals() : tick.requests()) / seconds;
         String achieved = apart ? String.format(java.util.Locale.ROOT, "arrivals %.1f/s  requests %.1f/s", tick.arrivals() / seconds,
                 tick.requests() / seconds) : String.format(java.util.Locale.ROOT, "achieved %.1f/s", achievedPerS);

@@ -129,8 +129,7 @@ final class LoadReport {
         cards.add(new Card("requests", Figures.count(t.count()), "in " + Math.round(s.run().measuredSeconds()) + " s measured", ""));
         cards.add(new Card("errors", Figures.count(t.errors().total()),
                 Figures.percent(share(t.errors().total(), t.count())) + causes(t.errors()), t.errors().total() > 0 ? "bad" : ""));
-        boolean arrivals = "arrivals".equals(inj.achievedCounts());
-        boolean journey = arrivals && Math.abs(inj.requestsPerS() - inj.achievedRate()) > 0.05 * Math.max(1, inj.achievedRate());
+        boolean journey = inj.arrivalsApartFromRequests();
         cards.add(new Card("achieved rate", Figures.rate(inj.achievedRate()),
                 (inj.targetRate() == null ? "closed model: no target rate" : "target " + Figures.rate(inj.targetRate()))
                         + (journey ? " arrivals (users started) · " + Figures.rate(inj.requestsPerS()) + " requests" : ""),
