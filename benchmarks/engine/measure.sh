@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The request engine's precision, reproduced: starts nginx (one worker, access_log off, a 100-byte
 # file) on 127.0.0.1, runs `bin/loadlab run` against it at each rate with default settings, samples
-# the injector JVM's CPU from /proc over a steady window, runs wrk against the same nginx after each
-# run for scale, and prints a table of every run and the median [min–max] per rate. First it prints
-# the floor: how late this machine wakes a parked thread (WakeUp.java), idle and with nginx busy.
+# the injector JVM's CPU from /proc over a steady window (and its event loop's kernel share and time
+# spent runnable but waiting for a CPU), runs wrk against the same nginx after each run for scale,
+# and prints a table of every run and the median [min–max] per rate. First it prints the machine
+# (hypervisor, idle driver, wake-up boot flags) and the floor: how late this machine wakes a parked
+# thread (WakeUp.java), idle and with nginx busy.
 #
 #   benchmarks/engine/measure.sh                               # 5 runs each at 2000, 10000 and 30000/s, 20 s each
 #   benchmarks/engine/measure.sh --rates 10000 --runs 3 -- --idle tight     # flags after -- go to 'loadlab run'
@@ -20,7 +22,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="${2%s}"; shift 2 ;;
     --warmup) warmup="${2%s}"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "measure.sh: unknown option '$1'; see --help" >&2; exit 2 ;;
   esac
 done
@@ -62,10 +64,24 @@ done
 
 ticks="$(getconf CLK_TCK)"
 cpu_of() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# the injector's event-loop threads (Netty names them multiThreadIoEventLoopGroup-N-M; comm keeps 15 characters)
+loops_of() { grep -l '^multiThreadIoEv' /proc/"$1"/task/*/comm 2>/dev/null | cut -d/ -f5 | tr '\n' ' '; }
+# summed over those threads: kernel ticks, all ticks, and nanoseconds runnable but waiting for a CPU (schedstat's second field)
+loop_sample() {
+  local k=0 a=0 w=0 t
+  for t in $2; do
+    read -r u s < <(awk '{print $14, $15}' "/proc/$1/task/$t/stat" 2>/dev/null || echo "0 0")
+    k=$((k + s)); a=$((a + u + s))
+    w=$((w + $(awk '{print $2}' "/proc/$1/task/$t/schedstat" 2>/dev/null || echo 0)))
+  done
+  echo "$k $a $w"
+}
 results="$work/results.tsv"
 commit="$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)"
 echo "engine precision: nginx 1 worker on 127.0.0.1:$port, 100-byte file; ${duration} s runs after a ${warmup} s warm-up; CPU over ${window} s of steady state; $(nproc) CPUs; commit $commit; $(date -u +%Y-%m-%dT%H:%MZ)"
 [ ${#extra[@]} -gt 0 ] && echo "flags: ${extra[*]}"
+# what decides wake-ups here: the hypervisor, the idle driver, and kernel settings a guest cannot change
+echo "machine: $(grep -m1 -o 'Hypervisor detected: .*' <(dmesg 2>/dev/null) || echo 'hypervisor unknown'); Linux $(uname -r); idle driver $(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo unknown); boot flags: $(tr ' ' '\n' < /proc/cmdline | grep -E 'halt_poll|haltpoll|vcpu_pack|nested|idle=' | tr '\n' ' ')"
 
 # the floor: how late this machine wakes a parked thread, idle and while wrk keeps nginx busy
 java "$root/benchmarks/engine/WakeUp.java" 100 | sed 's/^/wake-up floor, idle: /'
@@ -92,11 +108,16 @@ for rate in "${rate_list[@]}"; do
     if [ -n "$injector" ]; then
       # the injector starts its clock about a second after it appears; steady state begins 2 s after the warm-up
       sleep $((warmup + 3))
+      loops="$(loops_of "$injector")"
+      read -r k0 a0 w0 < <(loop_sample "$injector" "$loops")
       c0="$(cpu_of "$injector")"; t0="$(date +%s.%N)"
       sleep "$window"
       c1="$(cpu_of "$injector")"; t1="$(date +%s.%N)"
+      read -r k1 a1 w1 < <(loop_sample "$injector" "$loops")
       cpu="$(python3 -c "print(($c1 - $c0) / $ticks)")"
       wall="$(python3 -c "print($t1 - $t0)")"
+      kernel="$(python3 -c "print(round(100 * ($k1 - $k0) / max(1, $a1 - $a0)))")"
+      waited="$(python3 -c "print(round(($w1 - $w0) / 1e6 / $wall, 1))")"
     fi
     status=0; wait "$cli" || status=$?
     wrk_line="$(wrk -t1 -c16 -d5s --latency "http://127.0.0.1:$port/file" 2>/dev/null | python3 -c '
@@ -106,37 +127,37 @@ def us(s):
     v, u = re.match(r"([\d.]+)(\w+)", s).groups(); return float(v) * {"us": 1, "ms": 1e3, "s": 1e6}[u]
 p50 = re.search(r"50%\s+(\S+)", t); p99 = re.search(r"99%\s+(\S+)", t); rps = re.search(r"Requests/sec:\s+([\d.]+)", t)
 print("%d\t%d\t%d" % (us(p50.group(1)), us(p99.group(1)), float(rps.group(1))) if p50 and p99 and rps else "nan\tnan\tnan")')"
-    python3 - "$out/latest/summary.json" "$rate" "$i" "$status" "$cpu" "${wall:-nan}" "$wrk_line" >> "$results" <<'PY'
+    python3 - "$out/latest/summary.json" "$rate" "$i" "$status" "$cpu" "${wall:-nan}" "$wrk_line" "${kernel:-nan}" "${waited:-nan}" >> "$results" <<'PY'
 import json, sys
-path, rate, i, status, cpu, wall, wrk = sys.argv[1:8]
+path, rate, i, status, cpu, wall, wrk, kernel, waited = sys.argv[1:10]
 try:
     s = json.load(open(path))
     inj, total = s["injector"], s["total"]
     rps_cpu = inj["achieved_rate"] * float(wall) / float(cpu) if cpu not in ("nan", "0.0") and float(cpu) > 0 else float("nan")
     verdict = inj["verdict"] if total["error_rate"] == 0 else "errors"  # a run with failed requests measured something else
-    print("\t".join(map(str, [rate, i, status, verdict, inj["lag_p99_us"], total["latency_us"]["p99"], round(rps_cpu), wrk])))
+    print("\t".join(map(str, [rate, i, status, verdict, inj["lag_p99_us"], total["latency_us"]["p99"], round(rps_cpu), wrk, kernel, waited])))
 except Exception as e:
-    print("\t".join([rate, i, status, "damaged", "nan", "nan", "nan", wrk]))
+    print("\t".join([rate, i, status, "damaged", "nan", "nan", "nan", wrk, kernel, waited]))
 PY
-    tail -n 1 "$results" | awk -F'\t' '{printf "  %6s/s run %s: exit %s, verdict %s, lag p99 %s us, response p99 %s us, %s requests per CPU-second (wrk p99 %s us)\n", $1, $2, $3, $4, $5, $6, $7, $9}'
+    tail -n 1 "$results" | awk -F'\t' '{printf "  %6s/s run %s: exit %s, verdict %s, lag p99 %s us, response p99 %s us, %s requests per CPU-second, event loop %s%% in the kernel and runnable-but-waiting %s ms/s (wrk p99 %s us)\n", $1, $2, $3, $4, $5, $6, $7, $11, $12, $9}'
   done
 done
 
 python3 - "$results" <<'PY'
 import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
-def fig(values, unit=""):
+def fig(values, unit="", decimals=0):
     v = sorted(float(x) for x in values if x not in ("nan", ""))
     if not v: return "-"
-    fmt = lambda x: ("%.0f" % x)
+    fmt = lambda x: ("%.*f" % (decimals, x))
     return "%s%s [%s–%s]" % (fmt(statistics.median(v)), unit, fmt(v[0]), fmt(v[-1]))
 print()
-print("| rate | runs | verdict ok | start lag p99 (µs) | response p99 (µs) | injector requests per CPU-second | wrk -c16 p99 (µs) | wrk req/s |")
-print("|---|---|---|---|---|---|---|---|")
+print("| rate | runs | verdict ok | start lag p99 (µs) | response p99 (µs) | injector requests per CPU-second | event loop in kernel (%) | event loop waiting for a CPU (ms/s) | wrk -c16 p99 (µs) | wrk req/s |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for rate in dict.fromkeys(r[0] for r in rows):
     rs = [r for r in rows if r[0] == rate]
     ok = sum(1 for r in rs if r[3] == "ok" and r[2] == "0")
-    print("| %s/s | %d | %d | %s | %s | %s | %s | %s |" % (rate, len(rs), ok, fig(r[4] for r in rs), fig(r[5] for r in rs),
-          fig(r[6] for r in rs), fig(r[8] for r in rs), fig(r[9] for r in rs)))
+    print("| %s/s | %d | %d | %s | %s | %s | %s | %s | %s | %s |" % (rate, len(rs), ok, fig(r[4] for r in rs), fig(r[5] for r in rs),
+          fig(r[6] for r in rs), fig(r[10] for r in rs), fig([r[11] for r in rs], decimals=1), fig(r[8] for r in rs), fig(r[9] for r in rs)))
 print("\nmedian [min–max] over the runs; verdict ok counts runs that exited 0 with the injector's verdict ok")
 PY
