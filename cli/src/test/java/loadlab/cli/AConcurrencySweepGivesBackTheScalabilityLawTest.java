@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.reports.capacity.CapacityReport;
 import loadlab.reports.capacity.UslFigures;
+import loadlab.testkit.EndToEnd;
 
 /**
  * A closed-model sweep of a target that slows down with the requests in flight exactly as the
@@ -22,6 +23,7 @@ import loadlab.reports.capacity.UslFigures;
  * requests in flight and up to 1.8 ms with one (every hand-off wakes an idle thread), which scales
  * σ and κ by about 1/(1 + λ·cost), and more so at low concurrency.
  */
+@EndToEnd
 class AConcurrencySweepGivesBackTheScalabilityLawTest {
     @TempDir
     Path runs;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
+import loadlab.testkit.EndToEnd;
 
 /**
  * A run whose disk fills up: a 24 KB tmpfs that this test mounts (it needs root; elsewhere it is
@@ -22,6 +23,7 @@ import loadlab.recording.RunState;
  * the failed write with one sentence and exit code 2; every interval already written stays
  * readable; no temporary file is left behind.
  */
+@EndToEnd
 class AFullDiskStopsTheRunWithOneSentenceTest {
     @TempDir
     Path tmp;

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Verification;
+import loadlab.testkit.EndToEnd;
 
 /**
  * A run whose load went perfectly but whose target then says it lost an acknowledged write is a
  * failed run: exit 1, a loud line, the verification in summary.json and a red banner in the report.
  * The loss is simulated by a loopback target's verification endpoint.
  */
+@EndToEnd
 class ALostWriteFailsTheRunTest {
     @TempDir
     Path tmp;

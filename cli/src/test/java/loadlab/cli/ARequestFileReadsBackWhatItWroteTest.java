@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.CheckCount;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
+import loadlab.testkit.EndToEnd;
 
 /**
  * Against the reference service: the shipped {@code workloads/post-and-read.yaml} posts, takes the
@@ -19,6 +20,7 @@ import loadlab.recording.Summary;
  * check passing; the same sequence with an extraction that finds nothing fails its posts with cause
  * {@code check}, sends no read, and {@code loadlab run} exits 1.
  */
+@EndToEnd
 class ARequestFileReadsBackWhatItWroteTest {
     @TempDir
     Path tmp;

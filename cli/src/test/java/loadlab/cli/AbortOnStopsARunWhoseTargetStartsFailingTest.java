@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
 import loadlab.recording.Summary;
+import loadlab.testkit.EndToEnd;
 
 /**
  * {@code run --abort-on} (k6's abortOnFail): a target that starts failing a few seconds in breaks
@@ -19,6 +20,7 @@ import loadlab.recording.Summary;
  * the check, exit 1, with everything recorded up to then kept; what a window cannot judge is refused
  * before any load.
  */
+@EndToEnd
 class AbortOnStopsARunWhoseTargetStartsFailingTest {
     @TempDir
     Path tmp;

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.FaultLog;
 import loadlab.recording.Verification;
+import loadlab.testkit.EndToEnd;
 
 /**
  * Ctrl-C while a fault is active: the fault's stop action still runs (a fault must never outlive
  * the run that injected it), faults.json says it was ended early, and an interrupted run is not
  * verified (its exit already says it failed).
  */
+@EndToEnd
 class AnInterruptedRunClearsItsFaultsTest {
     @TempDir
     Path runs;

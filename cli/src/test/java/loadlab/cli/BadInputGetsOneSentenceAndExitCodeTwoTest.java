@@ -3,6 +3,9 @@ package loadlab.cli;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import loadlab.testkit.EndToEnd;
+
+@EndToEnd
 class BadInputGetsOneSentenceAndExitCodeTwoTest {
 
     @ParameterizedTest(name = "loadlab {0}")

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import loadlab.recording.RunFiles;
+import loadlab.testkit.EndToEnd;
 
 /** {@code loadlab bench --quick} of one benchmark: JMH's own jmh.json and loadlab's summary, never a timing assert. */
+@EndToEnd
 class BenchQuickRunWritesAWellFormedRunDirectoryTest {
     @TempDir
     Path runs;

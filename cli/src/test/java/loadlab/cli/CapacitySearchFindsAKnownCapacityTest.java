@@ -18,12 +18,14 @@ import loadlab.recording.RunState;
 import loadlab.reports.capacity.CapacityReport;
 import loadlab.reports.capacity.CapacityStep;
 import loadlab.reports.capacity.StepVerdict;
+import loadlab.testkit.EndToEnd;
 
 /**
  * {@code loadlab capacity} end to end against targets whose limits are known by construction: it
  * finds a server's capacity and never reports more than it has, and it never reports a knee that
  * the injector made (here: its own connection limit).
  */
+@EndToEnd
 class CapacitySearchFindsAKnownCapacityTest {
     @TempDir
     Path runs;

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
+import loadlab.testkit.EndToEnd;
 
 /**
  * A journey whose Gatling check fails makes {@code loadlab run} exit 1 with cause {@code check},
  * where it used to pass; a run with more than 1% errors and no gate ends with a warning naming the
  * causes.
  */
+@EndToEnd
 class ChecksAndErrorsDecideWhatARunSaysTest {
     @TempDir
     Path tmp;

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
+import loadlab.testkit.EndToEnd;
+
 /** The README's first command, end to end: a real service on loopback, every endpoint, verification, stop. */
+@EndToEnd
 class DemoCallsEveryEndpointAndVerifiesTest {
     @TempDir
     Path runs;

@@ -15,6 +15,7 @@ import loadlab.recording.FaultLog;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
 import loadlab.recording.Verification;
+import loadlab.testkit.EndToEnd;
 
 /**
  * A run of the reference service (started by loadlab) with each block faulted and a stall:
@@ -22,6 +23,7 @@ import loadlab.recording.Verification;
  * and the console give each fault's before, during and after, no fault outlives the run, and the
  * service then has every acknowledged post, in every timeline and in search.
  */
+@EndToEnd
 class FaultsScheduledIntoARunAreMeasuredTest {
     @TempDir
     Path tmp;

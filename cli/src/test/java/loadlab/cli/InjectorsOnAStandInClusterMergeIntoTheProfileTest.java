@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
+import loadlab.testkit.EndToEnd;
 
 /**
  * A stand-in for the cluster, as no cluster or container engine is at hand: the manifest's own
@@ -30,6 +31,7 @@ import loadlab.recording.RunState;
  * merges them. The merged run holds exactly the profile's requests, every second of its timeline
  * has requests, and the gate judges it like any run.
  */
+@EndToEnd
 class InjectorsOnAStandInClusterMergeIntoTheProfileTest {
     @TempDir
     Path tmp;

@@ -17,12 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunFiles;
 import loadlab.recording.RunManifest;
 import loadlab.recording.Summary;
+import loadlab.testkit.EndToEnd;
 
 /**
  * Ctrl-C in the middle of a run: the terminal sends SIGINT to loadlab and its injector. Whatever
  * was recorded is kept: the logs read back, the manifest says when it ended, the summary exists and
  * says the run was interrupted. On both engines.
  */
+@EndToEnd
 class InterruptedRunLeavesAValidRunDirectoryTest {
     @TempDir
     Path runs;

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import loadlab.service.ReferenceService;
 import loadlab.service.ServiceConfig;
 import loadlab.service.seed.SeedSpec;
+import loadlab.testkit.EndToEnd;
 
 /** The start-up banner says where the service really listens and never shows a password. */
+@EndToEnd
 class ServiceBannerTellsTheTruthTest {
 
     @Test

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
+import loadlab.testkit.EndToEnd;
 
 /**
  * SIGKILL of {@code loadlab run} (no shutdown hook runs in it): its injector must not go on
  * generating load. It notices that its parent is gone, stops, and leaves a valid interrupted run.
  */
+@EndToEnd
 class TheInjectorNeverOutlivesItsParentTest {
     @TempDir
     Path runs;

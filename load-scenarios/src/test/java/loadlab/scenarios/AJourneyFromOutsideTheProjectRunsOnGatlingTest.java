@@ -15,12 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.Summary;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.JourneySource;
+import loadlab.testkit.EndToEnd;
 
 /**
  * A journey kept in the user's own directory is compiled against loadlab and run on Gatling with
  * every request recorded under its step's name; one that does not compile, or that does not extend
  * the base class that records, is refused with one sentence.
  */
+@EndToEnd
 class AJourneyFromOutsideTheProjectRunsOnGatlingTest {
     private static final String JOURNEY = """
             package shop;

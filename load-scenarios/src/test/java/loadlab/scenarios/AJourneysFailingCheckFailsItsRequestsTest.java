@@ -20,12 +20,14 @@ import loadlab.recording.CheckCount;
 import loadlab.recording.Summary;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.JourneySource;
+import loadlab.testkit.EndToEnd;
 
 /**
  * A Gatling check that fails is a failed request with cause {@code check}, never a success: the
  * journey's {@code jsonPath("$.followers").is("5")} against a user with 0 followers fails every
  * time, while its other checks, which hold, are counted as passes, each under its own name.
  */
+@EndToEnd
 class AJourneysFailingCheckFailsItsRequestsTest {
     private static final String JOURNEY = """
             package shop;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.Summary;
 import loadlab.scenarios.profile.ProfileSpec;
+import loadlab.testkit.EndToEnd;
 
 /**
  * The measurement rule that makes loadlab's numbers true. A target that freezes for 1 s every 5 s,
@@ -20,6 +21,7 @@ import loadlab.scenarios.profile.ProfileSpec;
  * is about 500 ms and p99 about 950 ms. Measured from the intended start, loadlab reports that; a
  * closed model, whose users wait with the target, reports almost nothing. On both engines.
  */
+@EndToEnd
 class OpenModelRecordsWhatAStallReallyCostsTest {
     @TempDir
     Path runs;

@@ -14,11 +14,13 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.RunMerge;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.LoadRun;
+import loadlab.testkit.EndToEnd;
 
 /**
  * Two injectors each run their segment of one profile on the request engine, side by side; merged,
  * they are exactly the profile: every arrival once, none twice.
  */
+@EndToEnd
 class SegmentsOnTheRequestEngineAddUpToTheProfileTest {
     @TempDir
     Path runs;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.scenarios.profile.ProfileSpec;
+import loadlab.testkit.EndToEnd;
 
 /**
  * Out of the box Gatling phones home (usage analytics, a release check against Maven Central, a
@@ -24,6 +25,7 @@ import loadlab.scenarios.profile.ProfileSpec;
  * system-call level, on both engines: each must go to the target on loopback, and the request
  * engine opens no more connections than it is allowed.
  */
+@EndToEnd
 class TheInjectorConnectsOnlyToTheTargetTest {
     private static final Pattern INET = Pattern.compile("connect\\(\\d+, \\{sa_family=AF_INET6?, sin6?_port=htons\\((\\d+)\\),.*?(?:inet_addr\\(\"([^\"]+)\"\\)|inet_pton\\(AF_INET6, \"([^\"]+)\")");
 

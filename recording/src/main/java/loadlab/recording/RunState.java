@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * The one state every run directory is in, decided by {@link RunDirectory} and shown the same way
  * by the console, {@code summary.json}, the report and the gate. Only a complete run describes its
- * target under the load it was asked for, so only a complete run can pass a gate.
+ * target under the load it was asked for, so only a complete run can pass a gate. A run directory
+ * with a missing or unreadable file has no state: {@link RunDirectory#open} refuses it.
  */
 public enum RunState {
     /** The whole profile was produced and recorded. */
@@ -18,9 +19,7 @@ public enum RunState {
     /** Stopped before the end (Ctrl-C, a killed parent, a crashed injector, a full disk): what was recorded is kept. */
     INTERRUPTED,
     /** Nothing was counted. */
-    EMPTY,
-    /** A file is missing or unreadable; never shown as figures. */
-    DAMAGED;
+    EMPTY;
 
     @JsonValue
     public String id() {
@@ -30,10 +29,5 @@ public enum RunState {
     @JsonCreator
     public static RunState parse(String id) {
         return valueOf(id.toUpperCase(Locale.ROOT));
-    }
-
-    /** Whether a run in this state describes its target under the intended load. */
-    public boolean describesTheTarget() {
-        return this == COMPLETE;
     }
 }

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import loadlab.testkit.EndToEnd;
+
 /**
  * The Job loadlab writes is a Kubernetes Job to the letter: it parses into the fabric8 Kubernetes
  * model with no field the model does not know (the model keeps unknown fields aside instead of
@@ -38,6 +40,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * asks: Indexed, N completions at once, no retries, each pod its segment of N from its index and the
  * shared start, resources, spread over nodes, the claim mounted.
  */
+@EndToEnd
 class TheInjectorJobIsAValidKubernetesJobTest {
     private static final Instant START = Instant.parse("2026-12-01T12:00:00Z");
 

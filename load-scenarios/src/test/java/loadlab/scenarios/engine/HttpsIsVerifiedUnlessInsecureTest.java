@@ -20,11 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
+import loadlab.testkit.EndToEnd;
 
 /**
  * A target with a self-signed certificate: refused by default (every request a connection error,
  * and the engine says why), accepted with insecure.
  */
+@EndToEnd
 class HttpsIsVerifiedUnlessInsecureTest {
 
     private static SSLContext selfSigned(Path dir) throws Exception {

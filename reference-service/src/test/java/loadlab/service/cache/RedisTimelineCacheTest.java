@@ -4,8 +4,10 @@ import loadlab.service.fault.Block;
 import loadlab.service.redis.RedisClient;
 import loadlab.service.redis.RedisLocation;
 import loadlab.service.support.RealBackends;
+import loadlab.testkit.EndToEnd;
 
 /** The contract on this machine's Redis, under a key prefix of its own. */
+@EndToEnd
 class RedisTimelineCacheTest extends TimelineCacheContract {
     private String prefix;
 

@@ -20,8 +20,10 @@ import loadlab.service.ReferenceService;
 import loadlab.service.support.Await;
 import loadlab.service.support.EmbeddedService;
 import loadlab.service.support.HttpCall;
+import loadlab.testkit.EndToEnd;
 
 /** Each fault the admin API can inject, through HTTP, and what the service does about it. */
+@EndToEnd
 class InjectedFaultsDegradeButDoNotLoseDataTest {
     private final List<Duration> slept = new CopyOnWriteArrayList<>();
     private ReferenceService service;

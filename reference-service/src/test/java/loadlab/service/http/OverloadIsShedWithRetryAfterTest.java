@@ -16,11 +16,13 @@ import loadlab.service.fault.Block;
 import loadlab.service.fault.BlockFault;
 import loadlab.service.support.EmbeddedService;
 import loadlab.service.support.HttpCall;
+import loadlab.testkit.EndToEnd;
 
 /**
  * Under overload the service refuses work at once with 503 and Retry-After rather than queueing
  * it without bound, and what it did acknowledge is kept.
  */
+@EndToEnd
 class OverloadIsShedWithRetryAfterTest {
 
     @Test

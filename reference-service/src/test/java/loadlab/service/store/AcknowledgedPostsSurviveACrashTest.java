@@ -24,12 +24,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import loadlab.service.support.HttpCall;
 import loadlab.service.support.RealBackends;
 import loadlab.service.support.ServiceProcess;
+import loadlab.testkit.EndToEnd;
 
 /**
  * Acknowledged means durable: sixteen writers post while the service process is killed with
  * SIGKILL; after a restart on the same store every post that got its 201 is there with its text,
  * and the ids handed out after the restart are new ones.
  */
+@EndToEnd
 class AcknowledgedPostsSurviveACrashTest {
     private static final int WRITERS = 16;
     private static final int KILL_AFTER = 400;

@@ -1,8 +1,10 @@
 package loadlab.service.store;
 
 import loadlab.service.support.RealBackends;
+import loadlab.testkit.EndToEnd;
 
 /** The contract on this machine's PostgreSQL, in a schema of its own. */
+@EndToEnd
 class PostgresRecordStoreTest extends RecordStoreContract {
     private String schema;
 

@@ -11,8 +11,10 @@ import loadlab.service.fault.Block;
 import loadlab.service.redis.RedisClient;
 import loadlab.service.redis.RedisLocation;
 import loadlab.service.support.RealBackends;
+import loadlab.testkit.EndToEnd;
 
 /** The contract on Redis Streams, plus what only a durable stream can promise. */
+@EndToEnd
 class RedisEventStreamTest extends EventStreamContract {
     private String prefix;
 

@@ -26,6 +26,7 @@ import loadlab.service.support.EmbeddedService;
 import loadlab.service.support.HttpCall;
 import loadlab.service.support.PrivateRedis;
 import loadlab.service.verify.VerificationReport;
+import loadlab.testkit.EndToEnd;
 
 /**
  * The Redis behind the cache and the stream is killed mid-load, with events still unapplied in
@@ -34,6 +35,7 @@ import loadlab.service.verify.VerificationReport;
  * verification finds every acknowledged post in the store, every timeline and search, with no
  * manual rebuild.
  */
+@EndToEnd
 class DerivedDataRecoversFromARedisRestartedEmptyTest {
     private static final int WRITERS = 8;
     private static final int POSTS_EACH = 60;

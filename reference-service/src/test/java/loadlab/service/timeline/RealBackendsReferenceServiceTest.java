@@ -5,8 +5,10 @@ import java.util.List;
 
 import loadlab.service.ServiceConfig;
 import loadlab.service.support.RealBackends;
+import loadlab.testkit.EndToEnd;
 
 /** The service contract on PostgreSQL, a Redis cache and Redis Streams, each service in its own schema and key prefix. */
+@EndToEnd
 class RealBackendsReferenceServiceTest extends ReferenceServiceContract {
     private final List<String> names = new ArrayList<>();
 

@@ -13,9 +13,4 @@ public record UslPoint(double concurrency, double throughput) {
             throw new IllegalArgumentException("a throughput must be a number of at least 0, got " + throughput);
         }
     }
-
-    /** Little's law: the mean number in the system is the throughput times the mean time each spends there. */
-    public static UslPoint littlesLaw(double throughputPerSecond, double meanResponseSeconds) {
-        return new UslPoint(throughputPerSecond * meanResponseSeconds, throughputPerSecond);
-    }
 }

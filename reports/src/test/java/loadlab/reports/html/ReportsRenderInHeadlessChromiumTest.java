@@ -14,11 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import loadlab.testkit.EndToEnd;
+
 /**
  * Opens a load report, a bench report, a capacity search's page and both kinds of comparison in headless Chromium, in the
  * light and the dark colour scheme: every chart must have drawn data, the page must log no error
  * and request nothing beyond its own file. Screenshots go to {@code target/screenshots}.
  */
+@EndToEnd
 class ReportsRenderInHeadlessChromiumTest {
 
     @Test
