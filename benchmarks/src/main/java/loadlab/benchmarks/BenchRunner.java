@@ -111,7 +111,7 @@ public final class BenchRunner {
             if (!runnable) continue;
             Path part = dir.resolve(".jmh-" + simpleName(c.getKey()) + ".json");
             options.result(part.toString()).resultFormat(ResultFormatType.JSON);
-            PrintStream toUser = new PrintStream(new PartNamedAsResult(out, part.toString(), dir.resolve("jmh.json").toString()), true,
+            PrintStream toUser = new PrintStream(new PartNamedAsResult(out, part.toString(), dir.resolve(loadlab.recording.RunFiles.JMH_JSON).toString()), true,
                     java.nio.charset.StandardCharsets.UTF_8);
             new Runner(options.build(), OutputFormatFactory.createFormatInstance(toUser, VerboseMode.NORMAL)).run();
             toUser.flush();
@@ -119,7 +119,7 @@ public final class BenchRunner {
             delete(part);
         }
         for (String s : skipped) out.println("skipped: " + s);
-        Path jmhJson = dir.resolve("jmh.json");
+        Path jmhJson = dir.resolve(loadlab.recording.RunFiles.JMH_JSON);
         write(jmhJson, concatenate(results));
         return new Outcome(new ArrayList<>(classes.keySet()), skipped, jmhJson);
     }

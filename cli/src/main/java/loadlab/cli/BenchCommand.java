@@ -20,7 +20,8 @@ import loadlab.recording.RunFiles;
 import loadlab.recording.RecordedProfile;
 import loadlab.recording.RunManifest;
 import loadlab.recording.Tool;
-import loadlab.reports.bench.BenchSummary;
+import loadlab.recording.BenchSummary;
+import loadlab.reports.text.BenchTable;
 
 /** {@code loadlab bench}: runs the JMH benchmarks into a run directory. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -75,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSummary summary = BenchSummary.fromJmh(outcome.jmhJson(), described, outcome.skipped());
         RunFiles.write(dir.resolve(loadlab.recording.Summary.FILE), summary);
         RunDirectory.markLatest(out, dir);
-        summary.print(console);
+        BenchTable.print(summary, console);
         ReportStep.build(console, dir);
         console.println("run directory: " + dir);
         return Loadlab.OK;

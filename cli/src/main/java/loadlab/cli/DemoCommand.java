@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import loadlab.cli.demo.EndpointTour;
 import loadlab.recording.Micros;
 import loadlab.recording.RunDirectory;
-import loadlab.reports.SummaryTable;
+import loadlab.reports.text.SummaryTable;
 import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.profile.ProfileSpec;

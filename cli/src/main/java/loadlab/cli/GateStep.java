@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import loadlab.reports.gate.Gate;
-import loadlab.reports.gate.GateReport;
+import loadlab.reports.text.GateReport;
 import loadlab.reports.gate.GateSpec;
 import loadlab.reports.gate.GateVerdict;
 

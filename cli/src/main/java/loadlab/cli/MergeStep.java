@@ -7,7 +7,7 @@ import java.util.List;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunMerge;
 import loadlab.recording.RunState;
-import loadlab.reports.SummaryTable;
+import loadlab.reports.text.SummaryTable;
 
 /** Merges segments' run directories and says what came of it, for {@code merge} and {@code k8s collect} alike. */
 final class MergeStep {

@@ -34,7 +34,7 @@ public final class ReportCommand implements Callable<Integer> {
         loadlab.recording.RunDirectory opened = loadlab.recording.RunDirectory.open(run);
         console.println("report: " + RunReport.write(opened));
         if (opened.state() != loadlab.recording.RunState.COMPLETE) {
-            console.println(loadlab.reports.SummaryTable.stateLine(opened.state(), opened.stateReason()));
+            console.println(loadlab.reports.text.SummaryTable.stateLine(opened.state(), opened.stateReason()));
         }
         console.flush();
         return Loadlab.OK;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
-import loadlab.reports.SummaryTable;
+import loadlab.reports.text.SummaryTable;
 import loadlab.scenarios.run.InjectorMain;
 import loadlab.scenarios.run.LoadRun;
 

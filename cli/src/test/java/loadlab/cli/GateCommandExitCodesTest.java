@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import loadlab.reports.html.FixtureRun;
+import loadlab.testkit.FixtureRun;
 import loadlab.testkit.EndToEnd;
 
 /** {@code loadlab gate} and {@code run --gate}: exit 0 on pass, 1 when a check fails, 2 on bad input, with JUnit XML and Markdown. */

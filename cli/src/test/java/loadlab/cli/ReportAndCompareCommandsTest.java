@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.IntervalLog;
-import loadlab.reports.html.BenchFixture;
-import loadlab.reports.html.FixtureRun;
+import loadlab.testkit.BenchFixture;
+import loadlab.testkit.FixtureRun;
 
 class ReportAndCompareCommandsTest {
     @TempDir

@@ -18,6 +18,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * (a full disk) leaves no temporary file behind and says which file in one sentence.
  */
 public final class RunFiles {
+    /** JMH's own result file in a bench run directory, kept as JMH wrote it; {@link BenchSummary#fromJmh} reads it. */
+    public static final String JMH_JSON = "jmh.json";
+    /** The target's Prometheus metrics, one scrape per line, written beside a load run by the injector's scraper. */
+    public static final String SERVER_METRICS = "server-metrics.jsonl";
+
     public static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * written as {"ts_ms": ..., "error": "..."} and the run goes on.
  */
 final class MetricsScraper implements AutoCloseable {
-    static final String FILE = "server-metrics.jsonl";
+    static final String FILE = loadlab.recording.RunFiles.SERVER_METRICS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI url;
