@@ -1,10 +1,13 @@
 package loadlab.benchmarks;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -26,6 +30,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+
+import loadlab.recording.RunFiles;
 
 /**
  * Runs the benchmarks through JMH's API, each in forked JVMs, and writes JMH's own JSON result
@@ -56,7 +62,7 @@ public final class BenchRunner {
         return paramsBy(include, BenchmarkListEntry::getUsername);
     }
 
-    private static Map<String, Map<String, List<String>>> paramsBy(String include, java.util.function.Function<BenchmarkListEntry, String> key) {
+    private static Map<String, Map<String, List<String>>> paramsBy(String include, Function<BenchmarkListEntry, String> key) {
         Map<String, Map<String, List<String>>> out = new TreeMap<>();
         matching(include).forEach(entry -> {
             Map<String, List<String>> params = out.computeIfAbsent(key.apply(entry), c -> new TreeMap<>());
@@ -111,15 +117,15 @@ public final class BenchRunner {
             if (!runnable) continue;
             Path part = dir.resolve(".jmh-" + simpleName(c.getKey()) + ".json");
             options.result(part.toString()).resultFormat(ResultFormatType.JSON);
-            PrintStream toUser = new PrintStream(new PartNamedAsResult(out, part.toString(), dir.resolve(loadlab.recording.RunFiles.JMH_JSON).toString()), true,
-                    java.nio.charset.StandardCharsets.UTF_8);
+            PrintStream toUser = new PrintStream(new PartNamedAsResult(out, part.toString(), dir.resolve(RunFiles.JMH_JSON).toString()), true,
+                    StandardCharsets.UTF_8);
             new Runner(options.build(), OutputFormatFactory.createFormatInstance(toUser, VerboseMode.NORMAL)).run();
             toUser.flush();
             results.add(read(part));
             delete(part);
         }
         for (String s : skipped) out.println("skipped: " + s);
-        Path jmhJson = dir.resolve(loadlab.recording.RunFiles.JMH_JSON);
+        Path jmhJson = dir.resolve(RunFiles.JMH_JSON);
         write(jmhJson, concatenate(results));
         return new Outcome(new ArrayList<>(classes.keySet()), skipped, jmhJson);
     }
@@ -128,11 +134,11 @@ public final class BenchRunner {
      * JMH's output with the per-class part file it saves to named as the {@code jmh.json} the
      * parts are joined into, so its "result is saved to" line points at a file that exists.
      */
-    private static final class PartNamedAsResult extends java.io.OutputStream {
+    private static final class PartNamedAsResult extends OutputStream {
         private final PrintStream out;
         private final String part;
         private final String result;
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
         PartNamedAsResult(PrintStream out, String part, String result) {
             this.out = out;
@@ -148,7 +154,7 @@ public final class BenchRunner {
 
         @Override
         public void flush() {
-            out.print(line.toString(java.nio.charset.StandardCharsets.UTF_8).replace(part, result));
+            out.print(line.toString(StandardCharsets.UTF_8).replace(part, result));
             out.flush();
             line.reset();
         }

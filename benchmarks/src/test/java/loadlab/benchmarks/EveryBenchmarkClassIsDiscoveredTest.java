@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.runner.BenchmarkList;
 
 /**
  * JMH finds benchmarks only through the {@code META-INF/BenchmarkList} its annotation processor
@@ -35,7 +37,7 @@ class EveryBenchmarkClassIsDiscoveredTest {
         }
         Set<String> listed = BenchRunner.select(".*").keySet().stream().collect(Collectors.toCollection(TreeSet::new));
         Set<String> listedMethods = new TreeSet<>();
-        for (var entry : org.openjdk.jmh.runner.BenchmarkList.defaultList().getAll(null, java.util.List.of())) {
+        for (var entry : BenchmarkList.defaultList().getAll(null, List.of())) {
             listedMethods.add(entry.getUsername());
         }
         assertTrue(compiled.size() >= 10, "the scan found the suite: " + compiled);
@@ -52,6 +54,6 @@ class EveryBenchmarkClassIsDiscoveredTest {
 
     @Test
     void jmhResultsOfSeveralRunsJoinIntoOneArray() {
-        assertEquals("[\n{\"a\":1},\n{\"b\":2}\n]\n", BenchRunner.concatenate(java.util.List.of("[{\"a\":1}]", "[ ]", "[\n{\"b\":2}\n]")));
+        assertEquals("[\n{\"a\":1},\n{\"b\":2}\n]\n", BenchRunner.concatenate(List.of("[{\"a\":1}]", "[ ]", "[\n{\"b\":2}\n]")));
     }
 }

@@ -1,6 +1,7 @@
 package loadlab.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import loadlab.scenarios.run.AbortPlan;
 final class AbortOn {
     private AbortOn() {}
 
-    static AbortPlan plan(Path specFile, java.time.Duration window) {
+    static AbortPlan plan(Path specFile, Duration window) {
         GateSpec spec = GateSpec.read(specFile);
         if (window.toMillis() % 1000 != 0 || window.toSeconds() < 1 || window.toSeconds() > 3600) {
             throw new IllegalArgumentException("--abort-window must be whole seconds from 1s to 1h, e.g. 10s");

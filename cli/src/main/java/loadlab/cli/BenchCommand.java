@@ -1,11 +1,16 @@
 package loadlab.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -19,6 +24,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
 import loadlab.recording.RecordedProfile;
 import loadlab.recording.RunManifest;
+import loadlab.recording.Summary;
 import loadlab.recording.Tool;
 import loadlab.recording.BenchSummary;
 import loadlab.reports.text.BenchTable;
@@ -52,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         if (list) {
             BenchRunner.benchmarks(include).forEach((name, params) -> {
-                java.util.List<String> ps = new java.util.ArrayList<>();
+                List<String> ps = new ArrayList<>();
                 params.forEach((k, v) -> ps.add(k + "=" + String.join("|", v)));
                 console.println(name + (ps.isEmpty() ? "" : "  " + String.join(" ", ps)));
             });
@@ -68,13 +74,13 @@ public final class BenchCommand implements Callable<Integer> {
                 settings.measurementIterations(), settings.iterationSeconds(), include);
         RunManifest manifest = RunManifest.bench(described, Instant.now(), Tool.current("jmh 1.37"));
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest);
-        console.printf(java.util.Locale.ROOT, "bench %s (%s) -> %s%n", include, settings.name(), dir);
+        console.printf(Locale.ROOT, "bench %s (%s) -> %s%n", include, settings.name(), dir);
         console.flush();
         PrintStream jmhOut = new PrintStream(new WriterOutputStream(console), true, StandardCharsets.UTF_8);
         BenchRunner.Outcome outcome = BenchRunner.run(include, settings, dir, jmhOut);
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest.ended(Instant.now().toString(), 0, false, null));
         BenchSummary summary = BenchSummary.fromJmh(outcome.jmhJson(), described, outcome.skipped());
-        RunFiles.write(dir.resolve(loadlab.recording.Summary.FILE), summary);
+        RunFiles.write(dir.resolve(Summary.FILE), summary);
         RunDirectory.markLatest(out, dir);
         BenchTable.print(summary, console);
         ReportStep.build(console, dir);
@@ -83,9 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Lets JMH, which prints to a stream, print through the command's writer (so tests capture it). */
-    private static final class WriterOutputStream extends java.io.OutputStream {
+    private static final class WriterOutputStream extends OutputStream {
         private final PrintWriter writer;
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
         WriterOutputStream(PrintWriter writer) {
             this.writer = writer;

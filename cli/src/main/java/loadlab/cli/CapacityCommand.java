@@ -3,9 +3,12 @@ package loadlab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +23,7 @@ import loadlab.reports.capacity.UslFit;
 import loadlab.reports.capacity.UslPointsFile;
 import loadlab.scenarios.profile.Durations;
 import loadlab.scenarios.profile.Rate;
+import loadlab.scenarios.profile.StartAt;
 
 /** {@code loadlab capacity}: the highest load that meets the SLOs, and the Universal Scalability Law. */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
@@ -108,8 +112,8 @@ public final class CapacityCommand implements Callable<Integer> {
         CapacityPlan plan = levels != null
                 ? CapacityPlan.sweep(levels)
                 : CapacityPlan.search(Rate.parse("--start", start).perSecond(), Rate.parse("--max", max).perSecond(), share(resolution));
-        java.time.Instant start = startAt == null ? null
-                : loadlab.scenarios.profile.StartAt.parse(startAt, warmTarget > 0 ? 0 : settleTime.toSeconds(), java.time.Instant.now());
+        Instant start = startAt == null ? null
+                : StartAt.parse(startAt, warmTarget > 0 ? 0 : settleTime.toSeconds(), Instant.now());
         return new CapacityRun(console, spec.commandLine().getErr(), workload, service, objectives, plan, hold, settle, warmTarget, out, name,
                 start).call();
     }
@@ -126,7 +130,7 @@ public final class CapacityCommand implements Callable<Integer> {
     }
 
     private static double share(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)%").matcher(text.strip());
+        Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)%").matcher(text.strip());
         if (!m.matches()) throw new IllegalArgumentException("--resolution '" + text + "' is not a percentage; write it like 5%");
         return Double.parseDouble(m.group(1)) / 100;
     }

@@ -2,6 +2,8 @@ package loadlab.cli;
 
 import java.util.List;
 
+import loadlab.reports.capacity.CapacitySearch;
+
 /**
  * What a capacity command steps through: offered rates found by a search, or closed-model
  * concurrency levels given by the user (a sweep).
@@ -10,7 +12,7 @@ import java.util.List;
  */
 record CapacityPlan(double start, double max, double resolution, List<Integer> levels) {
     static CapacityPlan search(double start, double max, double resolution) {
-        new loadlab.reports.capacity.CapacitySearch(start, max, resolution); // the search's own checks, before any load
+        new CapacitySearch(start, max, resolution); // the search's own checks, before any load
         return new CapacityPlan(start, max, resolution, null);
     }
 

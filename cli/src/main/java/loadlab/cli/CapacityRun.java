@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import loadlab.recording.Micros;
@@ -20,6 +22,8 @@ import loadlab.reports.capacity.CapacityStep;
 import loadlab.reports.capacity.Slo;
 import loadlab.reports.capacity.StepJudge;
 import loadlab.reports.capacity.StepVerdict;
+import loadlab.reports.html.CapacityPage;
+import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.profile.Rate;
 import loadlab.scenarios.run.InjectorMain;
@@ -91,9 +95,9 @@ final class CapacityRun {
             }
             RunDirectory.markLatest(out, root);
             console.printf(Locale.ROOT, "capacity.json: %s (%d steps in %s)%n", root.resolve(CapacityReport.FILE), steps.size(),
-                    Micros.text(java.time.Duration.between(started, Instant.now()).toNanos() / 1000));
+                    Micros.text(Duration.between(started, Instant.now()).toNanos() / 1000));
             try {
-                console.println("report: " + loadlab.reports.html.CapacityPage.write(root));
+                console.println("report: " + CapacityPage.write(root));
             } catch (RuntimeException e) {
                 console.println("loadlab: the capacity report could not be built: " + e.getMessage());
             }
@@ -164,7 +168,7 @@ final class CapacityRun {
     }
 
     /** One run of the search; the first starts measuring at --start-at, the others as soon as they can. */
-    private loadlab.scenarios.RunSpec spec(WorkloadOptions.Workload w, WorkloadOptions.Target t, String runName, ProfileSpec profile, Path dir) {
+    private RunSpec spec(WorkloadOptions.Workload w, WorkloadOptions.Target t, String runName, ProfileSpec profile, Path dir) {
         Instant first = startAt;
         startAt = null;
         return workload.spec(w, t, runName, profile, null, dir, false, null, null, first, null);
@@ -220,14 +224,14 @@ final class CapacityRun {
             new CapacityReport(CapacityReport.SCHEMA, plan.isSweep() ? "sweep" : "search", target, scenario,
                     slos.stream().map(Slo::text).toList(), plan.isSweep() ? null : plan.resolution(), sustainable, bracket, outcome, conclusion,
                     List.copyOf(steps), fit.figures(), fit.note(), started.toString(), ended.toString(),
-                    java.time.Duration.between(started, ended).toMillis() / 1000.0).write(root);
+                    Duration.between(started, ended).toMillis() / 1000.0).write(root);
         } catch (UncheckedIOException e) {
             err.println("loadlab: " + e.getMessage());
         }
     }
 
     /** The highest of a figure over the steps that passed, or null when none did. */
-    private Double bestPassing(java.util.function.Function<CapacityStep, Double> figure) {
+    private Double bestPassing(Function<CapacityStep, Double> figure) {
         return steps.stream().filter(s -> s.verdict() == StepVerdict.PASS).map(figure).max(Double::compare).orElse(null);
     }
 

@@ -2,6 +2,7 @@ package loadlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -10,6 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import loadlab.recording.RunDirectory;
+import loadlab.recording.RunState;
+import loadlab.reports.RunDifferences;
 import loadlab.reports.html.RunReport;
 
 /** {@code loadlab compare}: one page with two runs overlaid. */
@@ -33,15 +37,15 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        loadlab.recording.RunDirectory ra = loadlab.recording.RunDirectory.open(a);
-        loadlab.recording.RunDirectory rb = loadlab.recording.RunDirectory.open(b);
+        RunDirectory ra = RunDirectory.open(a);
+        RunDirectory rb = RunDirectory.open(b);
         Path page = RunReport.compare(ra, rb, out != null ? out : b.resolve("compare.html"));
-        for (loadlab.recording.RunDirectory r : java.util.List.of(ra, rb)) {
-            if (r.state() != loadlab.recording.RunState.COMPLETE) {
+        for (RunDirectory r : List.of(ra, rb)) {
+            if (r.state() != RunState.COMPLETE) {
                 console.println("warning: " + r.path() + " is " + r.state().id() + ": " + r.stateReason());
             }
         }
-        for (String w : loadlab.reports.RunDifferences.between(ra.manifest(), rb.manifest(), a, b)) console.println("warning: " + w);
+        for (String w : RunDifferences.between(ra.manifest(), rb.manifest(), a, b)) console.println("warning: " + w);
         console.println("comparison: " + page);
         console.flush();
         return Loadlab.OK;

@@ -1,6 +1,11 @@
 package loadlab.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -55,10 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
     /** The shipped experiment, packaged from examples/faults.yaml. */
     static final String EXPERIMENT = "examples/faults.yaml";
 
-    private static String experiment() throws java.io.IOException {
-        try (java.io.InputStream in = DemoCommand.class.getResourceAsStream("examples/faults.yaml")) {
+    private static String experiment() throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("examples/faults.yaml")) {
             if (in == null) throw new IllegalStateException(EXPERIMENT + " is missing from loadlab's jar; rebuild it (mvn -q install -DskipTests)");
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -70,9 +75,9 @@ public final class DemoCommand implements Callable<Integer> {
             ServiceReport.started(out, running);
             out.println();
             EndpointTour.Result result = new EndpointTour(running.uri()).run(running::awaitConverged);
-            out.printf(java.util.Locale.ROOT, "%-6s %-7s %-42s %10s  %s%n", "status", "method", "path", "time", "response");
+            out.printf(Locale.ROOT, "%-6s %-7s %-42s %10s  %s%n", "status", "method", "path", "time", "response");
             for (EndpointTour.Step s : result.steps()) {
-                out.printf(java.util.Locale.ROOT, "%-6s %-7s %-42s %10s  %s%n", s.status() + (s.ok() ? "" : "!"), s.method(), s.path(),
+                out.printf(Locale.ROOT, "%-6s %-7s %-42s %10s  %s%n", s.status() + (s.ok() ? "" : "!"), s.method(), s.path(),
                         Micros.text(s.micros()), s.note());
             }
             out.println();
@@ -87,12 +92,12 @@ public final class DemoCommand implements Callable<Integer> {
             Path dir = RunDirectory.create(runs, faults ? "demo-faults" : "demo-timeline", Instant.now());
             ProfileSpec profile = faults ? new ProfileSpec("100/s", null, null, null, null, "65s", "3s", null)
                     : new ProfileSpec(null, null, stairs, hold, null, null, "3s", null);
-            ReferenceAdminFaults admin = new ReferenceAdminFaults(java.net.URI.create(running.uri() + "/"));
+            ReferenceAdminFaults admin = new ReferenceAdminFaults(URI.create(running.uri() + "/"));
             FaultSchedule schedule = faults ? FaultSchedule.fromText(experiment(), EXPERIMENT, admin, profile.toProfile().measuredSeconds()) : null;
-            RunSpec spec = new RunSpec(faults ? "demo-faults" : "demo-timeline", "timeline", running.uri() + "/", profile, null, 10_000,
-                    Map.of("users", Long.toString(running.seeded().users())), dir.toString(), running.uri() + "/metrics", false,
-                    ServiceReport.setup(running), loadlab.scenarios.Engine.GATLING, 64, false, null, null, null, null, schedule,
-                    faults ? admin.clearAll() : null, null);
+            RunSpec spec = RunSpec.builder("timeline", running.uri() + "/", profile).name(faults ? "demo-faults" : "demo-timeline")
+                    .params(Map.of("users", Long.toString(running.seeded().users()))).runDir(dir.toString())
+                    .metricsUrl(running.uri() + "/metrics").service(ServiceReport.setup(running)).faults(schedule)
+                    .clearFaults(faults ? admin.clearAll() : null).build();
             LoadRun.Result run = LoadRun.run(spec, runs, out, false);
             run = new DurabilityCheck(DurabilityCheck.referenceService(running.uri()), DurabilityCheck.DEFAULT_WAIT).after(run, out);
             int exit = RunOutcome.report(out, run, false);

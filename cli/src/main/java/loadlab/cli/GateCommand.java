@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import loadlab.recording.RunDirectory;
+
 /** {@code loadlab gate}: judges a run (and a baseline) against a gate spec. */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = "Judge a run against a gate spec: absolute checks on the run, relative checks against a baseline that fail only "
@@ -31,6 +33,6 @@ public final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return GateStep.judge(spec.commandLine().getOut(), GateStep.prepare(specFile, gate.baselines), loadlab.recording.RunDirectory.resolve(run), gate);
+        return GateStep.judge(spec.commandLine().getOut(), GateStep.prepare(specFile, gate.baselines), RunDirectory.resolve(run), gate);
     }
 }

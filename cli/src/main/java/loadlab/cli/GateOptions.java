@@ -6,6 +6,8 @@ import java.util.List;
 
 import picocli.CommandLine.Option;
 
+import loadlab.reports.gate.Gate;
+
 /** What a gate needs beside its spec, shared by {@code gate} and {@code run --gate}. */
 final class GateOptions {
     @Option(names = "--baseline", paramLabel = "DIR", description = "The run to compare with (needed by relative checks). "
@@ -29,7 +31,7 @@ final class GateOptions {
         return !baselines.isEmpty() || junit != null || markdown != null || strict || allowIncomplete;
     }
 
-    loadlab.reports.gate.Gate.Options options() {
-        return new loadlab.reports.gate.Gate.Options(strict, allowIncomplete);
+    Gate.Options options() {
+        return new Gate.Options(strict, allowIncomplete);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -91,7 +92,7 @@ public final class K8sCommand implements Runnable {
             if (startAt != null && startIn != null) throw new IllegalArgumentException("give --start-at or --start-in, not both");
             Instant now = Instant.now();
             Instant start = startAt != null ? StartAt.parse(startAt, profile.warmupSeconds(), now)
-                    : StartAt.check(now.plus(startIn == null ? Duration.ofMinutes(2) : startIn).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    : StartAt.check(now.plus(startIn == null ? Duration.ofMinutes(2) : startIn).truncatedTo(ChronoUnit.SECONDS),
                     profile.warmupSeconds(), now);
             String jobName = name != null ? name : "loadlab-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now);
             Duration deadline = Duration.between(now, start).plusSeconds(profile.measuredSeconds()).plusMinutes(10);

@@ -1,10 +1,12 @@
 package loadlab.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import loadlab.recording.Tool;
 import loadlab.service.fault.BlockUnavailableException;
 
 /**
@@ -32,7 +34,7 @@ public final class Loadlab implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            loadlab.recording.Tool t = loadlab.recording.Tool.current(null);
+            Tool t = Tool.current(null);
             return new String[] {"loadlab " + t.version() + " (git " + t.gitCommit() + ")"};
         }
     }
@@ -61,7 +63,7 @@ public final class Loadlab implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, failed, parseResult) -> {
             PrintWriter err = failed.getErr();
-            if (e instanceof IllegalArgumentException || e instanceof BlockUnavailableException || e instanceof java.io.UncheckedIOException) {
+            if (e instanceof IllegalArgumentException || e instanceof BlockUnavailableException || e instanceof UncheckedIOException) {
                 err.println("loadlab: " + e.getMessage());
                 return USAGE;
             }

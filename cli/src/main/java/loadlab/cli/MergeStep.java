@@ -3,6 +3,7 @@ package loadlab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunMerge;
@@ -16,7 +17,7 @@ final class MergeStep {
     /** Merges into {@code out} (new or empty), prints the spread of time zeros, the summary and the report; returns the exit code. */
     static int merge(PrintWriter console, List<Path> segments, Path out) {
         RunDirectory merged = RunMerge.merge(segments, out);
-        console.printf(java.util.Locale.ROOT, "%d segments, measured from time zeros %d ms apart (each machine's own clock)%n", segments.size(),
+        console.printf(Locale.ROOT, "%d segments, measured from time zeros %d ms apart (each machine's own clock)%n", segments.size(),
                 RunMerge.zeroSpreadMillis(segments));
         SummaryTable.print(merged.summary(), console);
         ReportStep.build(console, merged);

@@ -9,6 +9,9 @@ import java.util.Set;
 import loadlab.scenarios.faults.AdminFaults;
 import loadlab.scenarios.faults.FaultAction;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Block and stall faults as requests to the reference service's admin API (which answers only
  * loopback clients): {@code PUT /admin/faults/BLOCK}, {@code DELETE /admin/faults/BLOCK},
@@ -60,8 +63,8 @@ final class ReferenceAdminFaults implements AdminFaults {
 
     private static String json(Map<String, Object> body) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new ObjectMapper().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,7 @@
 package loadlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -9,7 +10,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import loadlab.recording.RunDirectory;
+import loadlab.recording.RunState;
+import loadlab.reports.capacity.CapacityReport;
+import loadlab.reports.html.CapacityPage;
 import loadlab.reports.html.RunReport;
+import loadlab.reports.text.SummaryTable;
 
 /** {@code loadlab report}: (re)builds a run directory's report.html. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -26,15 +32,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        if (java.nio.file.Files.isRegularFile(run.resolve(loadlab.reports.capacity.CapacityReport.FILE))) {
-            console.println("report: " + loadlab.reports.html.CapacityPage.write(run));
+        if (Files.isRegularFile(run.resolve(CapacityReport.FILE))) {
+            console.println("report: " + CapacityPage.write(run));
             console.flush();
             return Loadlab.OK;
         }
-        loadlab.recording.RunDirectory opened = loadlab.recording.RunDirectory.open(run);
+        RunDirectory opened = RunDirectory.open(run);
         console.println("report: " + RunReport.write(opened));
-        if (opened.state() != loadlab.recording.RunState.COMPLETE) {
-            console.println(loadlab.reports.text.SummaryTable.stateLine(opened.state(), opened.stateReason()));
+        if (opened.state() != RunState.COMPLETE) {
+            console.println(SummaryTable.stateLine(opened.state(), opened.stateReason()));
         }
         console.flush();
         return Loadlab.OK;

@@ -3,7 +3,9 @@ package loadlab.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -13,11 +15,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import loadlab.recording.RunDirectory;
+import loadlab.recording.RunModel;
+import loadlab.reports.gate.GateSpec;
+import loadlab.scenarios.Engine;
 import loadlab.scenarios.faults.AdminFaults;
 import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.profile.ProfileSpec;
+import loadlab.scenarios.profile.StartAt;
+import loadlab.scenarios.run.AbortPlan;
 import loadlab.scenarios.run.DurabilityCheck;
 import loadlab.scenarios.run.LoadRun;
 import loadlab.recording.Segment;
@@ -88,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--abort-window", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "The sliding window --abort-on judges every second, after the warm-up (default: ${DEFAULT-VALUE}).")
-    java.time.Duration abortWindow;
+    Duration abortWindow;
 
     @Option(names = "--faults", paramLabel = "FAULTS.yaml",
             description = "Inject faults on the measured timeline: blocks and stalls of the reference service, or exec and http actions "
@@ -107,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--verify-wait", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to keep asking while the target's derived data converge (default: 60s).")
-    java.time.Duration verifyWait;
+    Duration verifyWait;
 
     @Mixin
     WorkloadOptions workload;
@@ -124,12 +131,12 @@ public final class RunCommand implements Callable<Integer> {
             Segment s = Segment.parse(segment);
             parsed.share(s.k(), s.n());
         }
-        java.time.Instant startInstant = startAt == null ? null
-                : loadlab.scenarios.profile.StartAt.parse(startAt, parsed.warmupSeconds(), java.time.Instant.now());
+        Instant startInstant = startAt == null ? null
+                : StartAt.parse(startAt, parsed.warmupSeconds(), Instant.now());
         if (gate == null && gateOptions.anyGiven()) {
             throw new IllegalArgumentException("--baseline, --junit and --markdown go with --gate GATE.yaml");
         }
-        loadlab.scenarios.run.AbortPlan abort = abortOn == null ? null : AbortOn.plan(abortOn, abortWindow);
+        AbortPlan abort = abortOn == null ? null : AbortOn.plan(abortOn, abortWindow);
         boolean profileFaults = profileFile != null && FaultSchedule.inProfile(Path.of(profileFile));
         if (profileFaults && faultsFile != null) {
             throw new IllegalArgumentException("the profile " + profileFile + " has faults: and --faults gives more; keep one of them");
@@ -139,7 +146,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         URI verifyUrl = verify == null || verify.equals("none") ? null : httpUri("--verify", verify, "a verification endpoint's http:// URL, "
                 + "e.g. http://127.0.0.1:8080/admin/verify?posts=all, or none");
-        if (verifyWait != null && (verifyWait.isNegative() || verifyWait.compareTo(java.time.Duration.ofHours(1)) > 0)) {
+        if (verifyWait != null && (verifyWait.isNegative() || verifyWait.compareTo(Duration.ofHours(1)) > 0)) {
             throw new IllegalArgumentException("--verify-wait " + verifyWait.toSeconds() + "s must be between 0s and 1h");
         }
         if (verifyWait != null && "none".equals(verify)) throw new IllegalArgumentException("--verify-wait goes with verification; drop --verify none");
@@ -148,7 +155,7 @@ public final class RunCommand implements Callable<Integer> {
             faults(probe == null ? null : new ReferenceAdminFaults(probe), parsed.measuredSeconds());
         }
         try (WorkloadOptions.Workload w = workload.prepare(spec.commandLine().getErr())) {
-            loadlab.reports.gate.GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions.baselines);
+            GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions.baselines);
             try (WorkloadOptions.Target t = workload.open(console, service)) {
                 String runName = name != null ? name : w.defaultName(workload.simulation);
                 Path dir = RunDirectory.create(out, runName, Instant.now());
@@ -158,10 +165,10 @@ public final class RunCommand implements Callable<Integer> {
                 FaultSchedule faults = faults(adminFaults, parsed.measuredSeconds());
                 RunSpec run = workload.spec(w, t, runName, profile, segment, dir, terminal, faults,
                         faults == null || adminFaults == null ? null : adminFaults.clearAll(), startInstant, abort);
-                console.printf(java.util.Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", w.scenario(), w.engine().id(),
+                console.printf(Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", w.scenario(), w.engine().id(),
                         parsed.describe().text(), t.url(), dir);
                 if (workload.insecure) console.println("TLS certificates are not verified (--insecure)");
-                if (w.engine() == loadlab.scenarios.Engine.GATLING && parsed.model() == loadlab.recording.RunModel.OPEN) {
+                if (w.engine() == Engine.GATLING && parsed.model() == RunModel.OPEN) {
                     console.println("the Gatling engine schedules users in whole milliseconds: start lag and response times carry that");
                 }
                 console.flush();
@@ -183,7 +190,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The check asked for: --verify's endpoint, else the reference service's own when there is one, unless --verify none. */
     private DurabilityCheck durabilityCheck(URI verifyUrl, URI referenceService) {
-        java.time.Duration wait = verifyWait == null ? DurabilityCheck.DEFAULT_WAIT : verifyWait;
+        Duration wait = verifyWait == null ? DurabilityCheck.DEFAULT_WAIT : verifyWait;
         if (verifyUrl != null) return new DurabilityCheck(verifyUrl, wait);
         if ("none".equals(verify) || referenceService == null) return null;
         return new DurabilityCheck(DurabilityCheck.referenceService(referenceService), wait);

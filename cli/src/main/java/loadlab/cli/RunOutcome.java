@@ -1,9 +1,13 @@
 package loadlab.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
+import loadlab.recording.Summary;
+import loadlab.recording.Verification;
+import loadlab.reports.format.Figures;
 import loadlab.reports.text.SummaryTable;
 import loadlab.scenarios.run.InjectorMain;
 import loadlab.scenarios.run.LoadRun;
@@ -38,7 +42,7 @@ final class RunOutcome {
         SummaryTable.print(run.summary(), run.manifest().tool() == null ? null : run.manifest().tool().engine(), console);
         Long offset = run.manifest().startOffsetMillis();
         if (offset != null) {
-            console.printf(java.util.Locale.ROOT, "started together: measuring began %+d ms from --start-at %s (this machine's clock)%n",
+            console.printf(Locale.ROOT, "started together: measuring began %+d ms from --start-at %s (this machine's clock)%n",
                     offset, run.manifest().startAt());
         }
         boolean diskFailed = result.exitCode() == InjectorMain.WRITE_FAILED;
@@ -48,10 +52,10 @@ final class RunOutcome {
         if (diskFailed) return Loadlab.USAGE;
         if (result.exitCode() == InjectorMain.ABORTED) return Loadlab.CHECK_FAILED; // --abort-on: the run ended interrupted, naming the check
         if (result.exitCode() != InjectorMain.OK) return Loadlab.INTERNAL;
-        loadlab.recording.Summary.Stats total = run.summary().total();
+        Summary.Stats total = run.summary().total();
         if (!gated && total.errorRate() > ERROR_WARNING) {
-            console.println("warning: " + loadlab.reports.format.Figures.percent(total.errorRate()) + " of requests failed (by cause: "
-                    + loadlab.reports.format.Figures.pairs(total.errors().byCause()) + "); bound error-rate with --gate to fail the run on it");
+            console.println("warning: " + Figures.percent(total.errorRate()) + " of requests failed (by cause: "
+                    + Figures.pairs(total.errors().byCause()) + "); bound error-rate with --gate to fail the run on it");
         }
         boolean checksFailed = !gated && total.checkFailures() > 0;
         if (checksFailed) {
@@ -59,8 +63,8 @@ final class RunOutcome {
                     + "(bound check-failures in a --gate spec to allow some)");
         }
         console.flush();
-        loadlab.recording.Verification verified = run.summary().verification();
-        boolean kept = verified == null || verified.verdict() == loadlab.recording.Verification.Verdict.KEPT;
+        Verification verified = run.summary().verification();
+        boolean kept = verified == null || verified.verdict() == Verification.Verdict.KEPT;
         return run.state() == RunState.COMPLETE && kept && !checksFailed ? Loadlab.OK : Loadlab.CHECK_FAILED;
     }
 }

@@ -1,6 +1,11 @@
 package loadlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -43,7 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
             running = ServiceReport.start(out, config);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.net.BindException) throw inUse(port);
+                if (t instanceof BindException) throw inUse(port);
             }
             throw e;
         }
@@ -53,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "loadlab-shutdown"));
         ServiceReport.started(out, running);
-        if (!java.net.InetAddress.getByName(host).isLoopbackAddress()) {
+        if (!InetAddress.getByName(host).isLoopbackAddress()) {
             out.println("note: the admin API (/admin/...) still answers only clients on 127.0.0.1 or ::1");
         }
         out.println("serving; press Ctrl-C to stop");
@@ -65,11 +70,11 @@ public final class ServeCommand implements Callable<Integer> {
     /** A port already taken is the user's to fix: one sentence, exit 2, before seeding anything. */
     private static void checkFree(String host, int port) {
         if (port == 0) return;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-            probe.bind(new java.net.InetSocketAddress(host, port));
-        } catch (java.net.BindException e) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
             throw inUse(port);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); check --host and --port");
         }
     }

@@ -1,6 +1,12 @@
 package loadlab.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import loadlab.service.Redaction;
 import loadlab.service.ReferenceService;
@@ -13,9 +19,9 @@ final class ServiceReport {
     private ServiceReport() {}
 
     /** The set-up a run against this service records in run.json: strategy and backends, without credentials. */
-    static java.util.Map<String, String> setup(ReferenceService service) {
+    static Map<String, String> setup(ReferenceService service) {
         ServiceConfig c = service.config();
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("strategy", c.strategy().id());
         m.put("store", Redaction.location(String.valueOf(c.store())));
         m.put("cache", Redaction.location(String.valueOf(c.cache())));
@@ -35,19 +41,19 @@ final class ServiceReport {
      * has been at it: seeding a large store takes minutes, and a silent terminal looks hung.
      */
     static ReferenceService start(PrintWriter out, ServiceConfig c) throws Exception {
-        out.printf(java.util.Locale.ROOT, "starting the reference service: seeding %,d users into %s (when empty) and building timelines and "
+        out.printf(Locale.ROOT, "starting the reference service: seeding %,d users into %s (when empty) and building timelines and "
                 + "the search index...%n", c.seed().users(), Redaction.location(String.valueOf(c.store())));
         out.flush();
         long started = System.nanoTime();
-        java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loadlab-seed-progress");
             t.setDaemon(true);
             return t;
         });
         ticker.scheduleAtFixedRate(() -> {
-            out.printf(java.util.Locale.ROOT, "  still seeding and building: %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
+            out.printf(Locale.ROOT, "  still seeding and building: %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
             out.flush();
-        }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        }, 5, 5, TimeUnit.SECONDS);
         try {
             return ReferenceService.start(c);
         } finally {
@@ -60,17 +66,17 @@ final class ServiceReport {
         String listen = service.listenAddress();
         String where = listen.equals(service.uri().getAuthority()) ? service.uri().toString()
                 : service.uri() + (listen.startsWith("*:") ? " (listening on every interface, " + listen + ")" : " (listening on " + listen + ")");
-        out.printf(java.util.Locale.ROOT, "reference service on %s  strategy=%s  store=%s  cache=%s  stream=%s%n",
+        out.printf(Locale.ROOT, "reference service on %s  strategy=%s  store=%s  cache=%s  stream=%s%n",
                 where, c.strategy().id(), Redaction.location(String.valueOf(c.store())), Redaction.location(String.valueOf(c.cache())),
                 Redaction.location(String.valueOf(c.stream())));
         Seeder.Report s = service.seeded();
         if (s.users() > 0) {
-            out.printf(java.util.Locale.ROOT, "seeded %,d users, %,d follows, %,d posts in %.1f s%n", s.users(), s.follows(), s.posts(), s.millis() / 1000.0);
+            out.printf(Locale.ROOT, "seeded %,d users, %,d follows, %,d posts in %.1f s%n", s.users(), s.follows(), s.posts(), s.millis() / 1000.0);
         } else if (s.existingUsers() > 0) {
-            out.printf(java.util.Locale.ROOT, "store already holds %,d users: not seeded%n", s.existingUsers());
+            out.printf(Locale.ROOT, "store already holds %,d users: not seeded%n", s.existingUsers());
         }
         TimelineRebuild.Report b = service.built();
-        out.printf(java.util.Locale.ROOT, "derived data rebuilt from the store: %,d timelines (%,d entries) in %.1f s, search index in %.1f s%n",
+        out.printf(Locale.ROOT, "derived data rebuilt from the store: %,d timelines (%,d entries) in %.1f s, search index in %.1f s%n",
                 b.users(), b.timelineEntries(), b.timelinesMillis() / 1000.0, b.indexMillis() / 1000.0);
     }
 }

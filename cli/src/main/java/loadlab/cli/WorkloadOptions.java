@@ -1,5 +1,6 @@
 package loadlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -7,23 +8,31 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine.Option;
 
+import loadlab.recording.FileProblem;
 import loadlab.scenarios.Engine;
 import loadlab.scenarios.RunSpec;
 import loadlab.scenarios.Scenarios;
 import loadlab.scenarios.engine.IdleWait;
 import loadlab.scenarios.engine.RequestSpec;
+import loadlab.scenarios.faults.FaultAction;
+import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.profile.ProfileSpec;
+import loadlab.scenarios.run.AbortPlan;
 import loadlab.scenarios.run.JourneySource;
 import loadlab.service.ReferenceService;
+import loadlab.service.ServiceConfig;
 
 /**
  * What load is sent and how, shared by every verb that drives load ({@code run}, {@code capacity}):
@@ -89,7 +98,6 @@ public final class WorkloadOptions {
     @Option(names = "--body", paramLabel = "TEXT|@FILE", description = "The body of the one request sent to --target, or @FILE for a file's bytes.")
     String body;
 
-
     /** The checked workload: what runs, on which engine, and the files it needs. */
     record Workload(String scenario, Engine engine, IdleWait idle, RequestSpec requests, JourneySource journey, Path journeyClasses)
             implements AutoCloseable {
@@ -117,14 +125,14 @@ public final class WorkloadOptions {
     }
 
     /** Checks every flag, compiles a journey, reads a request file; one sentence (exit 2) for what is wrong. */
-    Workload prepare(PrintWriter err) throws java.io.IOException {
+    Workload prepare(PrintWriter err) throws IOException {
         if (requestsFile != null && scenario != null) throw new IllegalArgumentException("--requests is the workload; drop --scenario");
         if (simulation != null && (scenario != null || requestsFile != null)) {
             throw new IllegalArgumentException("--simulation is the workload; drop --scenario and --requests");
         }
         if (connections < 1) throw new IllegalArgumentException("--connections must be at least 1, got " + connections);
         if (timeout.isZero() || timeout.isNegative()) throw new IllegalArgumentException("--timeout must be positive");
-        Path journeyClasses = simulation == null ? null : java.nio.file.Files.createTempDirectory("loadlab-journey");
+        Path journeyClasses = simulation == null ? null : Files.createTempDirectory("loadlab-journey");
         try {
             JourneySource journey = simulation == null ? null : JourneySource.prepare(simulation, journeyClasses);
             String chosen = journey != null ? journey.scenario() : requestsFile != null ? "requests"
@@ -151,7 +159,7 @@ public final class WorkloadOptions {
     /** Starts the reference service when there is no --target (seeding {@code defaultUsers}), else checks the target answers. */
     Target open(PrintWriter console, ServiceOptions service) throws Exception {
         if (target == null) {
-            loadlab.service.ServiceConfig config = service.toConfig("127.0.0.1", 0, 10_000);
+            ServiceConfig config = service.toConfig("127.0.0.1", 0, 10_000);
             ReferenceService reference = ServiceReport.start(console, config);
             ServiceReport.started(console, reference);
             String url = reference.uri() + "/";
@@ -170,36 +178,37 @@ public final class WorkloadOptions {
 
     /** The same, with a fault schedule, the action that clears every fault, and the instant to start measuring (or nulls). */
     RunSpec spec(Workload w, Target t, String runName, ProfileSpec profile, String segment, Path dir, boolean terminal,
-                 loadlab.scenarios.faults.FaultSchedule faults, loadlab.scenarios.faults.FaultAction clearFaults, java.time.Instant startAt,
-                 loadlab.scenarios.run.AbortPlan abort) {
-        return new RunSpec(runName, w.scenario(), t.url(), profile, segment, timeout.toMillis(), params, dir.toString(), t.scrape(), terminal,
-                t.serviceSetup(), w.engine(), connections, insecure, poissonSeed, w.requests(),
-                w.journey() == null ? null : w.journey().classpathEntry(), w.idle(), faults, clearFaults,
-                startAt == null ? null : startAt.toEpochMilli(), abort);
+                 FaultSchedule faults, FaultAction clearFaults, Instant startAt,
+                 AbortPlan abort) {
+        return RunSpec.builder(w.scenario(), t.url(), profile).name(runName).segment(segment).requestTimeoutMs(timeout.toMillis())
+                .params(params).runDir(dir.toString()).metricsUrl(t.scrape()).terminal(terminal).service(t.serviceSetup())
+                .engine(w.engine()).connections(connections).insecure(insecure).poissonSeed(poissonSeed).requests(w.requests())
+                .classpath(w.journey() == null ? null : w.journey().classpathEntry()).idle(w.idle()).faults(faults)
+                .clearFaults(clearFaults).startAtMillis(startAt == null ? null : startAt.toEpochMilli()).abort(abort).build();
     }
 
     /** What the request engine sends; the file is read here once, so a wrong one is refused before any load. */
-    private loadlab.scenarios.engine.RequestSpec requestSpec(String chosen) {
+    private RequestSpec requestSpec(String chosen) {
         boolean oneRequest = method != null || !headers.isEmpty() || body != null;
         if (oneRequest && !"http-get".equals(chosen)) {
             throw new IllegalArgumentException("--method, --header and --body describe the one request sent to --target; "
                     + "they do not go with the " + chosen + " scenario");
         }
-        java.util.Map<String, String> parsed = new java.util.LinkedHashMap<>();
+        Map<String, String> parsed = new LinkedHashMap<>();
         for (String h : headers) {
-            java.util.Map.Entry<String, String> e = loadlab.scenarios.engine.RequestSpec.header(h);
+            Map.Entry<String, String> e = RequestSpec.header(h);
             parsed.put(e.getKey(), e.getValue());
         }
         String content = body;
         if (body != null && body.startsWith("@")) {
             try {
-                content = java.nio.file.Files.readString(Path.of(body.substring(1)));
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("--body " + body + ": the file " + body.substring(1) + " " + loadlab.recording.FileProblem.of(e));
+                content = Files.readString(Path.of(body.substring(1)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--body " + body + ": the file " + body.substring(1) + " " + FileProblem.of(e));
             }
         }
         String file = requestsFile == null ? null : requestsFile.toAbsolutePath().toString();
-        loadlab.scenarios.engine.RequestSpec spec = new loadlab.scenarios.engine.RequestSpec(file, method, parsed, content);
+        RequestSpec spec = new RequestSpec(file, method, parsed, content);
         if (file != null) spec.toMix(target == null ? null : URI.create(target));
         return spec;
     }
@@ -217,7 +226,7 @@ public final class WorkloadOptions {
         int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(uri.getHost(), port), 3_000);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("the target " + uri.getHost() + ":" + port + " is unreachable (" + e.getMessage()
                     + "); start it or fix --target");
         }
@@ -234,9 +243,9 @@ public final class WorkloadOptions {
     }
 
     private static void deleteTree(Path root) {
-        try (var walk = java.nio.file.Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (java.io.IOException ignored) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
             // a leftover temporary directory harms nothing
         }
     }

@@ -3,6 +3,8 @@ package loadlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
+import loadlab.scenarios.Journey;
 import loadlab.testkit.EndToEnd;
 
 /**
@@ -33,7 +36,7 @@ class ChecksAndErrorsDecideWhatARunSaysTest {
                 import io.gatling.javaapi.core.ChainBuilder;
                 import loadlab.scenarios.RunContext;
 
-                public class FollowersJourney extends loadlab.scenarios.Journey {
+                public class FollowersJourney extends Journey {
                     @Override
                     protected ChainBuilder steps(RunContext run) {
                         return exec(run.timing().request("user", http("user").get("/users/1").check(jsonPath("$.followers").is("5"))));
@@ -58,8 +61,8 @@ class ChecksAndErrorsDecideWhatARunSaysTest {
             CliRun run = CliRun.execute("run", "--target", target.url(), "--rate", "20/s", "--duration", "2s", "--warmup", "0s",
                     "--out", tmp.resolve("errors").toString());
             assertTrue(run.out().contains("warning: 100.00% of requests failed (by cause: http_5xx=40)"), run.out());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
 
+import loadlab.reports.capacity.Slo;
+
 /**
  * What a new user types first: {@code --help} on every command reads cleanly (no picocli "Could
  * not format" warning), {@code --version} and {@code -V} print the version, and a mistyped flag is
@@ -43,7 +45,7 @@ class HelpVersionAndMistypedFlagsTest {
         }
         assertFalse(captured.toString(StandardCharsets.UTF_8).contains("Could not format"), captured.toString(StandardCharsets.UTF_8));
         CliRun capacity = CliRun.execute("capacity", "--help");
-        assertTrue(capacity.out().contains(loadlab.reports.capacity.Slo.DEFAULT_ERROR_BUDGET + " applies"),
+        assertTrue(capacity.out().contains(Slo.DEFAULT_ERROR_BUDGET + " applies"),
                 "the help says the default error budget the search really applies: " + capacity.out());
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntToLongFunction;
 
 import com.sun.net.httpserver.HttpServer;
@@ -49,7 +50,7 @@ final class KnownCapacityTarget implements AutoCloseable {
     /** Holds the worker for the time given (parked, not spinning; JDK 17's Thread.sleep would round it up to whole ms). */
     private static void busy(long nanos) {
         long end = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0; left = end - System.nanoTime()) java.util.concurrent.locks.LockSupport.parkNanos(left);
+        for (long left = nanos; left > 0; left = end - System.nanoTime()) LockSupport.parkNanos(left);
     }
 
     /** Capacity {@code workers / service}: beyond it a queue grows without bound. */

@@ -3,7 +3,11 @@ package loadlab.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -28,8 +32,8 @@ final class LoopbackTarget implements AutoCloseable {
         server.start();
     }
 
-    private final java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final AtomicLong served = new AtomicLong();
     private volatile long failAfter = Long.MAX_VALUE;
 
     /** Answers 500 to every request after the first {@code requests}: a target that starts failing. */
@@ -52,14 +56,14 @@ final class LoopbackTarget implements AutoCloseable {
     }
 
     /** The calls {@link #recording} kept, in order. */
-    java.util.List<String> calls() {
-        return java.util.List.copyOf(calls);
+    List<String> calls() {
+        return List.copyOf(calls);
     }
 
     /** Answers {@code path} with this JSON, e.g. a verification endpoint. */
     LoopbackTarget answering(String path, String json) {
         server.createContext(path, exchange -> {
-            byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

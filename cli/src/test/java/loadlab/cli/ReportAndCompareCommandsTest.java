@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.IntervalLog;
+import loadlab.recording.RunDirectory;
 import loadlab.testkit.BenchFixture;
 import loadlab.testkit.FixtureRun;
 
@@ -53,7 +54,7 @@ class ReportAndCompareCommandsTest {
     @Test
     void aDamagedLogIsOneSentence() throws Exception {
         Path run = FixtureRun.of("get", 50).seconds(5).writeTo(tmp.resolve("damaged"));
-        Files.writeString(run.resolve(loadlab.recording.RunDirectory.SERVICE), "#[StartTime: 1790000000.000 (seconds since epoch)]\nTag=get,0.000,1.000,0.001,HISTFAAAjunk\n");
+        Files.writeString(run.resolve(RunDirectory.SERVICE), "#[StartTime: 1790000000.000 (seconds since epoch)]\nTag=get,0.000,1.000,0.001,HISTFAAAjunk\n");
         CliRun.execute("report", run.toString()).assertRefusedWithOneSentence("service.hlog is not a readable HdrHistogram interval log");
     }
 

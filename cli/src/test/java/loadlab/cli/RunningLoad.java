@@ -3,6 +3,8 @@ package loadlab.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /** For tests that act on a load run while it runs: waits for a file condition, never for a time. */
@@ -17,9 +19,9 @@ final class RunningLoad {
     /** @param extra more flags for {@code loadlab run}, e.g. {@code --engine gatling} */
     static ProcessBuilder command(String url, String rate, String duration, Path out, Path console, String... extra) {
         String javaBin = ProcessHandle.current().info().command().orElseThrow();
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
                 Loadlab.class.getName(), "run", "--target", url, "--rate", rate, "--duration", duration, "--warmup", "0s", "--out", out.toString()));
-        cmd.addAll(java.util.List.of(extra));
+        cmd.addAll(List.of(extra));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(console.toFile());
     }
 

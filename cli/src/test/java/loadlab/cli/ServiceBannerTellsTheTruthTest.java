@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +45,8 @@ class ServiceBannerTellsTheTruthTest {
         ServiceConfig config = ServiceConfig.defaults().withPort(0).withSeed(new SeedSpec(10, 2, 1.0, 1, 1))
                 .withBackends("h2:mem", "caffeine", "in-process");
         try (ReferenceService service = ReferenceService.start(config)) {
-            java.util.Map<String, String> setup = ServiceReport.setup(service);
-            assertTrue(setup.keySet().containsAll(java.util.List.of("strategy", "store", "cache", "stream", "workers", "max_queue_delay_ms",
+            Map<String, String> setup = ServiceReport.setup(service);
+            assertTrue(setup.keySet().containsAll(List.of("strategy", "store", "cache", "stream", "workers", "max_queue_delay_ms",
                     "body_timeout_ms")), setup.toString());
         }
     }

@@ -2,6 +2,7 @@ package loadlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ class TheShippedFaultExperimentIsValidTest {
                 shipped.faults().stream().map(FaultSpec::name).toList());
         assertEquals(List.of("block", "block", "block", "block", "stall"), shipped.faults().stream().map(FaultSpec::kind).toList());
         try (var packaged = DemoCommand.class.getResourceAsStream("examples/faults.yaml")) {
-            assertEquals(Files.readString(example), new String(packaged.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+            assertEquals(Files.readString(example), new String(packaged.readAllBytes(), StandardCharsets.UTF_8),
                     "the jar carries examples/faults.yaml itself");
         }
     }

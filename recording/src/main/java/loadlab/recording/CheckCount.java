@@ -1,5 +1,6 @@
 package loadlab.recording;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,7 +21,7 @@ public record CheckCount(String name, long passes, long fails, Map<String, Long>
     public CheckCount {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a check needs a name");
         if (passes < 0 || fails < 0) throw new IllegalArgumentException("check '" + name + "' has a negative count");
-        messages = messages == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(messages));
+        messages = messages == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(messages));
     }
 
     /** This check's counts added to another's of the same name (segments of one run, or several request names). */

@@ -3,6 +3,7 @@ package loadlab.recording;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record CheckLog(String schema, Map<String, List<CheckCount>> requests) {
     public CheckLog {
         Map<String, List<CheckCount>> copy = new TreeMap<>();
         if (requests != null) requests.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        requests = java.util.Collections.unmodifiableMap(copy);
+        requests = Collections.unmodifiableMap(copy);
     }
 
     public static CheckLog of(Map<String, List<CheckCount>> requests) {

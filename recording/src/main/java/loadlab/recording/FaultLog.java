@@ -1,5 +1,6 @@
 package loadlab.recording;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public record FaultLog(String schema, List<Fault> faults) {
 
     /** The run's faults, or null when it scheduled none. */
     public static FaultLog read(Path runDir) {
-        if (!java.nio.file.Files.exists(runDir.resolve(FILE))) return null;
+        if (!Files.exists(runDir.resolve(FILE))) return null;
         FaultLog log = RunFiles.read(runDir.resolve(FILE), FaultLog.class);
         if (!SCHEMA.equals(log.schema())) {
             throw DamagedRunException.of(runDir.resolve(FILE), "has schema " + log.schema() + ", not " + SCHEMA);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -45,7 +46,7 @@ public final class IntervalLog implements AutoCloseable {
     private final Consumer<Tick> listener;
     private final Consumer<String> onFailure;
     private ScheduledExecutorService clock;
-    private java.util.concurrent.ScheduledFuture<?> ticks;
+    private ScheduledFuture<?> ticks;
     private boolean closed;
     private boolean failed;
 

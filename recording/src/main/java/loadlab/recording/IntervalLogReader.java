@@ -1,12 +1,15 @@
 package loadlab.recording;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
@@ -96,13 +99,13 @@ public final class IntervalLogReader {
      * file, or one that holds something else, is damaged, not a run in which nothing happened.
      */
     private static void checkHeader(Path file) throws IOException {
-        try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             for (int i = 0; i < 16 && (line = in.readLine()) != null; i++) {
                 if (line.startsWith("\"StartTimestamp\"")) return;
                 if (!line.startsWith("#")) break;
             }
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             // binary content: reported below
         }
         throw new CorruptLogException(file, Files.size(file) == 0 ? "it is empty" : "it has no HdrHistogram log header", null);

@@ -8,9 +8,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -237,11 +241,11 @@ public final class RunDirectory {
         Path root = given.toAbsolutePath().getParent();
         String name = given.getFileName() == null ? "" : given.getFileName().toString();
         if (root == null || name.isEmpty() || !Files.isDirectory(root)) return given;
-        java.util.regex.Pattern named = java.util.regex.Pattern.compile("\\d{8}T\\d{6}Z-" + java.util.regex.Pattern.quote(
+        Pattern named = Pattern.compile("\\d{8}T\\d{6}Z-" + Pattern.quote(
                 name.replaceAll("[^A-Za-z0-9._-]", "_")) + "(-\\d+)?");
         try (var entries = Files.list(root)) {
             return entries.filter(p -> Files.isDirectory(p) && named.matcher(p.getFileName().toString()).matches())
-                    .max(java.util.Comparator.comparing((Path p) -> p.getFileName().toString().substring(0, 16))
+                    .max(Comparator.comparing((Path p) -> p.getFileName().toString().substring(0, 16))
                             .thenComparing(p -> suffix(p.getFileName().toString())))
                     .map(p -> given.getParent() == null ? p.getFileName() : given.getParent().resolve(p.getFileName()))
                     .orElse(given);
@@ -251,7 +255,7 @@ public final class RunDirectory {
     }
 
     private static int suffix(String dirName) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d+)$").matcher(dirName);
+        Matcher m = Pattern.compile("-(\\d+)$").matcher(dirName);
         return m.find() && dirName.lastIndexOf('-') > 16 ? Integer.parseInt(m.group(1)) : 1;
     }
 
@@ -259,7 +263,7 @@ public final class RunDirectory {
     public static void markLatest(Path root, Path dir) {
         try {
             // unique across machines too: injectors in containers share a volume and often the same pid
-            Path tmp = root.resolve(".latest-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID());
+            Path tmp = root.resolve(".latest-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
             Files.deleteIfExists(tmp);
             Files.createSymbolicLink(tmp, root.toAbsolutePath().relativize(dir.toAbsolutePath()));
             Files.move(tmp, root.resolve("latest"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,8 +1,13 @@
 package loadlab.recording;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +28,7 @@ import java.util.Map;
 public record RunManifest(String schema, String name, String scenario, String target, RunModel model, RecordedProfile profile,
                           Map<String, String> parameters, String started, String ended, long measureFromMillis, double measuredSeconds,
                           Double targetRate, Segment segment, boolean interrupted, String failure, Tool tool,
-                          Map<String, Object> environment, Map<String, String> service, java.util.List<String> mergedFrom,
+                          Map<String, Object> environment, Map<String, String> service, List<String> mergedFrom,
                           String startAt, Connections connections) {
 
     /**
@@ -37,10 +42,10 @@ public record RunManifest(String schema, String name, String scenario, String ta
     private static final long EARLIEST_MILLIS = 946_684_800_000L;
 
     public RunManifest {
-        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
-        environment = environment == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
-        service = service == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(service));
-        mergedFrom = mergedFrom == null ? java.util.List.of() : java.util.List.copyOf(mergedFrom);
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        service = service == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(service));
+        mergedFrom = mergedFrom == null ? List.of() : List.copyOf(mergedFrom);
     }
 
     /** A load run's manifest as it starts. */
@@ -98,7 +103,7 @@ public record RunManifest(String schema, String name, String scenario, String ta
     /** The manifest of several segments' runs added up. */
     public static RunManifest merged(RunManifest first, RecordedProfile profile, String started, String ended, long measureFromMillis,
                                      double measuredSeconds, Double targetRate, boolean interrupted, String failure,
-                                     java.util.List<String> from, Connections connections) {
+                                     List<String> from, Connections connections) {
         return new RunManifest(SCHEMA, first.name() + "-merged", first.scenario(), first.target(), first.model(), profile,
                 first.parameters(), started, ended, measureFromMillis, measuredSeconds, targetRate, null, interrupted, failure,
                 first.tool(), Map.of(), first.service(), from, first.startAt(), connections);
@@ -165,8 +170,8 @@ public record RunManifest(String schema, String name, String scenario, String ta
     /** The host's name without a name lookup (a lookup could reach a DNS server: loadlab talks only to its target). */
     private static String hostName() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
-        } catch (java.io.IOException | RuntimeException e) {
+            return Files.readString(Path.of("/etc/hostname")).strip();
+        } catch (IOException | RuntimeException e) {
             String env = System.getenv("HOSTNAME");
             return env == null ? "unknown" : env;
         }

@@ -6,13 +6,17 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -64,7 +68,7 @@ public final class RunMerge {
                 runs.stream().map(r -> r.manifest().started()).min(String::compareTo).orElseThrow(),
                 interrupted ? null : runs.stream().map(r -> r.manifest().ended()).filter(Objects::nonNull).max(String::compareTo).orElse(null),
                 start, measured, target, interrupted, failure, dirs.stream().map(Path::toString).toList(), connections(runs));
-        if (interrupted && merged.ended() == null) merged = merged.ended(java.time.Instant.now().toString(), merged.measuredSeconds(), true, failure);
+        if (interrupted && merged.ended() == null) merged = merged.ended(Instant.now().toString(), merged.measuredSeconds(), true, failure);
         RunFiles.write(out.resolve(RunManifest.FILE), merged);
         RunDirectory result = RunDirectory.open(out);
         result.writeSummary();
@@ -149,8 +153,8 @@ public final class RunMerge {
      * apart than one interval would add different seconds of the profile together.
      */
     private static void checkWindows(List<RunDirectory> runs) {
-        RunDirectory earliest = runs.stream().min(java.util.Comparator.comparingLong(r -> r.manifest().measureFromMillis())).orElseThrow();
-        RunDirectory latest = runs.stream().max(java.util.Comparator.comparingLong(r -> r.manifest().measureFromMillis())).orElseThrow();
+        RunDirectory earliest = runs.stream().min(Comparator.comparingLong(r -> r.manifest().measureFromMillis())).orElseThrow();
+        RunDirectory latest = runs.stream().max(Comparator.comparingLong(r -> r.manifest().measureFromMillis())).orElseThrow();
         long spread = zeroSpreadMillis(runs.stream().map(RunDirectory::path).toList());
         if (spread > MAX_ZERO_SPREAD_MILLIS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -163,11 +167,11 @@ public final class RunMerge {
     /** How far apart the segments' time zeros are, in milliseconds (each on its own machine's clock). */
     public static long zeroSpreadMillis(List<Path> dirs) {
         List<Long> zeros = dirs.stream().map(d -> RunDirectory.manifestOf(d).measureFromMillis()).toList();
-        return java.util.Collections.max(zeros) - java.util.Collections.min(zeros);
+        return Collections.max(zeros) - Collections.min(zeros);
     }
 
     /** Adds each segment's second k into the merged second k (counted from each segment's own time zero): the profile's timeline. */
-    private static void writeMerged(List<RunDirectory> runs, BiConsumer<RunDirectory, java.util.function.Consumer<IntervalLogReader.Entry>> log,
+    private static void writeMerged(List<RunDirectory> runs, BiConsumer<RunDirectory, Consumer<IntervalLogReader.Entry>> log,
                                     Path target, long baseMillis) {
         Map<Long, Map<String, Histogram>> bySecond = new TreeMap<>();
         for (RunDirectory r : runs) {

@@ -1,9 +1,14 @@
 package loadlab.recording;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -22,7 +27,7 @@ public final class RunRecorder {
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Recorder lag = Histograms.recorder();
     private final Recorder blocked = Histograms.recorder();
-    private final java.util.concurrent.atomic.LongAdder arrivals = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder arrivals = new LongAdder();
     private volatile long countFromNanos;
     private volatile long countFromMillis;
 
@@ -47,14 +52,14 @@ public final class RunRecorder {
     public void countFrom(long nanos) {
         this.countFromNanos = nanos;
         this.countFromMillis = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + Math.round((nanos - System.nanoTime()) / 1e6);
-        java.util.function.LongConsumer listener = this.countingListener;
+        LongConsumer listener = this.countingListener;
         if (listener != null && nanos != Long.MAX_VALUE) listener.accept(nanos);
     }
 
-    private volatile java.util.function.LongConsumer countingListener;
+    private volatile LongConsumer countingListener;
 
     /** Told the time zero of the measured timeline ({@link System#nanoTime()} clock) when the engine fixes it: what a fault schedule runs on. */
-    public void whenCounting(java.util.function.LongConsumer listener) {
+    public void whenCounting(LongConsumer listener) {
         this.countingListener = listener;
     }
 
@@ -107,9 +112,9 @@ public final class RunRecorder {
     /** One check's counts as they grow; order of first appearance kept, so checks read as the user wrote them. */
     private static final class Tally {
         final int order;
-        final java.util.concurrent.atomic.LongAdder passes = new java.util.concurrent.atomic.LongAdder();
-        final java.util.concurrent.atomic.LongAdder fails = new java.util.concurrent.atomic.LongAdder();
-        final Map<String, java.util.concurrent.atomic.LongAdder> messages = new ConcurrentHashMap<>();
+        final LongAdder passes = new LongAdder();
+        final LongAdder fails = new LongAdder();
+        final Map<String, LongAdder> messages = new ConcurrentHashMap<>();
 
         Tally(int order) {
             this.order = order;
@@ -117,7 +122,7 @@ public final class RunRecorder {
     }
 
     private final Map<String, Map<String, Tally>> checks = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger checkOrder = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger checkOrder = new AtomicInteger();
     private volatile boolean anyCheck;
 
     /**
@@ -135,9 +140,9 @@ public final class RunRecorder {
         }
         t.fails.increment();
         String message = failure.length() > 200 ? failure.substring(0, 199) + "…" : failure;
-        java.util.concurrent.atomic.LongAdder n = t.messages.get(message);
+        LongAdder n = t.messages.get(message);
         if (n == null && t.messages.size() >= CheckCount.MAX_MESSAGES - 1) message = CheckCount.OTHER_MESSAGES;
-        t.messages.computeIfAbsent(message, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+        t.messages.computeIfAbsent(message, k -> new LongAdder()).increment();
     }
 
     /** Whether any check was counted: a run without checks writes no {@link CheckLog}. */
@@ -147,13 +152,13 @@ public final class RunRecorder {
 
     /** The checks counted so far, per request name. */
     public CheckLog checks() {
-        Map<String, List<CheckCount>> out = new java.util.TreeMap<>();
+        Map<String, List<CheckCount>> out = new TreeMap<>();
         checks.forEach((tag, byName) -> {
             List<Map.Entry<String, Tally>> entries = new ArrayList<>(byName.entrySet());
-            entries.sort(java.util.Comparator.comparingInt(e -> e.getValue().order));
+            entries.sort(Comparator.comparingInt(e -> e.getValue().order));
             List<CheckCount> list = new ArrayList<>();
             for (Map.Entry<String, Tally> e : entries) {
-                Map<String, Long> messages = new java.util.TreeMap<>();
+                Map<String, Long> messages = new TreeMap<>();
                 e.getValue().messages.forEach((m, n) -> messages.put(m, n.sum()));
                 list.add(new CheckCount(e.getKey(), e.getValue().passes.sum(), e.getValue().fails.sum(), messages));
             }
@@ -173,7 +178,7 @@ public final class RunRecorder {
         for (Channel c : channels.values()) {
             out.add(new Interval(c.tag, c.latency.getIntervalHistogram(), c.service.getIntervalHistogram()));
         }
-        out.sort(java.util.Comparator.comparing(Interval::tag));
+        out.sort(Comparator.comparing(Interval::tag));
         return out;
     }
 

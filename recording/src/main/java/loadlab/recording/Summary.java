@@ -1,7 +1,10 @@
 package loadlab.recording;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.HdrHistogram.Histogram;
 
@@ -20,11 +23,11 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
                       Verification verification) {
     public static final String SCHEMA = "loadlab.summary/3";
     /** Earlier schemas whose counts can still be checked against the logs. */
-    public static final java.util.Set<String> READABLE = java.util.Set.of(SCHEMA, "loadlab.summary/2");
+    public static final Set<String> READABLE = Set.of(SCHEMA, "loadlab.summary/2");
     public static final String FILE = "summary.json";
 
     public Summary {
-        requests = requests == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requests));
+        requests = requests == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(requests));
         faults = faults == null ? null : List.copyOf(faults);
     }
 
@@ -104,7 +107,7 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
 
     public record Errors(long total, Map<String, Long> byCause) {
         public Errors {
-            byCause = byCause == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byCause));
+            byCause = byCause == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(byCause));
         }
     }
 

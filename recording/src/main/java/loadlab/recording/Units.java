@@ -1,5 +1,7 @@
 package loadlab.recording;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +34,7 @@ public final class Units {
             if (rank >= lastRank) throw wrongDuration(flag, text);
             lastRank = rank;
             try {
-                total = total.plus(part(new java.math.BigDecimal(m.group(1)), m.group(2)));
+                total = total.plus(part(new BigDecimal(m.group(1)), m.group(2)));
             } catch (ArithmeticException e) {
                 throw new IllegalArgumentException(flag + " '" + text + "' is longer than loadlab measures (at most a few years)");
             }
@@ -95,7 +97,7 @@ public final class Units {
         };
     }
 
-    private static Duration part(java.math.BigDecimal n, String unit) {
+    private static Duration part(BigDecimal n, String unit) {
         long nanosPer = switch (unit) {
             case "d" -> 86_400_000_000_000L;
             case "h" -> 3_600_000_000_000L;
@@ -105,9 +107,9 @@ public final class Units {
             case "us", "µs" -> 1_000L;
             default -> 1L;
         };
-        java.math.BigDecimal nanos = n.multiply(java.math.BigDecimal.valueOf(nanosPer));
-        if (nanos.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) throw new ArithmeticException("longer than loadlab measures");
-        return Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+        BigDecimal nanos = n.multiply(BigDecimal.valueOf(nanosPer));
+        if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) throw new ArithmeticException("longer than loadlab measures");
+        return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     private static IllegalArgumentException wrongDuration(String flag, String text) {

@@ -2,6 +2,8 @@ package loadlab.recording;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
 /**
  * A YAML file that does not parse, as one sentence naming the file and the line and column where
  * the parser gave up (not where the construct it was inside began), without the parser's source
@@ -17,7 +19,7 @@ public final class YamlProblem {
         int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
         String reason = e.getOriginalMessage();
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 line = m.getProblemMark().getLine() + 1;
                 column = m.getProblemMark().getColumn() + 1;
                 reason = m.getProblem();

@@ -11,6 +11,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class AFullDiskStopsTheLogAndKeepsWhatWasWrittenTest {
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> RunFiles.write(dir.resolve(RunManifest.FILE), RunFixture.manifest(10, 100.0)));
         assertTrue(e.getMessage().startsWith("cannot write " + dir.resolve(RunManifest.FILE)), e.getMessage());
-        assertFalse(Files.exists(dir.resolve(RunManifest.FILE + ".tmp"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(dir.resolve(RunManifest.FILE + ".tmp"), LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(dir.resolve(RunManifest.FILE)));
     }
 

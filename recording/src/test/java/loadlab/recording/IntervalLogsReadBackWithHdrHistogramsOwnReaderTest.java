@@ -12,6 +12,7 @@ import java.util.List;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,10 +86,10 @@ class IntervalLogsReadBackWithHdrHistogramsOwnReaderTest {
     void aCorruptLogIsReportedByNameNotAsAStackTrace() throws Exception {
         Path bad = dir.resolve("bad.hlog");
         Files.writeString(bad, "#[StartTime: 1.0 (seconds since epoch)]\n\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"\n0.000,1.000,2.0,HISTFAAAAGB4nPPP\n");
-        IntervalLogReader.CorruptLogException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IntervalLogReader.CorruptLogException e = Assertions.assertThrows(
                 IntervalLogReader.CorruptLogException.class, () -> IntervalLogReader.forEach(bad, entry -> { }));
         assertTrue(e.getMessage().contains("bad.hlog is not a readable HdrHistogram interval log"), e.getMessage());
-        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IntervalLogReader.CorruptLogException.class,
+        assertTrue(Assertions.assertThrows(IntervalLogReader.CorruptLogException.class,
                 () -> IntervalLogReader.forEach(dir.resolve("absent.hlog"), entry -> { })).getMessage().contains("missing"));
     }
 }

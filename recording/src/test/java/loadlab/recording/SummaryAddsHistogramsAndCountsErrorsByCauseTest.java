@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ class SummaryAddsHistogramsAndCountsErrorsByCauseTest {
     @TempDir
     Path dir;
 
-    private Summary run(double seconds, Double target, java.util.function.Consumer<RunRecorder> feed) {
+    private Summary run(double seconds, Double target, Consumer<RunRecorder> feed) {
         RunFixture.writeManifest(dir, seconds, target);
         RunRecorder recorder = new RunRecorder(0);
         try (IntervalLog log = RunFixture.log(recorder, dir)) {

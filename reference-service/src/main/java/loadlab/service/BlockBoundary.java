@@ -1,12 +1,16 @@
 package loadlab.service;
 
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,9 +28,9 @@ final class BlockBoundary implements InvocationHandler {
     private static final Set<String> EXEMPT = Set.of("close", "window", "toString", "hashCode", "equals");
 
     /** Fixed buckets keep a scrape small: one histogram per operation, sixteen lines each. */
-    private static final java.time.Duration[] BUCKETS = java.util.stream.LongStream
+    private static final Duration[] BUCKETS = LongStream
             .of(10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 1_000_000, 5_000_000)
-            .mapToObj(java.time.Duration::ofNanos).map(d -> d.multipliedBy(1_000)).toArray(java.time.Duration[]::new);
+            .mapToObj(Duration::ofNanos).map(d -> d.multipliedBy(1_000)).toArray(Duration[]::new);
 
     private final Object target;
     private final Block block;
@@ -66,7 +70,7 @@ final class BlockBoundary implements InvocationHandler {
         } finally {
             String outcome = ok ? "success" : "failure";
             (ok ? successes : failures).computeIfAbsent(method, m -> timer(m, outcome))
-                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -75,7 +79,7 @@ final class BlockBoundary implements InvocationHandler {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof java.io.UncheckedIOException io) {
+            if (cause instanceof UncheckedIOException io) {
                 throw new BlockUnavailableException(block, io.getMessage(), io);
             }
             throw cause;

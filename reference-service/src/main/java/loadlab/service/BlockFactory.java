@@ -6,16 +6,21 @@ import loadlab.service.cache.CaffeineTimelineCache;
 import loadlab.service.cache.RedisTimelineCache;
 import loadlab.service.cache.TimelineCache;
 import loadlab.service.fault.Block;
+import loadlab.service.fault.FaultPlan;
 import loadlab.service.redis.RedisClient;
 import loadlab.service.redis.RedisLocation;
 import loadlab.service.search.LuceneSearchIndex;
+import loadlab.service.search.SearchIndex;
 import loadlab.service.store.JdbcRecordStore;
+import loadlab.service.store.RecordStore;
 import loadlab.service.store.StoreLocation;
 import loadlab.service.stream.EventStream;
 import loadlab.service.stream.InProcessEventStream;
 import loadlab.service.stream.RedisEventStream;
 import loadlab.service.timeline.FanoutWorker;
 import loadlab.service.timeline.IndexWorker;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Picks each building block's backend from the configuration: embedded by default, real when a URI names one. */
 public final class BlockFactory {
@@ -55,11 +60,11 @@ public final class BlockFactory {
     }
 
     /** The same blocks seen through the fault-and-timer boundary. */
-    static Blocks instrument(Blocks raw, loadlab.service.fault.FaultPlan faults, io.micrometer.core.instrument.MeterRegistry registry) {
+    static Blocks instrument(Blocks raw, FaultPlan faults, MeterRegistry registry) {
         return new Blocks(
-                BlockBoundary.wrap(loadlab.service.store.RecordStore.class, raw.store(), Block.STORE, faults, registry),
+                BlockBoundary.wrap(RecordStore.class, raw.store(), Block.STORE, faults, registry),
                 BlockBoundary.wrap(TimelineCache.class, raw.cache(), Block.CACHE, faults, registry),
-                BlockBoundary.wrap(loadlab.service.search.SearchIndex.class, raw.index(), Block.INDEX, faults, registry),
+                BlockBoundary.wrap(SearchIndex.class, raw.index(), Block.INDEX, faults, registry),
                 BlockBoundary.wrap(EventStream.class, raw.stream(), Block.STREAM, faults, registry));
     }
 }

@@ -2,12 +2,15 @@ package loadlab.service;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,6 +20,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import loadlab.service.fault.Block;
 import loadlab.service.fault.FaultPlan;
 import loadlab.service.fault.ProcessStall;
 import loadlab.service.http.AdminApi;
@@ -32,6 +36,7 @@ import loadlab.service.timeline.EventOutbox;
 import loadlab.service.timeline.FanoutWorker;
 import loadlab.service.timeline.IndexWorker;
 import loadlab.service.timeline.ReadPath;
+import loadlab.service.timeline.StreamWorker;
 import loadlab.service.timeline.TimelineRebuild;
 import loadlab.service.timeline.WorkerGate;
 import loadlab.service.timeline.WritePath;
@@ -118,7 +123,7 @@ public final class ReferenceService implements AutoCloseable {
         Gauge.builder("convergence.pending", tracker, ConvergenceTracker::notYetConverged).register(registry);
         Gauge.builder("convergence.oldest.pending", tracker, t -> t.oldestPendingMicros() / 1e6).baseUnit("seconds").register(registry);
         Gauge.builder("timeline.celebrities", celebrities, CelebritySet::size).register(registry);
-        for (loadlab.service.timeline.StreamWorker worker : List.of(fanout, indexer)) {
+        for (StreamWorker worker : List.of(fanout, indexer)) {
             Gauge.builder("stream.consumer.failing", worker, w -> w.failure(0).isPresent() ? 1 : 0).tag("consumer", worker.name())
                     .description("1 while this consumer cannot apply events (it retries until it can)").register(registry);
         }
@@ -126,7 +131,7 @@ public final class ReferenceService implements AutoCloseable {
                 .description("1 while /health says degraded: a block down, a stall, or derived data behind or not being applied").register(registry);
     }
 
-    private static double safeBacklog(loadlab.service.timeline.StreamWorker worker) {
+    private static double safeBacklog(StreamWorker worker) {
         try {
             return worker.backlog();
         } catch (RuntimeException unavailable) {
@@ -151,7 +156,7 @@ public final class ReferenceService implements AutoCloseable {
     /** Why the service is not fully well, each in one sentence; empty when it is. Never calls a block. */
     List<String> degradedReasons() {
         List<String> reasons = new ArrayList<>();
-        for (loadlab.service.fault.Block b : loadlab.service.fault.Block.values()) {
+        for (Block b : Block.values()) {
             if (faults.isDown(b)) reasons.add(b.id() + " is down (injected fault)");
         }
         if (stall.active()) reasons.add("the process is stalled (injected)");
@@ -162,7 +167,7 @@ public final class ReferenceService implements AutoCloseable {
         if (waiting > 0) reasons.add(waiting + " events wait for the stream to accept them");
         long behindMicros = tracker.oldestPendingMicros();
         if (behindMicros > BEHIND.toNanos() / 1_000) {
-            reasons.add(String.format(java.util.Locale.ROOT, "derived data is %.1f s behind: %d posts are not yet in every timeline and the index",
+            reasons.add(String.format(Locale.ROOT, "derived data is %.1f s behind: %d posts are not yet in every timeline and the index",
                     behindMicros / 1e6, tracker.notYetConverged()));
         }
         return reasons;
@@ -171,7 +176,7 @@ public final class ReferenceService implements AutoCloseable {
     private Map<String, Object> health() {
         Map<String, Object> h = new LinkedHashMap<>();
         Map<String, String> states = new LinkedHashMap<>();
-        for (loadlab.service.fault.Block b : loadlab.service.fault.Block.values()) {
+        for (Block b : Block.values()) {
             states.put(b.id(), faults.isDown(b) ? "down" : faults.snapshot().containsKey(b) ? "faulty" : "up");
         }
         List<String> reasons = degradedReasons();
@@ -197,7 +202,7 @@ public final class ReferenceService implements AutoCloseable {
     }
 
     public static long nowMicros() {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
@@ -220,7 +225,7 @@ public final class ReferenceService implements AutoCloseable {
     }
 
     public ServiceConfig config() { return config; }
-    public io.micrometer.core.instrument.MeterRegistry registry() { return registry; }
+    public MeterRegistry registry() { return registry; }
     public Api api() { return api; }
     public Blocks blocks() { return blocks; }
     public ReadPath reads() { return reads; }

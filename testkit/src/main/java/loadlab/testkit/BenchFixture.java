@@ -2,8 +2,10 @@ package loadlab.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import loadlab.recording.RunFiles;
 import loadlab.recording.RecordedProfile;
@@ -20,7 +22,7 @@ public final class BenchFixture {
                                              String unit) {
         String[] parts = benchmark.split("\\.");
         String subject = parts[parts.length - 2] + "." + parts[parts.length - 1];
-        return new BenchSummary.Result(benchmark, subject, new java.util.TreeMap<>(params), mode, score, error, unit, 2,
+        return new BenchSummary.Result(benchmark, subject, new TreeMap<>(params), mode, score, error, unit, 2,
                 List.of(List.of(score - 0.01 * score, score + 0.01 * score), List.of(score, score)));
     }
 
@@ -39,7 +41,7 @@ public final class BenchFixture {
         RecordedProfile.Bench settings = new RecordedProfile.Bench("QUICK", 1, 1, 2, 1, ".*");
         RunFiles.write(dir.resolve(Summary.FILE), new BenchSummary(BenchSummary.SCHEMA, settings, List.of("RecordStore postgres: unreachable"),
                 results));
-        RunFiles.write(dir.resolve(RunManifest.FILE), RunManifest.bench(settings, java.time.Instant.parse("2026-09-21T12:00:00Z"),
+        RunFiles.write(dir.resolve(RunManifest.FILE), RunManifest.bench(settings, Instant.parse("2026-09-21T12:00:00Z"),
                 new Tool("loadlab", "test", "0123456789ab", "jmh 1.37")).ended("2026-09-21T12:02:00Z", 0, false, null));
         return dir;
     }

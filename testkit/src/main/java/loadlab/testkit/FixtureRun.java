@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
+import loadlab.recording.CheckLog;
 import loadlab.recording.ErrorCause;
+import loadlab.recording.FaultLog;
 import loadlab.recording.Histograms;
 import loadlab.recording.RequestName;
 import loadlab.recording.RunFiles;
@@ -23,6 +26,9 @@ import loadlab.recording.RecordedProfile;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunManifest;
 import loadlab.recording.Tool;
+import loadlab.recording.Verification;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * A recorded load run written in code, deterministic to the microsecond: per second and request
@@ -48,8 +54,8 @@ public final class FixtureRun {
     private boolean interrupted;
     private boolean serverMetrics;
     private List<Integer> silentSeconds = List.of();
-    private final List<loadlab.recording.FaultLog.Fault> faults = new ArrayList<>();
-    private loadlab.recording.Verification verification;
+    private final List<FaultLog.Fault> faults = new ArrayList<>();
+    private Verification verification;
 
     private FixtureRun() {}
 
@@ -110,21 +116,21 @@ public final class FixtureRun {
 
     /** A block fault from second {@code at} for {@code length} seconds, carried out on time (faults.json). */
     public FixtureRun fault(String name, int at, int length) {
-        loadlab.recording.FaultLog.Outcome ok = new loadlab.recording.FaultLog.Outcome("PUT /admin/faults/cache", true, 200, "{}", 1.0);
-        faults.add(new loadlab.recording.FaultLog.Fault(name, "block", "cache", at, length, (double) at, (double) at + length, ok, ok, false));
+        FaultLog.Outcome ok = new FaultLog.Outcome("PUT /admin/faults/cache", true, 200, "{}", 1.0);
+        faults.add(new FaultLog.Fault(name, "block", "cache", at, length, (double) at, (double) at + length, ok, ok, false));
         return this;
     }
 
     /** What the target said after the load (verification.json). */
-    private loadlab.recording.CheckLog checks;
+    private CheckLog checks;
 
     /** The run's checks.json, as an injector writes it. */
-    public FixtureRun checks(loadlab.recording.CheckLog log) {
+    public FixtureRun checks(CheckLog log) {
         checks = log;
         return this;
     }
 
-    public FixtureRun verified(loadlab.recording.Verification v) {
+    public FixtureRun verified(Verification v) {
         verification = v;
         return this;
     }
@@ -137,14 +143,14 @@ public final class FixtureRun {
                     Math.round(targetRate * seconds), null, 1)
                     : new RecordedProfile.Closed(8, 5, seconds, null, 1);
             RunManifest m = RunManifest.load("fixture", "http-get", "http://127.0.0.1:8080/", profile, Map.of("users", "100"),
-                    java.time.Instant.parse("2026-09-21T12:00:00.123456Z"), ORIGIN_MILLIS, targetRate, null,
+                    Instant.parse("2026-09-21T12:00:00.123456Z"), ORIGIN_MILLIS, targetRate, null,
                     new Tool("loadlab", "test", "0123456789ab", "gatling 3.15.1"));
             m = m.ended("2026-09-21T12:00:25Z", seconds, interrupted, null);
             RunFiles.write(dir.resolve(RunManifest.FILE), m);
             writeLogs(dir);
-            if (!faults.isEmpty()) new loadlab.recording.FaultLog(loadlab.recording.FaultLog.SCHEMA, faults).write(dir);
+            if (!faults.isEmpty()) new FaultLog(FaultLog.SCHEMA, faults).write(dir);
             if (verification != null) verification.write(dir);
-            if (checks != null) RunFiles.write(dir.resolve(loadlab.recording.CheckLog.FILE), checks);
+            if (checks != null) RunFiles.write(dir.resolve(CheckLog.FILE), checks);
             RunDirectory.open(dir).writeSummary();
             if (serverMetrics) writeServerMetrics(dir);
             return dir;
@@ -206,7 +212,7 @@ public final class FixtureRun {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("ts_ms", ORIGIN_MILLIS + s * 1000L);
             line.put("samples", samples);
-            lines.add(RunFiles.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            lines.add(RunFiles.JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(line));
             if (s == 3) lines.add("{\"ts_ms\": " + (ORIGIN_MILLIS + 3500) + ", \"error\": \"ConnectException: refused\"}");
         }

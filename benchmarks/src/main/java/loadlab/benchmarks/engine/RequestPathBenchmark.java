@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -84,7 +85,7 @@ public class RequestPathBenchmark {
 
     private void newClock() {
         long[] perSecond = new long[3600];
-        java.util.Arrays.fill(perSecond, 100_000);
+        Arrays.fill(perSecond, 100_000);
         clock = new ArrivalClock(perSecond, 0, null, 0, 1);
     }
 

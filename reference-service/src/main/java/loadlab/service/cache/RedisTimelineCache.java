@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
@@ -194,7 +195,7 @@ public final class RedisTimelineCache implements TimelineCache {
     }
 
     /** Redis forgets scripts when it restarts; load them again once and retry. */
-    private <T> T retryingOnNoScript(java.util.function.Supplier<T> work) {
+    private <T> T retryingOnNoScript(Supplier<T> work) {
         try {
             return work.get();
         } catch (RuntimeException e) {

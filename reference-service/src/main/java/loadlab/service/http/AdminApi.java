@@ -3,6 +3,7 @@ package loadlab.service.http;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -68,7 +69,7 @@ public final class AdminApi {
         String method = request.method();
         if (method.equals("POST") || method.equals("PUT")) {
             String type = request.header("content-type");
-            String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (!media.equals("application/json")) {
                 throw new ApiException(415, "admin " + method + " requests must be sent with Content-Type: application/json");
             }

@@ -1,11 +1,13 @@
 package loadlab.service.http;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -38,7 +40,7 @@ public final class Api {
         this.shed = Counter.builder("http.server.shed").description("Requests refused with 503 under overload").register(registry);
         this.queueDelay = Timer.builder("http.server.queue.delay").description("Time a served request waited for a worker after its last byte arrived")
                 .publishPercentileHistogram().register(registry);
-        io.micrometer.core.instrument.Gauge.builder("http.server.in.flight", admission, AdmissionGate::inFlight)
+        Gauge.builder("http.server.in.flight", admission, AdmissionGate::inFlight)
                 .description("Requests admitted and not yet answered: queued for a worker or being served").register(registry);
     }
 
@@ -118,8 +120,8 @@ public final class Api {
                 .tag("method", request.method()).tag("uri", template).tag("status", Integer.toString(status))
                 .tag("outcome", status < 400 ? "SUCCESS" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR")
                 .publishPercentileHistogram()
-                .minimumExpectedValue(java.time.Duration.ofNanos(10_000))
-                .maximumExpectedValue(java.time.Duration.ofSeconds(30))
+                .minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry)
                 .record(System.nanoTime() - request.receivedNanos(), TimeUnit.NANOSECONDS);
     }

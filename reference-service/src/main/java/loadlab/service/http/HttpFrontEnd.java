@@ -1,12 +1,15 @@
 package loadlab.service.http;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -136,7 +139,7 @@ public final class HttpFrontEnd implements AutoCloseable {
             deadline.cancel();
             if (failure != null) {
                 release.run();
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : failure;
+                Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
                 if (cause instanceof BodyReader.TooLarge large) send(request, response, callback, tooLarge(), large.drained ? Map.of() : CLOSE);
                 else send(request, response, callback, ApiResponse.error(400, "the request body could not be read: " + RootCause.message(cause)), CLOSE);
                 return;
@@ -206,7 +209,6 @@ public final class HttpFrontEnd implements AutoCloseable {
         return new ApiRequest(request.getMethod(), path, query, headers, body, address, received, ready);
     }
 
-
     public void start() throws Exception {
         server.start();
     }
@@ -218,12 +220,12 @@ public final class HttpFrontEnd implements AutoCloseable {
     /** The address the connector is bound to, as the operating system reports it; {@code *} for every interface. */
     public String boundHost() {
         Object channel = connector.getTransport();
-        if (channel instanceof java.nio.channels.ServerSocketChannel s) {
+        if (channel instanceof ServerSocketChannel s) {
             try {
                 if (s.getLocalAddress() instanceof InetSocketAddress a) {
                     return a.getAddress().isAnyLocalAddress() ? "*" : a.getAddress().getHostAddress();
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // fall through to the configured host
             }
         }

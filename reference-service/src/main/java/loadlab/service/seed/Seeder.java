@@ -1,10 +1,12 @@
 package loadlab.service.seed;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 
 import loadlab.service.model.Post;
 import loadlab.service.store.RecordStore;
@@ -39,7 +41,7 @@ public final class Seeder {
 
         // the two big tables load side by side: each insert is CPU-bound index maintenance
         SplittableRandom postRandom = random.split();
-        java.util.concurrent.CompletableFuture<Long> posts = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<Long> posts = CompletableFuture.supplyAsync(
                 () -> seedPosts(store, spec, postRandom, nowMicros), Seeder::worker);
         long follows = seedFollows(store, spec, random);
         return new Report(n, follows, posts.join(), 0, (System.nanoTime() - started) / 1_000_000);
@@ -73,7 +75,7 @@ public final class Seeder {
                 }
             }
         }
-        store.insertFollows(java.util.Arrays.copyOf(followers, buffered), java.util.Arrays.copyOf(followees, buffered));
+        store.insertFollows(Arrays.copyOf(followers, buffered), Arrays.copyOf(followees, buffered));
         return total + buffered;
     }
 
@@ -82,7 +84,7 @@ public final class Seeder {
         if (total == 0) return 0;
         TextGenerator text = new TextGenerator(5_000, spec.seed());
         int[] remaining = new int[spec.users() + 1];
-        java.util.Arrays.fill(remaining, spec.postsPerUser());
+        Arrays.fill(remaining, spec.postsPerUser());
         int[] authors = new int[spec.users()];
         for (int i = 0; i < authors.length; i++) authors[i] = i + 1;
         int live = authors.length;

@@ -1,5 +1,7 @@
 package loadlab.service.seed;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -14,7 +16,7 @@ public final class TextGenerator {
 
     public TextGenerator(int vocabulary, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+        Set<String> unique = new LinkedHashSet<>();
         while (unique.size() < vocabulary) {
             StringBuilder w = new StringBuilder();
             int syllables = 1 + random.nextInt(3);

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +192,7 @@ public final class JdbcRecordStore implements RecordStore {
     @Override
     public List<TimelineEntry> homeTimeline(long user, long before, int limit) {
         long[] followees = longs("SELECT followee FROM follows WHERE follower = ?", user);
-        List<Long> authors = new java.util.ArrayList<>(followees.length);
+        List<Long> authors = new ArrayList<>(followees.length);
         for (long f : followees) authors.add(f);
         return newestOf(authors, before, limit);
     }
@@ -359,10 +361,10 @@ public final class JdbcRecordStore implements RecordStore {
                 long[] out = new long[16];
                 int n = 0;
                 while (rs.next()) {
-                    if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+                    if (n == out.length) out = Arrays.copyOf(out, n * 2);
                     out[n++] = rs.getLong(1);
                 }
-                return java.util.Arrays.copyOf(out, n);
+                return Arrays.copyOf(out, n);
             }
         } catch (SQLException e) {
             throw failure(e);
@@ -395,7 +397,7 @@ public final class JdbcRecordStore implements RecordStore {
     }
 
     private static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
+        return String.join(",", Collections.nCopies(n, "?"));
     }
 
     private static RuntimeException failure(SQLException e) {

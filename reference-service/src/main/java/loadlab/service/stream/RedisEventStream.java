@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.Transaction;
@@ -55,7 +56,7 @@ public final class RedisEventStream implements EventStream {
      * reports the reset once to each subscription (those that had not seen it yet report it on
      * their next call).
      */
-    private <T> T guarded(long[] seen, java.util.function.Supplier<T> call) {
+    private <T> T guarded(long[] seen, Supplier<T> call) {
         long now = resets.get();
         if (seen[0] < now) {
             seen[0] = now;
@@ -81,7 +82,6 @@ public final class RedisEventStream implements EventStream {
         }
         return false;
     }
-
 
     private String streamKey(String group) {
         return redis.key("events:" + group);

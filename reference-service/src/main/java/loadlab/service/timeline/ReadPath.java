@@ -2,6 +2,7 @@ package loadlab.service.timeline;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import loadlab.service.Blocks;
 import loadlab.service.cache.CachedPage;
+import loadlab.service.fault.Block;
 import loadlab.service.fault.BlockUnavailableException;
 import loadlab.service.model.Post;
 import loadlab.service.model.TimelineEntry;
@@ -62,7 +64,7 @@ public final class ReadPath {
                 hits.increment();
             }
         } catch (BlockUnavailableException cacheDown) {
-            if (cacheDown.block() != loadlab.service.fault.Block.CACHE) throw cacheDown;
+            if (cacheDown.block() != Block.CACHE) throw cacheDown;
             fallbacks.increment();
             return blocks.store().homeTimeline(user, before, limit);
         }
@@ -107,7 +109,7 @@ public final class ReadPath {
     public List<Post> hydrate(List<TimelineEntry> entries) {
         Set<Long> ids = new HashSet<>();
         for (TimelineEntry e : entries) ids.add(e.postId());
-        Map<Long, Post> found = new java.util.HashMap<>();
+        Map<Long, Post> found = new HashMap<>();
         try {
             found.putAll(blocks.cache().posts(ids));
         } catch (BlockUnavailableException cacheDown) {

@@ -2,6 +2,8 @@ package loadlab.service.timeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,12 +115,12 @@ public abstract class StreamWorker implements AutoCloseable {
     }
 
     /** Why this worker has not been able to apply events for at least {@code atLeastNanos}; empty when it can. */
-    public java.util.Optional<String> failure(long atLeastNanos) {
+    public Optional<String> failure(long atLeastNanos) {
         long since = failingSinceNanos;
-        if (since == 0) return java.util.Optional.empty();
+        if (since == 0) return Optional.empty();
         long nanos = System.nanoTime() - since;
-        if (nanos < atLeastNanos) return java.util.Optional.empty();
-        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s cannot apply events for %.1f s: %s", name, nanos / 1e9, lastFailure));
+        if (nanos < atLeastNanos) return Optional.empty();
+        return Optional.of(String.format(Locale.ROOT, "%s cannot apply events for %.1f s: %s", name, nanos / 1e9, lastFailure));
     }
 
     public String name() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import loadlab.service.Blocks;
 import loadlab.service.model.TimelineEntry;
@@ -62,7 +63,7 @@ public final class TimelineRebuild {
     private static long join(CompletableFuture<Long> f) {
         try {
             return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }

@@ -2,13 +2,16 @@ package loadlab.service.verify;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import org.HdrHistogram.Histogram;
 
 import loadlab.service.Blocks;
+import loadlab.service.fault.BlockUnavailableException;
 import loadlab.service.model.Post;
 import loadlab.service.model.TimelineEntry;
 import loadlab.service.timeline.ReadPath;
@@ -47,7 +50,7 @@ public final class Verifier {
         List<Long> missingFromSearch = new ArrayList<>();
         List<String> examples = new ArrayList<>();
         long missingFromTimelines = 0;
-        java.util.Set<Long> missingAnywhere = new java.util.HashSet<>();
+        Set<Long> missingAnywhere = new HashSet<>();
         int window = blocks.cache().window();
         Map<Long, long[]> followersOf = new HashMap<>();
         Map<Long, List<TimelineEntry>> windows = new HashMap<>();
@@ -84,7 +87,7 @@ public final class Verifier {
     private boolean searchable(long id) {
         try {
             return blocks.index().contains(id);
-        } catch (loadlab.service.fault.BlockUnavailableException indexDown) {
+        } catch (BlockUnavailableException indexDown) {
             return false;
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ abstract class TimelineCacheContract {
 
     private void load(long user, long... ids) {
         long token = cache.beginLoad(user);
-        List<TimelineEntry> entries = new java.util.ArrayList<>();
+        List<TimelineEntry> entries = new ArrayList<>();
         for (long id : ids) entries.add(e(id));
         cache.completeLoad(user, token, entries);
     }

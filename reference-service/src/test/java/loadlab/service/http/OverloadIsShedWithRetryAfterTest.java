@@ -3,10 +3,16 @@ package loadlab.service.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,8 @@ import loadlab.service.fault.BlockFault;
 import loadlab.service.support.EmbeddedService;
 import loadlab.service.support.HttpCall;
 import loadlab.testkit.EndToEnd;
+
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Under overload the service refuses work at once with 503 and Retry-After rather than queueing
@@ -51,7 +59,7 @@ class OverloadIsShedWithRetryAfterTest {
             assertEquals(201, done.status(), done.body());
             service.faults().clearAll();
             long id = done.json().path("id").asLong();
-            assertEquals("kept under overload", service.blocks().store().posts(java.util.List.of(id)).get(id).text());
+            assertEquals("kept under overload", service.blocks().store().posts(List.of(id)).get(id).text());
             assertTrue(service.awaitConverged(Duration.ofSeconds(30)));
             assertTrue(service.verifier().verify(-1).converged());
             String metrics = HttpCall.get(service.uri(), "/metrics").body();
@@ -64,11 +72,11 @@ class OverloadIsShedWithRetryAfterTest {
         try (ReferenceService service = EmbeddedService.start(EmbeddedService.config().withShedding(64, Duration.ofMillis(200), 32))) {
             long receivedLongAgo = System.nanoTime() - Duration.ofSeconds(2).toNanos();
             ApiResponse late = service.api().handle(ApiRequest.of("GET", "/users/1/timeline", Map.of(), null,
-                    java.net.InetAddress.getLoopbackAddress(), receivedLongAgo));
+                    InetAddress.getLoopbackAddress(), receivedLongAgo));
             assertEquals(503, late.status());
             assertEquals("1", late.headers().get("Retry-After"));
             ApiResponse fresh = service.api().handle(ApiRequest.of("GET", "/users/1/timeline", Map.of(), null,
-                    java.net.InetAddress.getLoopbackAddress(), System.nanoTime()));
+                    InetAddress.getLoopbackAddress(), System.nanoTime()));
             assertEquals(200, fresh.status());
         }
     }
@@ -87,8 +95,8 @@ class OverloadIsShedWithRetryAfterTest {
         int each = 5;
         try (ReferenceService service = EmbeddedService.start(EmbeddedService.config().withShedding(1_000, limit, 4))) {
             service.faults().set(Block.STORE, BlockFault.latency(Duration.ofMillis(100), 1.0));
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
-            java.util.List<java.util.concurrent.Future<long[]>> results = new java.util.ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<long[]>> results = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int user = c % 40 + 1;
                 results.add(pool.submit(() -> {
@@ -107,7 +115,7 @@ class OverloadIsShedWithRetryAfterTest {
             long created = 0;
             long shed = 0;
             long slowest = 0;
-            for (java.util.concurrent.Future<long[]> f : results) {
+            for (Future<long[]> f : results) {
                 long[] o = f.get(120, TimeUnit.SECONDS);
                 created += o[0];
                 shed += o[1];
@@ -118,7 +126,7 @@ class OverloadIsShedWithRetryAfterTest {
             assertEquals((long) clients * each, created + shed, "every request was answered, 201 or 503");
             assertTrue(shed > 0, "some requests were shed");
             assertTrue(created > 0, "some requests were served");
-            io.micrometer.core.instrument.Timer waited = service.registry().get("http.server.queue.delay").timer();
+            Timer waited = service.registry().get("http.server.queue.delay").timer();
             assertEquals(created, waited.count(), "the wait of every served request is recorded");
             assertTrue(waited.max(TimeUnit.NANOSECONDS) <= limit.toNanos(), "a served request waited " + waited.max(TimeUnit.MILLISECONDS) + " ms");
             // a generous bound: the limit, two store calls, and two seconds for a busy CI machine

@@ -7,8 +7,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,7 +97,7 @@ class AcknowledgedPostsSurviveACrashTest {
         assertTrue(acknowledged.size() >= KILL_AFTER, "the load was running when the process was killed");
 
         try (ServiceProcess second = ServiceProcess.start(store, "caffeine", "in-process", dir.resolve("second.log"))) {
-            Map<Long, String> stored = postsOf(second.uri(), new java.util.HashSet<>(authors.values()));
+            Map<Long, String> stored = postsOf(second.uri(), new HashSet<>(authors.values()));
             List<Long> lost = new ArrayList<>();
             for (Map.Entry<Long, String> e : acknowledged.entrySet()) {
                 if (!e.getValue().equals(stored.get(e.getKey()))) lost.add(e.getKey());
@@ -112,7 +114,7 @@ class AcknowledgedPostsSurviveACrashTest {
     }
 
     /** Every post of these authors, read back through the API, page by page. */
-    private static Map<Long, String> postsOf(URI service, java.util.Set<Long> authors) {
+    private static Map<Long, String> postsOf(URI service, Set<Long> authors) {
         Map<Long, String> posts = new HashMap<>();
         for (long author : authors) {
             String before = "";

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,7 +18,7 @@ public final class HttpCall {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A response with its body parsed when it is JSON. */
-    public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+    public record Reply(int status, HttpHeaders headers, String body) {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -3,6 +3,7 @@ package loadlab.service.support;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -35,7 +36,7 @@ public final class PrivateRedis implements AutoCloseable {
             Assumptions.abort(why + "; Redis restart test skipped");
         }
         int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
         PrivateRedis redis = new PrivateRedis(port, dir.resolve("redis-" + port + ".log"));

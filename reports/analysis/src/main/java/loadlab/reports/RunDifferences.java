@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import loadlab.recording.RunManifest;
+import loadlab.reports.format.Figures;
 
 /**
  * What two runs differ in besides the code under test: scenario, target, profile, parameters,
@@ -25,8 +26,8 @@ public final class RunDifferences {
         differ(out, "scenario", a.scenario(), b.scenario(), aName, bName);
         differ(out, "target", a.target(), b.target(), aName, bName);
         differ(out, "profile", a.profile() == null ? null : a.profile().text(), b.profile() == null ? null : b.profile().text(), aName, bName);
-        differ(out, "scenario parameters", loadlab.reports.format.Figures.pairs(a.parameters()),
-                loadlab.reports.format.Figures.pairs(b.parameters()), aName, bName);
+        differ(out, "scenario parameters", Figures.pairs(a.parameters()),
+                Figures.pairs(b.parameters()), aName, bName);
         differ(out, "engine", a.tool() == null ? null : a.tool().engine(), b.tool() == null ? null : b.tool().engine(), aName, bName);
         return out;
     }

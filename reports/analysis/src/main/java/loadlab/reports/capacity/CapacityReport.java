@@ -2,6 +2,8 @@ package loadlab.reports.capacity;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 import loadlab.recording.RunFiles;
 
@@ -37,7 +39,7 @@ public record CapacityReport(String schema, String mode, String target, String s
     /** A step's directory name: its place and its load, e.g. {@code 03-2000} or {@code 05-c16}. */
     public static String stepDir(int index, Double rate, Integer users) {
         String load = users != null ? "c" + users : rate == Math.rint(rate) ? String.valueOf(Math.round(rate)) : String.valueOf(rate);
-        return String.format(java.util.Locale.ROOT, "%02d-%s", index, load);
+        return String.format(Locale.ROOT, "%02d-%s", index, load);
     }
 
     /** The USL over some steps, or why there is none. */
@@ -45,7 +47,7 @@ public record CapacityReport(String schema, String mode, String target, String s
 
     /** The USL over the steps that describe the target, or the reason there is none. */
     public static Fit fit(List<CapacityStep> steps) {
-        List<UslPoint> steady = steps.stream().map(CapacityStep::uslPoint).filter(java.util.Objects::nonNull).toList();
+        List<UslPoint> steady = steps.stream().map(CapacityStep::uslPoint).filter(Objects::nonNull).toList();
         List<UslPoint> points = steady.stream().filter(p -> p.concurrency() >= 1).toList();
         if (points.size() < UslFit.MIN_POINTS) {
             return new Fit(null, "not fitted: " + steady.size() + " of " + steps.size() + " steps describe the target in a steady state"

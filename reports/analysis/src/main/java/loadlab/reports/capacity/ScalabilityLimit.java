@@ -1,5 +1,7 @@
 package loadlab.reports.capacity;
 
+import java.util.Locale;
+
 /**
  * What holds a system back, read from its fitted model at the highest measured concurrency N: the
  * larger of the contention term σ(N−1) (queueing for something shared; throughput levels off) and
@@ -18,7 +20,7 @@ public enum ScalabilityLimit {
     }
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public String text() {

@@ -11,6 +11,7 @@ import loadlab.recording.Micros;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
 import loadlab.recording.Summary;
+import loadlab.reports.gate.Metric;
 
 /**
  * Judges one step of a capacity search from its run directory (read through {@code recording}).
@@ -106,13 +107,13 @@ public final class StepJudge {
     }
 
     private static Slo asServiceTime(Slo slo) {
-        loadlab.reports.gate.Metric m = switch (slo.metric()) {
-            case P50 -> loadlab.reports.gate.Metric.SERVICE_P50;
-            case P90 -> loadlab.reports.gate.Metric.SERVICE_P90;
-            case P95 -> loadlab.reports.gate.Metric.SERVICE_P95;
-            case P99 -> loadlab.reports.gate.Metric.SERVICE_P99;
-            case P999, P9999, MAX -> loadlab.reports.gate.Metric.SERVICE_P999;
-            case MEAN -> loadlab.reports.gate.Metric.SERVICE_MEAN;
+        Metric m = switch (slo.metric()) {
+            case P50 -> Metric.SERVICE_P50;
+            case P90 -> Metric.SERVICE_P90;
+            case P95 -> Metric.SERVICE_P95;
+            case P99 -> Metric.SERVICE_P99;
+            case P999, P9999, MAX -> Metric.SERVICE_P999;
+            case MEAN -> Metric.SERVICE_MEAN;
             default -> slo.metric();
         };
         return new Slo(m, slo.inclusive(), slo.limit(), slo.text());

@@ -1,6 +1,7 @@
 package loadlab.reports.capacity;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A fitted model as {@code capacity.json} and {@code capacity --fit --json} write it: the same
@@ -20,14 +21,14 @@ public record UslFigures(double sigma, double kappa, double lambda, double r2, D
     }
 
     public String describe() {
-        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT,
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "USL fit of %d points: sigma %.4g (contention), kappa %.4g (coherency), lambda %.4g/s, R² %.4f; %s",
-                points.size(), sigma, kappa, lambda, r2, ScalabilityLimit.valueOf(limit.toUpperCase(java.util.Locale.ROOT)
+                points.size(), sigma, kappa, lambda, r2, ScalabilityLimit.valueOf(limit.toUpperCase(Locale.ROOT)
                         .replace('-', '_')).text()));
         if (peakConcurrency != null) {
-            b.append(String.format(java.util.Locale.ROOT, "; peak %.4g/s at concurrency N* = %.3g", peakThroughput, peakConcurrency));
+            b.append(String.format(Locale.ROOT, "; peak %.4g/s at concurrency N* = %.3g", peakThroughput, peakConcurrency));
         } else if (peakThroughput != null) {
-            b.append(String.format(java.util.Locale.ROOT, "; no peak, levels off toward %.4g/s", peakThroughput));
+            b.append(String.format(Locale.ROOT, "; no peak, levels off toward %.4g/s", peakThroughput));
         }
         return b.append("\n").append(note).toString();
     }

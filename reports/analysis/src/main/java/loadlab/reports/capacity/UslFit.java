@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
@@ -87,7 +88,7 @@ public final class UslFit {
         return new double[] {sigma, kappa, lambda};
     }
 
-    private static Pair<RealVector, org.hipparchus.linear.RealMatrix> value(RealVector p, double[] n) {
+    private static Pair<RealVector, RealMatrix> value(RealVector p, double[] n) {
         double sigma = p.getEntry(0);
         double kappa = p.getEntry(1);
         double lambda = p.getEntry(2);

@@ -1,6 +1,7 @@
 package loadlab.reports.capacity;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Gunther's Universal Scalability Law, X(N) = λN / (1 + σ(N−1) + κN(N−1)), with the parameters
@@ -63,7 +64,7 @@ public record UslModel(double sigma, double kappa, double lambda, double r2, Lis
             return sigma > 0 ? "no peak: with κ = 0 throughput levels off toward λ/σ" : "no peak: throughput still grows linearly";
         }
         if (reachesPeak()) return "the measurements reach past the peak";
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "the measurements stop at N = %.3g, before the peak at N* = %.3g: the peak is an extrapolation; measure higher "
                         + "concurrency to confirm it", largestConcurrency(), n);
     }

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import loadlab.recording.FileProblem;
 
 /**
  * Measurements made anywhere, as CSV: a header naming the columns {@code concurrency} and
@@ -20,7 +23,7 @@ public final class UslPointsFile {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--fit " + file + " " + loadlab.recording.FileProblem.of(e) + "; give a CSV file of concurrency,throughput rows");
+            throw new IllegalArgumentException("--fit " + file + " " + FileProblem.of(e) + "; give a CSV file of concurrency,throughput rows");
         }
         int n = -1, x = -1, width = 0;
         List<UslPoint> points = new ArrayList<>();
@@ -31,7 +34,7 @@ public final class UslPointsFile {
             String where = file.getFileName() + " line " + (i + 1);
             if (n < 0) {
                 for (int c = 0; c < cells.length; c++) {
-                    String name = cells[c].strip().toLowerCase(java.util.Locale.ROOT).replace("\"", "");
+                    String name = cells[c].strip().toLowerCase(Locale.ROOT).replace("\"", "");
                     if (name.equals("concurrency")) n = c;
                     if (name.equals("throughput")) x = c;
                 }

@@ -1,8 +1,14 @@
 package loadlab.reports.format;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import loadlab.recording.Micros;
+import loadlab.recording.Summary;
+import loadlab.recording.Tool;
 
 /** Numbers as the report prints them: counts with separators, rates, percentages, changes. */
 public final class Figures {
@@ -36,21 +42,21 @@ public final class Figures {
     public static final String NONE = "–";
 
     /** A figure of a distribution, or {@link #NONE} when it holds no request (a name whose every request failed). */
-    public static String micros(loadlab.recording.Summary.Distribution d, long us) {
+    public static String micros(Summary.Distribution d, long us) {
         return d.count() == 0 ? NONE : Micros.text(us);
     }
 
     /** "loadlab 0.1.0 (git 1a2b3c4d5e6f), gatling 3.15.1". */
-    public static String tool(loadlab.recording.Tool t) {
+    public static String tool(Tool t) {
         if (t == null) return "not recorded";
         return t.name() + " " + t.version() + " (git " + t.gitCommit() + ")" + (t.engine() == null ? "" : ", " + t.engine());
     }
 
     /** "k=v, k2=v2" for a reader, not a Java map dump; "none" when empty. */
-    public static String pairs(java.util.Map<String, ?> map) {
+    public static String pairs(Map<String, ?> map) {
         if (map == null || map.isEmpty()) return "none";
-        java.util.List<String> out = new java.util.ArrayList<>();
-        new java.util.TreeMap<String, Object>(map).forEach((k, v) -> out.add(k + "=" + v));
+        List<String> out = new ArrayList<>();
+        new TreeMap<String, Object>(map).forEach((k, v) -> out.add(k + "=" + v));
         return String.join(", ", out);
     }
 

@@ -2,11 +2,13 @@ package loadlab.reports.gate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import loadlab.recording.Summary;
 import loadlab.reports.format.BenchScore;
 import loadlab.recording.RunFiles;
 import loadlab.recording.BenchSummary;
@@ -36,7 +38,7 @@ public final class BenchEvidence {
     public static BenchEvidence read(List<Path> dirs) {
         Map<String, BenchSummary.Result> results = new LinkedHashMap<>();
         for (Path dir : dirs) {
-            Path file = dir.resolve(loadlab.recording.Summary.FILE);
+            Path file = dir.resolve(Summary.FILE);
             if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + " is missing; is " + dir + " a loadlab run directory?");
             BenchSummary summary = RunFiles.read(file, BenchSummary.class);
             if (!BenchSummary.SCHEMA.equals(summary.schema()) || summary.benchmarks() == null) {
@@ -48,7 +50,7 @@ public final class BenchEvidence {
     }
 
     private static BenchSummary.Result pool(BenchSummary.Result a, BenchSummary.Result b) {
-        List<List<Double>> forks = new java.util.ArrayList<>(a.iterations() == null ? List.of() : a.iterations());
+        List<List<Double>> forks = new ArrayList<>(a.iterations() == null ? List.of() : a.iterations());
         if (b.iterations() != null) forks.addAll(b.iterations());
         BenchSummary.Result pooled = new BenchSummary.Result(a.benchmark(), a.subject(), a.params(), a.mode(), a.score(), null, a.unit(),
                 a.forks() + b.forks(), forks);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import loadlab.reports.capacity.CapacityReport;
 
@@ -43,7 +44,7 @@ final class CapacityGate {
             for (Check c : spec.checks()) results.add(c.kind() == Check.Kind.ABSOLUTE ? absolute(c, run) : relative(c, run, base));
         }
         List<String> warnings = new ArrayList<>();
-        if (base != null && !java.util.Objects.equals(base.slo(), run.slo())) {
+        if (base != null && !Objects.equals(base.slo(), run.slo())) {
             warnings.add("the searches met different SLOs: " + base.slo() + " and " + run.slo());
         }
         return new GateVerdict(runDir.toString(), base == null ? null : baselineDirs.get(0).toString(), spec.confidence(), options.strict(),

@@ -2,6 +2,8 @@ package loadlab.reports.gate;
 
 import java.util.regex.Pattern;
 
+import loadlab.recording.RequestNamePattern;
+
 /**
  * One line of a gate spec. An absolute check bounds a figure of the run; a relative check bounds
  * how much worse the run may be than the baseline, judged against both runs' own noise.
@@ -48,7 +50,7 @@ public record Check(Kind kind, String request, Pattern benchmark, Metric metric,
 
     /** A request or fault name pattern as specs write it: {@code *} matches any run of characters, everything else itself. */
     public static Pattern glob(String text) {
-        return loadlab.recording.RequestNamePattern.of(text).pattern();
+        return RequestNamePattern.of(text).pattern();
     }
 
     /** "*" means all requests added together, the figure the summary calls total. */

@@ -1,9 +1,12 @@
 package loadlab.reports.gate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
+import loadlab.recording.CheckCount;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
 
@@ -44,13 +47,13 @@ final class CheckGate {
         long failed = total.checkFailures();
         long evaluated = total.checks().stream().mapToLong(k -> k.passes() + k.fails()).sum();
         return List.of(new CheckResult(Check.Kind.ABSOLUTE, "every check of the workload passes (implicit; bound check-failures to allow some)", "",
-                String.format(java.util.Locale.ROOT, "%,d failed of %,d", failed, evaluated), "limit 0",
+                String.format(Locale.ROOT, "%,d failed of %,d", failed, evaluated), "limit 0",
                 failed == 0 ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL,
                 failed == 0 ? "all " + evaluated + " check evaluations passed" : failed + " check evaluations failed" + worst(total)));
     }
 
     private static String worst(Summary.Stats st) {
-        return st.checks().stream().filter(k -> k.fails() > 0).max(java.util.Comparator.comparingLong(loadlab.recording.CheckCount::fails))
+        return st.checks().stream().filter(k -> k.fails() > 0).max(Comparator.comparingLong(CheckCount::fails))
                 .map(k -> " (most: '" + k.name() + "', " + k.fails() + ")").orElse("");
     }
 

@@ -2,6 +2,7 @@ package loadlab.reports.gate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import loadlab.recording.RunDirectory;
@@ -81,7 +82,7 @@ final class FaultGate {
         }
         double lost = v.lost();
         boolean ok = c.bound().holds(lost, c.limit().value());
-        return new CheckResult(c.kind(), what, "", Gate.format(c.metric(), lost) + " of " + String.format(java.util.Locale.ROOT, "%,d",
+        return new CheckResult(c.kind(), what, "", Gate.format(c.metric(), lost) + " of " + String.format(Locale.ROOT, "%,d",
                 v.acknowledged()), "limit " + c.limit().text(), ok ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL,
                 v.sentence());
     }

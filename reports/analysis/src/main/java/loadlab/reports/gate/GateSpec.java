@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import loadlab.recording.YamlFile;
 
 /**
  * A gate spec, from YAML:
@@ -39,7 +41,7 @@ public record GateSpec(double confidence, List<Check> checks) {
     }
 
     public static GateSpec read(Path file) {
-        return parse(loadlab.recording.YamlFile.read(file, "the gate spec"), file.toString());
+        return parse(YamlFile.read(file, "the gate spec"), file.toString());
     }
 
     @SuppressWarnings("unchecked")
@@ -86,7 +88,7 @@ public record GateSpec(double confidence, List<Check> checks) {
         for (Object key : item.keySet()) {
             if (!allowed.contains(String.valueOf(key))) {
                 throw new IllegalArgumentException(where + ": unknown key '" + key + "'; " + (kind == Check.Kind.ABSOLUTE ? "an absolute" : "a relative") + " check has "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+                        + String.join(", ", new TreeSet<>(allowed)));
             }
         }
         Metric metric = Metric.parse(item.get("metric") == null ? null : String.valueOf(item.get("metric")), where);

@@ -1,5 +1,6 @@
 package loadlab.reports.gate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record GateVerdict(String run, String baseline, double confidence, boolea
 
     /** The state checks, then the spec's checks: what the table, JUnit XML and Markdown list. */
     public List<CheckResult> all() {
-        List<CheckResult> all = new java.util.ArrayList<>(states);
+        List<CheckResult> all = new ArrayList<>(states);
         all.addAll(results);
         return all;
     }

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import loadlab.recording.IntervalLogReader;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunManifest;
 import loadlab.recording.Summary;
@@ -147,7 +149,7 @@ public final class LoadEvidence {
         return choice;
     }
 
-    private static int block(loadlab.recording.IntervalLogReader.Entry e, long origin, int width, int blocks) {
+    private static int block(IntervalLogReader.Entry e, long origin, int width, int blocks) {
         long b = e.slot(origin, width);
         return (int) Math.max(0, Math.min(blocks - 1, b));
     }
@@ -192,7 +194,7 @@ public final class LoadEvidence {
 
     /** The request names this run recorded (without {@value Check#ALL}). */
     public Set<String> names() {
-        Set<String> names = new java.util.TreeSet<>(completions.keySet());
+        Set<String> names = new TreeSet<>(completions.keySet());
         names.remove(Check.ALL);
         return names;
     }

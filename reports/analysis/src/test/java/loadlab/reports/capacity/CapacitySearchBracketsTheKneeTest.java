@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
 import java.util.function.DoublePredicate;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The search against targets of known capacity, without load: each step's verdict comes from a rule. */
 class CapacitySearchBracketsTheKneeTest {
 
-    private static List<Double> drive(CapacitySearch search, java.util.function.DoubleFunction<StepVerdict> target) {
+    private static List<Double> drive(CapacitySearch search, DoubleFunction<StepVerdict> target) {
         List<Double> rates = new ArrayList<>();
         for (OptionalDouble next = search.next(); next.isPresent(); next = search.next()) {
             double r = next.getAsDouble();
@@ -25,7 +26,7 @@ class CapacitySearchBracketsTheKneeTest {
         return rates;
     }
 
-    private static java.util.function.DoubleFunction<StepVerdict> capacity(double c) {
+    private static DoubleFunction<StepVerdict> capacity(double c) {
         return r -> r <= c ? StepVerdict.PASS : StepVerdict.FAIL;
     }
 

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
+import loadlab.recording.CheckCount;
+import loadlab.recording.Verification;
 import loadlab.reports.format.Figures;
 import loadlab.recording.InjectorVerdict;
 import loadlab.reports.RunDifferences;
@@ -108,10 +112,10 @@ final class LoadReport {
         if (r.summary().injector().verdict() == InjectorVerdict.INVALID && run.state() != RunState.INVALID) {
             out.add(new Banner("bad", prefix + "Injector fell behind.", r.summary().injector().reason() + "."));
         }
-        loadlab.recording.Verification v = r.summary().verification();
-        if (v != null && v.verdict() != loadlab.recording.Verification.Verdict.KEPT) {
-            out.add(new Banner("bad", prefix + (v.verdict() == loadlab.recording.Verification.Verdict.LOST ? "ACKNOWLEDGED WRITES LOST."
-                    : v.verdict() == loadlab.recording.Verification.Verdict.UNCHECKED ? "Not verified." : "Derived data did not converge."),
+        Verification v = r.summary().verification();
+        if (v != null && v.verdict() != Verification.Verdict.KEPT) {
+            out.add(new Banner("bad", prefix + (v.verdict() == Verification.Verdict.LOST ? "ACKNOWLEDGED WRITES LOST."
+                    : v.verdict() == Verification.Verdict.UNCHECKED ? "Not verified." : "Derived data did not converge."),
                     "Verification: " + v.sentence() + "."));
         }
         if (r.manifest().model() == RunModel.CLOSED) {
@@ -152,10 +156,10 @@ final class LoadReport {
                 "start lag p99 " + Figures.micros(inj.lagP99Us())
                         + (inj.blockedCount() > 0 ? "; " + inj.blockedCount() + " requests waited for a connection, p99 " + Figures.micros(inj.blockedP99Us()) : ""),
                 ok ? "good" : "bad"));
-        loadlab.recording.Verification v = s.verification();
+        Verification v = s.verification();
         if (v != null) {
-            boolean kept = v.verdict() == loadlab.recording.Verification.Verdict.KEPT;
-            cards.add(new Card("verification", kept ? "nothing lost" : v.verdict().id().replace('_', ' ').toUpperCase(java.util.Locale.ROOT),
+            boolean kept = v.verdict() == Verification.Verdict.KEPT;
+            cards.add(new Card("verification", kept ? "nothing lost" : v.verdict().id().replace('_', ' ').toUpperCase(Locale.ROOT),
                     v.sentence(), kept ? "good" : "bad"));
         }
         return cards;
@@ -178,7 +182,7 @@ final class LoadReport {
     private static Table faults(LoadRunView r, String prefix) {
         List<Row> rows = new ArrayList<>();
         for (Summary.FaultEffect f : r.summary().faults()) {
-            String window = String.format(java.util.Locale.ROOT, "%.1f–%s s", f.startS(), f.endS() == null ? "end" : String.format(java.util.Locale.ROOT, "%.1f", f.endS()));
+            String window = String.format(Locale.ROOT, "%.1f–%s s", f.startS(), f.endS() == null ? "end" : String.format(Locale.ROOT, "%.1f", f.endS()));
             rows.add(Row.of(Cell.text(f.name()), Cell.text(f.kind() + " " + f.target()), Cell.num(window),
                     Cell.num(p99(f.before()) + " → " + p99(f.during()) + " → " + p99(f.after())),
                     new Cell(errors(f.before()) + " → " + errors(f.during()) + " → " + errors(f.after()),
@@ -226,7 +230,7 @@ final class LoadReport {
     }
 
     /** A time of both runs; "–" for a run without a successful request, and no change against nothing. */
-    private static Card timeCard(String label, Summary.Distribution a, Summary.Distribution b, java.util.function.ToLongFunction<Summary.Distribution> f) {
+    private static Card timeCard(String label, Summary.Distribution a, Summary.Distribution b, ToLongFunction<Summary.Distribution> f) {
         if (a.count() == 0 || b.count() == 0) {
             return new Card(label, Figures.micros(b, f.applyAsLong(b)), "A " + Figures.micros(a, f.applyAsLong(a)) + " · B n/a", "");
         }
@@ -253,7 +257,7 @@ final class LoadReport {
     private static Table checks(Summary s, String prefix) {
         List<Row> rows = new ArrayList<>();
         s.requests().forEach((name, st) -> {
-            for (loadlab.recording.CheckCount c : st.checks()) {
+            for (CheckCount c : st.checks()) {
                 List<String> why = new ArrayList<>();
                 c.messages().forEach((m, n) -> why.add(m + " (" + Figures.count(n) + ")"));
                 rows.add(Row.of(Cell.text(name), Cell.text(c.name()), Cell.num(Figures.count(c.passes())),
@@ -351,7 +355,7 @@ final class LoadReport {
             rows.put("measured", Math.round(r.summary().run().measuredSeconds()) + " s");
             rows.put("injector", r.summary().injector().verdict().id() + ", start lag p99 " + Figures.micros(r.summary().injector().lagP99Us())
                     + ", max " + Figures.micros(r.summary().injector().lagMaxUs()));
-            loadlab.recording.Verification v = r.summary().verification();
+            Verification v = r.summary().verification();
             rows.put("verification", v == null ? "not asked" : v.verdict().id() + ": " + v.sentence() + " (" + v.url() + ")");
             rows.put("segment", m.segment() == null ? "whole profile" : m.segment().text());
             rows.put("tool", Figures.tool(m.tool()));

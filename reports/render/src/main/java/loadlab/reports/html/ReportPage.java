@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -69,7 +70,7 @@ public final class ReportPage {
     }
 
     private static String inlineable(String script, String name) {
-        if (script.toLowerCase(java.util.Locale.ROOT).contains("</script")) {
+        if (script.toLowerCase(Locale.ROOT).contains("</script")) {
             throw new IllegalStateException(name + " contains '</script' and cannot be inlined");
         }
         return script;

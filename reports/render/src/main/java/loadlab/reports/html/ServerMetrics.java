@@ -3,6 +3,8 @@ package loadlab.reports.html;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -299,7 +301,7 @@ public record ServerMetrics(List<Chart> charts, List<String> notCharted, int scr
     private static Double round(Double v) {
         if (v == null || !Double.isFinite(v)) return null;
         if (v == 0) return 0.0;
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
+        return new BigDecimal(v).round(new MathContext(4)).doubleValue();
     }
 
     private static String nameOf(String key) {

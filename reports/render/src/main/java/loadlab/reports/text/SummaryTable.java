@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
+import loadlab.recording.CheckCount;
 import loadlab.recording.Micros;
 import loadlab.recording.RunModel;
 import loadlab.recording.RunState;
 import loadlab.recording.Summary;
+import loadlab.recording.Verification;
 import loadlab.reports.format.Figures;
 
 /**
@@ -41,13 +43,13 @@ public final class SummaryTable {
         checks(s, out);
         String target = run.model() == RunModel.CLOSED ? "closed model (no schedule: coordinated omission not corrected)"
                 : inj.targetRate() == null ? "no target rate" : rates(inj);
-        out.printf(java.util.Locale.ROOT, "injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
+        out.printf(Locale.ROOT, "injector: %s, start lag p99 %s%n", target, Micros.text(inj.lagP99Us()));
         String hint = lagHint(s, engine);
         if (hint != null) out.println(hint);
         if (inj.closedByTarget()) {
             out.println(closedConnectionsLine(inj, s.total().count()));
         } else if (inj.blockedCount() > 0) {
-            out.printf(java.util.Locale.ROOT, "blocked: %,d requests waited for a free connection (p99 %s, max %s); the wait is in their "
+            out.printf(Locale.ROOT, "blocked: %,d requests waited for a free connection (p99 %s, max %s); the wait is in their "
                     + "response times. With --connections too low that is the injector's queue, not the target's: raise it if the target "
                     + "can take more%n", inj.blockedCount(), Micros.text(inj.blockedP99Us()), Micros.text(inj.blockedMaxUs()));
         }
@@ -107,7 +109,7 @@ public final class SummaryTable {
         long failed = s.total().checkFailures();
         out.println(failed == 0 ? "checks: all passed" : "!!! checks: " + Figures.count(failed) + " failed");
         for (Map.Entry<String, Summary.Stats> e : s.requests().entrySet()) {
-            for (loadlab.recording.CheckCount c : e.getValue().checks()) {
+            for (CheckCount c : e.getValue().checks()) {
                 String why = c.messages().entrySet().stream().max(Map.Entry.comparingByValue()).map(m -> "; e.g. " + m.getKey()).orElse("");
                 out.printf(Locale.ROOT, "  %s %-16s %-40s %s passed, %s failed%s%n", c.fails() == 0 ? "ok  " : "FAIL",
                         e.getKey().length() > 16 ? e.getKey().substring(0, 16) : e.getKey(), c.name().length() > 40 ? c.name().substring(0, 39) + "…" : c.name(),
@@ -117,8 +119,8 @@ public final class SummaryTable {
     }
 
     /** "verification: ..." with the target's answer; loud when a write was lost or could not be checked. */
-    public static String verificationLine(loadlab.recording.Verification v) {
-        return (v.verdict() == loadlab.recording.Verification.Verdict.KEPT ? "verification: " : "!!! verification: ") + v.sentence();
+    public static String verificationLine(Verification v) {
+        return (v.verdict() == Verification.Verdict.KEPT ? "verification: " : "!!! verification: ") + v.sentence();
     }
 
     /** One fault's figures: "fault cache-down (block cache) 20.0-30.0 s: p99 1.2 ms -> 45.0 ms -> 1.3 ms, errors ..., recovered in 2 s". */

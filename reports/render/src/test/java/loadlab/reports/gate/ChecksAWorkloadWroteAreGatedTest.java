@@ -17,6 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 import loadlab.recording.CheckCount;
 import loadlab.recording.CheckLog;
@@ -95,7 +96,7 @@ class ChecksAWorkloadWroteAreGatedTest {
         assertEquals("1", xml.getDocumentElement().getAttribute("skipped"));
         assertEquals("0", xml.getDocumentElement().getAttribute("failures"));
         assertEquals(1, xml.getElementsByTagName("skipped").getLength());
-        assertTrue(((org.w3c.dom.Element) xml.getElementsByTagName("skipped").item(0)).getAttribute("message").contains("too noisy"));
+        assertTrue(((Element) xml.getElementsByTagName("skipped").item(0)).getAttribute("message").contains("too noisy"));
         StringWriter console = new StringWriter();
         GateReport.printTable(v, new PrintWriter(console));
         assertTrue(console.toString().contains("gate passed: 3 checks, 0 failed, 1 inconclusive (skipped in JUnit XML)"), console.toString());

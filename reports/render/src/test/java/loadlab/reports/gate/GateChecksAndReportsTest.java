@@ -18,6 +18,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 import loadlab.testkit.BenchFixture;
 import loadlab.testkit.FixtureRun;
@@ -110,7 +111,7 @@ class GateChecksAndReportsTest {
         assertEquals("1", xml.getDocumentElement().getAttribute("failures"));
         assertEquals(3, xml.getElementsByTagName("testcase").getLength());
         assertEquals(1, xml.getElementsByTagName("failure").getLength());
-        assertEquals("p50 of all requests below 1ms", ((org.w3c.dom.Element) xml.getElementsByTagName("failure").item(0).getParentNode())
+        assertEquals("p50 of all requests below 1ms", ((Element) xml.getElementsByTagName("failure").item(0).getParentNode())
                 .getAttribute("name"));
 
         String md = GateReport.markdown(v);

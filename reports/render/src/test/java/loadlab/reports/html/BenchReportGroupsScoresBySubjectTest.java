@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class BenchReportGroupsScoresBySubjectTest {
         Path a = BenchFixture.writeTo(tmp.resolve("a"), 1.0);
         Path b = BenchFixture.writeTo(tmp.resolve("b"), 1.5);
         Path page = RunReport.compare(a, b, tmp.resolve("cmp.html"));
-        String html = java.nio.file.Files.readString(page);
+        String html = Files.readString(page);
         assertTrue(html.contains("<td class=\"worse\">+50.0%</td><td class=\"num\">apart</td>"), "fan-out 50% slower, beyond the intervals");
         assertTrue(html.contains("<td class=\"same\">+0.0%</td><td class=\"num\">overlap</td>"), "an unchanged benchmark");
         JsonNode row = PageData.of(html).path("bench").path("groups").get(0).path("rows").get(1);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class CapacityPageShowsTheSearchTest {
         Path dir = CapacityFixture.writeTo(tmp.resolve("search"));
         CapacityReport report = CapacityReport.read(dir);
         assertEquals(6, report.steps().size());
-        assertEquals(java.util.List.of("pass", "pass", "pass", "fail", "fail", "fail"),
+        assertEquals(List.of("pass", "pass", "pass", "fail", "fail", "fail"),
                 report.steps().stream().map(s -> s.verdict().id()).toList(), "the fixture's knee lies between 800/s and 900/s");
 
         String html = Files.readString(CapacityPage.write(dir));

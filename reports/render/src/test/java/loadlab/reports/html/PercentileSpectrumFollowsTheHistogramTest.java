@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +32,8 @@ class PercentileSpectrumFollowsTheHistogramTest {
         Histogram h = Histograms.empty();
         for (int us = 1; us <= 100_000; us++) h.recordValue(us);
         PercentileSpectrum s = PercentileSpectrum.of(h);
-        long above99 = java.util.Arrays.stream(s.percentiles()).filter(p -> p >= 99).count();
-        long below50 = java.util.Arrays.stream(s.percentiles()).filter(p -> p < 50).count();
+        long above99 = Arrays.stream(s.percentiles()).filter(p -> p >= 99).count();
+        long below50 = Arrays.stream(s.percentiles()).filter(p -> p < 50).count();
         assertTrue(above99 > below50, "the tail gets more points than the body: " + above99 + " vs " + below50);
     }
 

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import loadlab.recording.Verification;
 import loadlab.testkit.EndToEnd;
 import loadlab.testkit.FixtureRun;
 import loadlab.testkit.BenchFixture;
@@ -32,7 +36,7 @@ class ReportsRenderInHeadlessChromiumTest {
         deleteTree(root);
         Path load = FixtureRun.of("read", 70).and("post", 20).and("search", 10).seconds(30).errorEvery(25).withServerMetrics()
                 .fault("cache-down", 12, 3).fault("slow-store", 20, 4)
-                .verified(loadlab.recording.Verification.answered("http://127.0.0.1:8080/admin/verify?posts=all", 0.4, 600, 0, 0L, 0L, true, 35.0))
+                .verified(Verification.answered("http://127.0.0.1:8080/admin/verify?posts=all", 0.4, 600, 0, 0L, 0L, true, 35.0))
                 .latency((s, n, i) -> 800 + (s >= 12 && s < 15 ? 40_000 : 0) + (i * 131L) % 4_000).writeTo(root.resolve("load"));
         Path slower = FixtureRun.of("read", 70).and("post", 20).and("search", 10).seconds(30).withServerMetrics()
                 .latency((s, n, i) -> 1_000 + (i * 173L) % 6_000).writeTo(root.resolve("load-b"));
@@ -45,7 +49,7 @@ class ReportsRenderInHeadlessChromiumTest {
 
         List<JsonNode> seen = BrowserCheck.run(Path.of("target/screenshots").toAbsolutePath(), pages);
         assertEquals(pages.size() * 2, seen.size(), "each page in light and dark");
-        Map<String, String> backgrounds = new java.util.HashMap<>();
+        Map<String, String> backgrounds = new HashMap<>();
         for (JsonNode page : seen) {
             String what = page.path("file").asText() + " (" + page.path("scheme").asText() + ")";
             assertEquals(List.of(), strings(page.path("consoleErrors")), what + ": console errors");
@@ -85,10 +89,10 @@ class ReportsRenderInHeadlessChromiumTest {
         return out;
     }
 
-    private static void deleteTree(Path root) throws java.io.IOException {
+    private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) return;
         try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -64,7 +67,7 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
         Path dir = FixtureRun.of("get", 100).seconds(5).writeTo(tmp.resolve("phase"));
         Path log = dir.resolve(RunDirectory.LATENCY);
         List<String> lines = Files.readAllLines(log);
-        List<String> shifted = new java.util.ArrayList<>();
+        List<String> shifted = new ArrayList<>();
         for (String line : lines) {
             if (!line.startsWith("Tag=get,")) {
                 shifted.add(line);
@@ -73,10 +76,10 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
             String[] f = line.split(",");
             double start = Double.parseDouble(f[1]);
             if (start == 0) {
-                shifted.add(String.join(",", f[0], "0.000", "0.300", String.join(",", java.util.Arrays.copyOfRange(f, 3, f.length))));
+                shifted.add(String.join(",", f[0], "0.000", "0.300", String.join(",", Arrays.copyOfRange(f, 3, f.length))));
             } else {
-                shifted.add(String.join(",", f[0], String.format(java.util.Locale.ROOT, "%.3f", start - 0.7), f[2],
-                        String.join(",", java.util.Arrays.copyOfRange(f, 3, f.length))));
+                shifted.add(String.join(",", f[0], String.format(Locale.ROOT, "%.3f", start - 0.7), f[2],
+                        String.join(",", Arrays.copyOfRange(f, 3, f.length))));
             }
         }
         Files.write(log, shifted);

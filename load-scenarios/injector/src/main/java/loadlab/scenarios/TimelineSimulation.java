@@ -1,0 +1,67 @@
+package loadlab.scenarios;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Choice;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * {@code timeline}: the reference service's workload. Each arriving user does one thing, chosen by
+ * the mix: read a home timeline, post, search, or follow someone. Who acts and whom they follow is
+ * drawn by a power law over user ids (the reference service seeds user 1 as the most followed), so
+ * celebrity accounts are hot, as on a real social network.
+ *
+ * <p>Parameters ({@code --param key=value}): {@code users} (10000), {@code mix}
+ * ("read=80,post=10,search=8,follow=2"), {@code exponent} (1.0).
+ */
+public class TimelineSimulation extends Simulation {
+    static final String[] WORDS = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
+    private final RunContext run = RunContext.current();
+
+    {
+        TimelineParams params = TimelineParams.of(run.params());
+        int users = params.users();
+        PowerLaw who = new PowerLaw(users, params.exponent());
+        Map<String, Double> mix = params.mix();
+        Timing t = run.timing();
+        Map<String, ChainBuilder> actions = Map.of(
+                "read", t.request("timeline", http("timeline").get(s -> "/users/" + who.next() + "/timeline")),
+                "post", t.request("post", http("post").post(s -> "/users/" + who.next() + "/posts")
+                        .body(StringBody(s -> "{\"text\":\"" + words(3) + "\"}")).asJson()),
+                "search", t.request("search", http("search").get(s -> "/search?q=" + words(1))),
+                "follow", t.request("follow", http("follow").put(s -> follow(users, who))));
+        List<Choice.WithWeight> choices = new ArrayList<>();
+        mix.forEach((name, weight) -> choices.add(percent(weight).then(actions.get(name))));
+        ScenarioBuilder scenario = scenario("timeline").exec(t.arrive()).exec(randomSwitch().on(choices));
+        setUp(run.inject(scenario)).protocols(run.protocol());
+    }
+
+    @Override
+    public void before() {
+        run.started();
+    }
+
+    private static String words(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) b.append(i == 0 ? "" : "+").append(WORDS[ThreadLocalRandom.current().nextInt(WORDS.length)]);
+        return n == 1 ? b.toString() : b.toString().replace('+', ' ');
+    }
+
+    private static String follow(int users, PowerLaw who) {
+        long follower = 1 + ThreadLocalRandom.current().nextInt(users);
+        long followee = who.next();
+        if (followee == follower) followee = followee % users + 1;
+        return "/users/" + follower + "/following/" + followee;
+    }
+}
