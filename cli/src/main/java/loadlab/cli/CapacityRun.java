@@ -28,6 +28,7 @@ import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.profile.Rate;
 import loadlab.scenarios.run.InjectorMain;
 import loadlab.scenarios.run.LoadRun;
+import loadlab.recording.Percent;
 
 /**
  * One capacity search or sweep: runs each step as a complete run directory under
@@ -196,9 +197,9 @@ final class CapacityRun {
             step = step.invalid("the injector exited with " + result.exitCode());
         }
         steps.add(step);
-        console.printf(Locale.ROOT, "step %d: %s %s: p50 %s, p99 %s, %,.1f/s done, errors %.3f%%, in flight %.1f; %s%n", index, load,
+        console.printf(Locale.ROOT, "step %d: %s %s: p50 %s, p99 %s, %,.1f/s done, errors %s, in flight %.1f; %s%n", index, load,
                 step.verdict().id().toUpperCase(Locale.ROOT), step.timed() ? Micros.text(step.p50Us()) : Figures.NONE, step.timed() ? Micros.text(step.p99Us()) : Figures.NONE, step.throughputPerS(),
-                step.errorRate() * 100, step.concurrency(), step.reason());
+                Percent.text(step.errorRate()), step.concurrency(), step.reason());
         console.flush();
         return step;
     }

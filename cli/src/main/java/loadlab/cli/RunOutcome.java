@@ -11,6 +11,7 @@ import loadlab.reports.format.Figures;
 import loadlab.reports.text.SummaryTable;
 import loadlab.scenarios.run.InjectorMain;
 import loadlab.scenarios.run.LoadRun;
+import loadlab.recording.Percent;
 
 /**
  * What a finished load run means for the exit code: 0 only for a complete run whose target (when
@@ -54,7 +55,7 @@ final class RunOutcome {
         if (result.exitCode() != InjectorMain.OK) return Loadlab.INTERNAL;
         Summary.Stats total = run.summary().total();
         if (!gated && total.errorRate() > ERROR_WARNING) {
-            console.println("warning: " + Figures.percent(total.errorRate()) + " of requests failed (by cause: "
+            console.println("warning: " + Percent.text(total.errorRate()) + " of requests failed (by cause: "
                     + Figures.pairs(total.errors().byCause()) + "); bound error-rate with --gate to fail the run on it");
         }
         boolean checksFailed = !gated && total.checkFailures() > 0;

@@ -60,7 +60,7 @@ class ChecksAndErrorsDecideWhatARunSaysTest {
         try (LoopbackTarget target = new LoopbackTarget().failingAfter(0)) {
             CliRun run = CliRun.execute("run", "--target", target.url(), "--rate", "20/s", "--duration", "2s", "--warmup", "0s",
                     "--out", tmp.resolve("errors").toString());
-            assertTrue(run.out().contains("warning: 100.00% of requests failed (by cause: http_5xx=40)"), run.out());
+            assertTrue(run.out().contains("warning: 100% of requests failed (by cause: http_5xx=40)"), run.out());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

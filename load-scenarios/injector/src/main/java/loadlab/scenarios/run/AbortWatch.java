@@ -14,6 +14,7 @@ import loadlab.recording.Micros;
 import loadlab.recording.RequestName;
 import loadlab.recording.RequestNamePattern;
 import loadlab.recording.RunRecorder;
+import loadlab.recording.Percent;
 
 /**
  * Judges an {@link AbortPlan} every second on the last seconds of interval histograms (the same
@@ -73,7 +74,7 @@ final class AbortWatch {
             case ERROR_RATE -> {
                 if (all == 0) return null;
                 value = (double) failed / all;
-                shown = String.format(Locale.ROOT, "%.2f%%", value * 100);
+                shown = Percent.text(value);
             }
             case THROUGHPUT -> {
                 value = (double) all / plan.windowSeconds();

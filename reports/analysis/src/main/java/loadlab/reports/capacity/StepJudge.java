@@ -12,6 +12,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
 import loadlab.recording.Summary;
 import loadlab.reports.gate.Metric;
+import loadlab.recording.Percent;
 
 /**
  * Judges one step of a capacity search from its run directory (read through {@code recording}).
@@ -100,7 +101,7 @@ public final class StepJudge {
             double v = judged.value(total);
             if (judged.holds(v)) continue;
             if (Double.isNaN(v)) out.add(slo.metric().id() + ": no successful request to time");
-            else out.add(slo.metric().id() + " " + (slo.isErrorBudget() ? String.format(Locale.ROOT, "%.3f%%", v * 100)
+            else out.add(slo.metric().id() + " " + (slo.isErrorBudget() ? Percent.text(v)
                     : Micros.text(Math.round(v))) + " breaks " + slo.text());
         }
         return out;

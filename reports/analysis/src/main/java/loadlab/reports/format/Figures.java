@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import loadlab.recording.Micros;
 import loadlab.recording.Summary;
 import loadlab.recording.Tool;
+import loadlab.recording.Percent;
 
 /** Numbers as the report prints them: counts with separators, rates, percentages, changes. */
 public final class Figures {
@@ -20,12 +21,6 @@ public final class Figures {
 
     public static String rate(double perSecond) {
         return String.format(Locale.ROOT, perSecond >= 100 ? "%,.0f/s" : "%,.1f/s", perSecond);
-    }
-
-    public static String percent(double share) {
-        if (share == 0) return "0%";
-        if (share < 0.0001) return String.format(Locale.ROOT, "%.4f%%", share * 100);
-        return String.format(Locale.ROOT, share < 0.01 ? "%.3f%%" : "%.2f%%", share * 100);
     }
 
     /** "2026-11-24T09:20:16.534166094Z" as "2026-11-24 09:20:16 UTC". */
@@ -63,7 +58,7 @@ public final class Figures {
     /** B against A as a signed percentage; "n/a" when A is zero. */
     public static String change(double a, double b) {
         if (a == 0) return b == 0 ? "0%" : "n/a";
-        return String.format(Locale.ROOT, "%+.1f%%", (b - a) / a * 100);
+        return Percent.signed((b - a) / a);
     }
 
     /**

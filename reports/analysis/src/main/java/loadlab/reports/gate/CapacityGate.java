@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import loadlab.reports.capacity.CapacityReport;
+import loadlab.recording.Percent;
 
 /**
  * Gates a capacity search on its sustainable rate ({@code metric: sustainable-rate}): absolutely
@@ -73,7 +74,7 @@ final class CapacityGate {
     }
 
     private static CheckResult relative(Check c, CapacityReport run, CapacityReport base) {
-        String what = "sustainable rate worse by at most " + Gate.percent(c.allowed());
+        String what = "sustainable rate worse by at most " + Percent.text(c.allowed());
         double runLow = run.sustainableRatePerS();
         double baseLow = base.sustainableRatePerS();
         double runHigh = high(run);
@@ -83,13 +84,13 @@ final class CapacityGate {
         double mostWorse = 1 - runLow / baseHigh;
         CheckResult.Verdict verdict = leastWorse > c.allowed() ? CheckResult.Verdict.FAIL
                 : best > c.allowed() ? CheckResult.Verdict.INCONCLUSIVE : CheckResult.Verdict.PASS;
-        String change = Gate.percent(best) + " worse [" + Gate.percent(leastWorse) + ", " + Gate.percent(mostWorse) + "] by the brackets";
+        String change = Percent.text(best) + " worse [" + Percent.text(leastWorse) + ", " + Percent.text(mostWorse) + "] by the brackets";
         return new CheckResult(c.kind(), what, Gate.format(c.metric(), baseLow), Gate.format(c.metric(), runLow), change, verdict,
                 switch (verdict) {
-                    case FAIL -> "the sustainable rate fell by more than " + Gate.percent(c.allowed()) + " even at the edges of both brackets";
-                    case INCONCLUSIVE -> "the passing rates differ by more than " + Gate.percent(c.allowed())
+                    case FAIL -> "the sustainable rate fell by more than " + Percent.text(c.allowed()) + " even at the edges of both brackets";
+                    case INCONCLUSIVE -> "the passing rates differ by more than " + Percent.text(c.allowed())
                             + ", but the brackets overlap that: search with a finer --resolution";
-                    case PASS -> "within " + Gate.percent(c.allowed());
+                    case PASS -> "within " + Percent.text(c.allowed());
                 });
     }
 

@@ -16,6 +16,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.RunKind;
 import loadlab.recording.RunState;
 import loadlab.reports.RunDifferences;
+import loadlab.recording.Percent;
 
 /**
  * Judges a run against a gate spec. Absolute checks compare the run's figure with the limit.
@@ -181,8 +182,8 @@ public final class Gate {
                 double share = achieved / target;
                 boolean ok = c.bound().holds(share, c.limit().value());
                 return new CheckResult(c.kind(), what, "", Figures.rate(achieved) + " of " + Figures.rate(target),
-                        percent(share) + " of the target", ok ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL,
-                        "achieved " + percent(share) + " of the target rate, limit " + c.bound().id() + " " + c.limit().text());
+                        Percent.text(share) + " of the target", ok ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL,
+                        "achieved " + Percent.text(share) + " of the target rate, limit " + c.bound().id() + " " + c.limit().text());
             }
             boolean ok = c.bound().holds(achieved, c.limit().value());
             return new CheckResult(c.kind(), what, "", Figures.rate(achieved), "limit " + c.limit().text(), ok ? CheckResult.Verdict.PASS
@@ -199,7 +200,7 @@ public final class Gate {
     }
 
     private static CheckResult relative(Check c, String name, LoadEvidence run, LoadEvidence base, GateSpec spec) {
-        String what = c.metric().id() + " of " + label(name) + " worse by at most " + percent(c.allowed());
+        String what = c.metric().id() + " of " + label(name) + " worse by at most " + Percent.text(c.allowed());
         boolean higherIsWorse = c.metric().higherIsWorse();
         double r = run.value(c.metric(), name);
         double b = base.value(c.metric(), name);
@@ -241,7 +242,7 @@ public final class Gate {
 
     private static CheckResult relative(Check c, String key, BenchSummary.Result run, BenchSummary.Result base, GateSpec spec) {
         boolean higherIsWorse = BenchEvidence.higherIsWorse(run);
-        String what = "score of " + label(run) + " worse by at most " + percent(c.allowed());
+        String what = "score of " + label(run) + " worse by at most " + Percent.text(c.allowed());
         SplittableRandom rr = new SplittableRandom(seed(c, key));
         SplittableRandom rb = new SplittableRandom(seed(c, key) ^ 0x9e3779b97f4a7c15L);
         double[] runDraws = new double[RESAMPLES];
@@ -288,25 +289,25 @@ public final class Gate {
 
     private static CheckResult judgeChange(Check c, String what, String baseText, String runText, double point, double[] draws, double confidence) {
         double[] ci = interval(draws, confidence);
-        String change = signed(point) + " " + bracket(signed(ci[0]), signed(ci[1]));
+        String change = Percent.signed(point) + " " + bracket(Percent.signed(ci[0]), Percent.signed(ci[1]));
         String level = Math.round(confidence * 1000) / 10.0 + "%";
         CheckResult.Verdict verdict;
         String reason;
         if (ci[0] > c.allowed()) {
             verdict = CheckResult.Verdict.FAIL;
-            reason = "worse by " + signed(point) + "; with " + level + " confidence by more than " + signed(ci[0]) + ", beyond the allowed "
-                    + percent(c.allowed());
+            reason = "worse by " + Percent.signed(point) + "; with " + level + " confidence by more than " + Percent.signed(ci[0]) + ", beyond the allowed "
+                    + Percent.text(c.allowed());
         } else if (point > c.allowed()) {
             verdict = CheckResult.Verdict.INCONCLUSIVE;
-            reason = "worse by " + signed(point) + " at best estimate, but the " + level + " interval reaches down to " + signed(ci[0])
+            reason = "worse by " + Percent.signed(point) + " at best estimate, but the " + level + " interval reaches down to " + Percent.signed(ci[0])
                     + ": the runs are too noisy to tell; run longer to decide";
         } else if (!(ci[1] <= 2 * c.allowed())) {
             verdict = CheckResult.Verdict.INCONCLUSIVE;
-            reason = "worse by " + signed(point) + " at best estimate, but the " + level + " interval reaches up to " + signed(ci[1])
-                    + ", so a regression of twice the allowed " + percent(c.allowed()) + " cannot be ruled out; run longer to decide";
+            reason = "worse by " + Percent.signed(point) + " at best estimate, but the " + level + " interval reaches up to " + Percent.signed(ci[1])
+                    + ", so a regression of twice the allowed " + Percent.text(c.allowed()) + " cannot be ruled out; run longer to decide";
         } else {
             verdict = CheckResult.Verdict.PASS;
-            reason = "worse by " + signed(point) + ", within the allowed " + percent(c.allowed());
+            reason = "worse by " + Percent.signed(point) + ", within the allowed " + Percent.text(c.allowed());
         }
         return new CheckResult(c.kind(), what, baseText, runText, change, verdict, reason);
     }
@@ -329,24 +330,12 @@ public final class Gate {
     static String format(Metric m, double v) {
         return switch (m.kind()) {
             case LATENCY, SERVICE -> Micros.text(Math.round(v));
-            case ERRORS, FAULT_ERRORS -> percent(v);
+            case ERRORS, FAULT_ERRORS -> Percent.text(v);
             case RECOVERY -> String.format(Locale.ROOT, "%.1f s", v);
             case LOST_WRITES, CHECKS -> String.format(Locale.ROOT, "%,d", Math.round(v));
             case THROUGHPUT, ACHIEVED, CAPACITY -> Figures.rate(v);
             case BENCH -> String.valueOf(v);
         };
-    }
-
-    static String percent(double share) {
-        if (Double.isInfinite(share)) return share > 0 ? "∞%" : "-∞%";
-        double p = share * 100;
-        if (p != 0 && Math.abs(p) < 0.1) return String.format(Locale.ROOT, "%.3f%%", p);
-        return String.format(Locale.ROOT, Math.abs(p) < 10 ? "%.1f%%" : "%.0f%%", p);
-    }
-
-    private static String signed(double share) {
-        if (Double.isInfinite(share)) return share > 0 ? "+∞%" : "-∞%";
-        return String.format(Locale.ROOT, "%+.1f%%", share * 100);
     }
 
     private static String bracket(String lo, String hi) {

@@ -58,7 +58,7 @@ class FaultGatesJudgeRecoveryErrorsAndLostWritesTest {
         GateVerdict loose = Gate.judge(absolute(Map.of("metric", "error-rate-during-faults", "fault", "cache-*", "below", "5%")), run, List.of());
         assertEquals(1, loose.results().size(), "the glob matches one fault");
         assertEquals(CheckResult.Verdict.PASS, loose.results().get(0).verdict(), loose.results().get(0).reason());
-        assertEquals("4.0%", loose.results().get(0).run());
+        assertEquals("4%", loose.results().get(0).run());
         GateVerdict tight = Gate.judge(absolute(Map.of("metric", "error-rate-during-faults", "below", "1%")), run, List.of());
         assertEquals(2, tight.results().size(), "without fault: each fault");
         assertTrue(tight.results().stream().allMatch(r -> r.verdict() == CheckResult.Verdict.FAIL));

@@ -21,6 +21,7 @@ import loadlab.reports.html.Page.Card;
 import loadlab.reports.html.Page.Cell;
 import loadlab.reports.html.Page.Row;
 import loadlab.reports.html.Page.Table;
+import loadlab.recording.Percent;
 
 /**
  * {@code report.html} of a capacity search or sweep: the sustainable rate and how sure the search
@@ -112,7 +113,7 @@ public final class CapacityPage {
             rows.add(new Row(List.of(Cell.num(String.valueOf(s.index())),
                     Cell.num(sweep ? String.valueOf(s.users()) : Figures.rate(s.offeredPerS())), Cell.num(Figures.rate(s.throughputPerS())),
                     Cell.num(time(s, s.p50Us())), Cell.num(time(s, s.p95Us())), Cell.num(time(s, s.p99Us())), Cell.num(time(s, s.p999Us())),
-                    Cell.num(Figures.percent(s.errorRate())), Cell.num(String.format(Locale.ROOT, "%.1f", s.concurrency())),
+                    Cell.num(Percent.text(s.errorRate())), Cell.num(String.format(Locale.ROOT, "%.1f", s.concurrency())),
                     new Cell(s.verdict().id(), css), Cell.text(s.reason()), Cell.code(s.dir()))));
         }
         return new Table("steps", "Steps", "Each step is a complete run directory; `loadlab report` on it shows its own page.",

@@ -27,6 +27,7 @@ import loadlab.reports.html.Page.Cell;
 import loadlab.reports.html.Page.ContextTable;
 import loadlab.reports.html.Page.Row;
 import loadlab.reports.html.Page.Table;
+import loadlab.recording.Percent;
 
 /**
  * The report of a load run, or of two load runs overlaid: headline figures, the verdict (big and
@@ -132,7 +133,7 @@ final class LoadReport {
         List<Card> cards = new ArrayList<>();
         cards.add(new Card("requests", Figures.count(t.count()), "in " + Math.round(s.run().measuredSeconds()) + " s measured", ""));
         cards.add(new Card("errors", Figures.count(t.errors().total()),
-                Figures.percent(share(t.errors().total(), t.count())) + causes(t.errors()), t.errors().total() > 0 ? "bad" : ""));
+                Percent.text(share(t.errors().total(), t.count())) + causes(t.errors()), t.errors().total() > 0 ? "bad" : ""));
         boolean journey = inj.arrivalsApartFromRequests();
         cards.add(new Card("achieved rate", Figures.rate(inj.achievedRate()),
                 (inj.targetRate() == null ? "closed model: no target rate" : "target " + Figures.rate(inj.targetRate()))
@@ -201,7 +202,7 @@ final class LoadReport {
     }
 
     private static String errors(Summary.FaultWindow w) {
-        return w == null ? "–" : Figures.percent(w.errorRate());
+        return w == null ? "–" : Percent.text(w.errorRate());
     }
 
     private static String rate(Summary.FaultWindow w) {
@@ -219,7 +220,7 @@ final class LoadReport {
         List<Card> cards = new ArrayList<>();
         cards.add(compareCard("requests", a.total().count(), b.total().count(), n -> Figures.count(n.longValue())));
         cards.add(compareCard("error rate", share(a.total().errors().total(), a.total().count()),
-                share(b.total().errors().total(), b.total().count()), Figures::percent));
+                share(b.total().errors().total(), b.total().count()), Percent::text));
         cards.add(compareCard("achieved rate", a.injector().achievedRate(), b.injector().achievedRate(), Figures::rate));
         cards.add(timeCard("p50", a.total().latencyUs(), b.total().latencyUs(), Summary.Distribution::p50));
         cards.add(timeCard("p95", a.total().latencyUs(), b.total().latencyUs(), Summary.Distribution::p95));
@@ -262,7 +263,7 @@ final class LoadReport {
                 c.messages().forEach((m, n) -> why.add(m + " (" + Figures.count(n) + ")"));
                 rows.add(Row.of(Cell.text(name), Cell.text(c.name()), Cell.num(Figures.count(c.passes())),
                         new Cell(Figures.count(c.fails()), c.fails() > 0 ? "bad" : "num"),
-                        Cell.num(Figures.percent(share(c.fails(), c.passes() + c.fails()))), Cell.text(String.join("; ", why))));
+                        Cell.num(Percent.text(share(c.fails(), c.passes() + c.fails()))), Cell.text(String.join("; ", why))));
             }
         });
         return new Table("checks", prefix + "Checks", "Each check the workload wrote, on every counted response. A request that failed one "
@@ -274,7 +275,7 @@ final class LoadReport {
         Summary.Distribution d = st.latencyUs();
         return new Row(List.of(Cell.text(name), Cell.num(Figures.count(st.count())),
                 new Cell(Figures.count(st.errors().total()), st.errors().total() > 0 ? "bad" : "num"),
-                Cell.num(Figures.percent(share(st.errors().total(), st.count()))), Cell.num(Figures.rate(st.throughput())),
+                Cell.num(Percent.text(share(st.errors().total(), st.count()))), Cell.num(Figures.rate(st.throughput())),
                 Cell.num(Figures.micros(d, d.p50())), Cell.num(Figures.micros(d, d.p90())), Cell.num(Figures.micros(d, d.p95())),
                 Cell.num(Figures.micros(d, d.p99())), Cell.num(Figures.micros(d, d.p999())), Cell.num(Figures.micros(d, d.max())),
                 Cell.num(Figures.micros(st.serviceTimeUs(), st.serviceTimeUs().p99()))));
@@ -292,7 +293,7 @@ final class LoadReport {
 
     private static final List<Metric> METRICS = List.of(
             new Metric("count", st -> st.count(), v -> Figures.count(v.longValue()), false),
-            new Metric("error rate", st -> share(st.errors().total(), st.count()), Figures::percent, true),
+            new Metric("error rate", st -> share(st.errors().total(), st.count()), Percent::text, true),
             new Metric("rate", Summary.Stats::throughput, Figures::rate, false),
             new Metric("p50", st -> st.latencyUs().p50(), TIME, true),
             new Metric("p90", st -> st.latencyUs().p90(), TIME, true),

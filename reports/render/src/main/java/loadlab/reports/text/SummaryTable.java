@@ -11,6 +11,7 @@ import loadlab.recording.RunState;
 import loadlab.recording.Summary;
 import loadlab.recording.Verification;
 import loadlab.reports.format.Figures;
+import loadlab.recording.Percent;
 
 /**
  * A run's summary as the table printed at the end of {@code loadlab run}: one row per request
@@ -36,7 +37,7 @@ public final class SummaryTable {
         row(out, "total", s.total());
         out.println("times are of successful requests, from the intended start (svc: from the actual send)");
         if (s.total().errors().total() > 0) {
-            out.println("errors: " + Figures.percent(s.total().errorRate()) + " by cause: " + Figures.pairs(s.total().errors().byCause())
+            out.println("errors: " + Percent.text(s.total().errorRate()) + " by cause: " + Figures.pairs(s.total().errors().byCause())
                     + "; failed requests' p50 " + Micros.text(s.total().failedLatencyUs().p50()) + ", max "
                     + Micros.text(s.total().failedLatencyUs().max()));
         }
@@ -137,7 +138,7 @@ public final class SummaryTable {
     }
 
     private static String errors(Summary.FaultWindow w) {
-        return w == null ? "-" : Figures.percent(w.errorRate());
+        return w == null ? "-" : Percent.text(w.errorRate());
     }
 
     private static String rate(Summary.FaultWindow w) {

@@ -45,7 +45,7 @@ class GateChecksAndReportsTest {
         assertEquals(List.of(CheckResult.Verdict.PASS, CheckResult.Verdict.FAIL, CheckResult.Verdict.FAIL, CheckResult.Verdict.PASS,
                 CheckResult.Verdict.PASS), verdicts);
         assertEquals("p50 of read at-most 2s", v.results().get(4).check(), "a glob checks each matching name");
-        assertTrue(v.results().get(2).reason().contains("error-rate of all requests is 1.0%"), v.results().get(2).reason());
+        assertTrue(v.results().get(2).reason().contains("error-rate of all requests is 1%"), v.results().get(2).reason());
         assertFalse(v.passed());
     }
 
