@@ -20,7 +20,16 @@ public record BenchSummary(String schema, RecordedProfile.Bench settings, List<S
 
     /** One benchmark with one combination of params. */
     public record Result(String benchmark, String subject, Map<String, String> params, String mode, double score, Double error,
-                         String unit, int forks, List<List<Double>> iterations) {}
+                         String unit, int forks, List<List<Double>> iterations) {
+        /**
+         * Whether a higher score is worse: time per operation rises when code slows, operations
+         * per time (JMH's {@code thrpt} mode, or an {@code ops/…} unit) fall. The gate and the
+         * bench report both ask here.
+         */
+        public boolean higherIsWorse() {
+            return !"thrpt".equals(mode) && (unit == null || !unit.startsWith("ops/"));
+        }
+    }
 
     public static BenchSummary fromJmh(Path jmhJson, RecordedProfile.Bench settings, List<String> skipped) {
         JsonNode root;

@@ -18,6 +18,11 @@ public final class RequestHistograms {
     /** All request names added together: what the summary calls total. */
     public static final String ALL = "*";
 
+    /** How a request name reads in a sentence: {@value #ALL} as "all requests", any other name as itself. */
+    public static String describe(String name) {
+        return ALL.equals(name) ? "all requests" : name;
+    }
+
     private final Map<String, Histogram> ok = new TreeMap<>();
     private final Map<String, Map<ErrorCause, Histogram>> failed = new TreeMap<>();
     private long startMillis = Long.MAX_VALUE;

@@ -15,6 +15,7 @@ import loadlab.recording.RequestName;
 import loadlab.recording.RequestNamePattern;
 import loadlab.recording.RunRecorder;
 import loadlab.recording.Percent;
+import loadlab.recording.RequestHistograms;
 
 /**
  * Judges an {@link AbortPlan} every second on the last seconds of interval histograms (the same
@@ -55,7 +56,7 @@ final class AbortWatch {
 
     /** Why the rule does not hold over the window, or null. */
     String judge(AbortPlan.Rule rule) {
-        RequestNamePattern names = "*".equals(rule.request()) ? null : RequestNamePattern.of(rule.request());
+        RequestNamePattern names = RequestHistograms.ALL.equals(rule.request()) ? null : RequestNamePattern.of(rule.request());
         Histogram ok = Histograms.empty();
         long failed = 0;
         for (List<RunRecorder.Interval> second : window) {
@@ -89,6 +90,6 @@ final class AbortWatch {
         }
         if (rule.holds(value)) return null;
         return "stopped by --abort-on: " + rule.text() + " broke over the last " + plan.windowSeconds() + " s (" + shown + ", "
-                + (rule.request().equals("*") ? "all requests" : "request " + rule.request()) + ")";
+                + (RequestHistograms.ALL.equals(rule.request()) ? RequestHistograms.describe(rule.request()) : "request " + rule.request()) + ")";
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import loadlab.recording.Summary;
-import loadlab.reports.format.BenchScore;
 import loadlab.recording.RunFiles;
 import loadlab.recording.BenchSummary;
 
@@ -68,11 +67,6 @@ public final class BenchEvidence {
 
     public Map<String, BenchSummary.Result> results() {
         return results;
-    }
-
-    /** Does a higher score mean worse? Time per operation rises, operations per time fall. */
-    static boolean higherIsWorse(BenchSummary.Result r) {
-        return !"rate".equals(BenchScore.of(r.unit()).kind()) && !"thrpt".equals(r.mode());
     }
 
     /** The mean of all iterations; JMH's own score for throughput and average-time modes. */

@@ -2,8 +2,6 @@ package loadlab.reports.gate;
 
 import java.util.regex.Pattern;
 
-import loadlab.recording.RequestNamePattern;
-
 /**
  * One line of a gate spec. An absolute check bounds a figure of the run; a relative check bounds
  * how much worse the run may be than the baseline, judged against both runs' own noise.
@@ -47,12 +45,4 @@ public record Check(Kind kind, String request, Pattern benchmark, Metric metric,
     public boolean onBench() {
         return benchmark != null;
     }
-
-    /** A request or fault name pattern as specs write it: {@code *} matches any run of characters, everything else itself. */
-    public static Pattern glob(String text) {
-        return RequestNamePattern.of(text).pattern();
-    }
-
-    /** "*" means all requests added together, the figure the summary calls total. */
-    public static final String ALL = "*";
 }

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import loadlab.recording.CheckCount;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
+import loadlab.recording.RequestHistograms;
+import loadlab.recording.RequestNamePattern;
 
 /**
  * The gate on the checks a workload wrote: {@code check-failures} per request name (a glob) or for
@@ -28,7 +29,7 @@ final class CheckGate {
         }
         List<CheckResult> out = new ArrayList<>();
         for (String name : names(c, s, run)) {
-            Summary.Stats st = Check.ALL.equals(name) ? s.total() : s.requests().get(name);
+            Summary.Stats st = RequestHistograms.ALL.equals(name) ? s.total() : s.requests().get(name);
             long failed = st.checkFailures();
             long evaluated = st.checks().stream().mapToLong(k -> k.passes() + k.fails()).sum();
             boolean ok = c.bound().holds(failed, c.limit().value());
@@ -58,9 +59,9 @@ final class CheckGate {
     }
 
     private static List<String> names(Check c, Summary s, RunDirectory run) {
-        if (Check.ALL.equals(c.request())) return List.of(Check.ALL);
-        Pattern glob = Check.glob(c.request());
-        List<String> names = s.requests().keySet().stream().filter(n -> glob.matcher(n).matches()).toList();
+        if (RequestHistograms.ALL.equals(c.request())) return List.of(RequestHistograms.ALL);
+        RequestNamePattern glob = RequestNamePattern.of(c.request());
+        List<String> names = s.requests().keySet().stream().filter(n -> glob.matches(n)).toList();
         if (names.isEmpty()) {
             throw new IllegalArgumentException("the check " + c.text() + " names request '" + c.request() + "', which " + run.path()
                     + " does not have; it has " + String.join(", ", s.requests().keySet()) + " (or \"*\" for all requests)");
@@ -69,6 +70,6 @@ final class CheckGate {
     }
 
     private static String label(String name) {
-        return Check.ALL.equals(name) ? "all requests" : name;
+        return RequestHistograms.describe(name);
     }
 }

@@ -3,11 +3,11 @@ package loadlab.reports.gate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
 import loadlab.recording.Verification;
+import loadlab.recording.RequestNamePattern;
 
 /**
  * The checks of what faults did and whether the target kept its data: {@code recovery-time} and
@@ -32,8 +32,8 @@ final class FaultGate {
             throw new IllegalArgumentException("the check " + c.text() + " is about faults, and " + run.path()
                     + " scheduled none; run it with --faults FAULTS.yaml");
         }
-        Pattern glob = Check.glob(c.fault());
-        List<Summary.FaultEffect> matched = s.faults().stream().filter(f -> glob.matcher(f.name()).matches()).toList();
+        RequestNamePattern glob = RequestNamePattern.of(c.fault());
+        List<Summary.FaultEffect> matched = s.faults().stream().filter(f -> glob.matches(f.name())).toList();
         if (matched.isEmpty()) {
             throw new IllegalArgumentException("the check " + c.text() + " names fault '" + c.fault() + "', which " + run.path()
                     + " does not have; it has " + String.join(", ", s.faults().stream().map(Summary.FaultEffect::name).toList())

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.regex.Pattern;
 
 import loadlab.reports.format.Figures;
 import loadlab.reports.format.BenchScore;
@@ -17,6 +16,8 @@ import loadlab.recording.RunKind;
 import loadlab.recording.RunState;
 import loadlab.reports.RunDifferences;
 import loadlab.recording.Percent;
+import loadlab.recording.RequestHistograms;
+import loadlab.recording.RequestNamePattern;
 
 /**
  * Judges a run against a gate spec. Absolute checks compare the run's figure with the limit.
@@ -139,9 +140,9 @@ public final class Gate {
     // ---- which request names and benchmarks a check covers ----------------------------------
 
     private static List<String> subjects(Check c, LoadEvidence run, LoadEvidence base) {
-        if (Check.ALL.equals(c.request())) return List.of(Check.ALL);
-        Pattern glob = Check.glob(c.request());
-        List<String> names = run.names().stream().filter(n -> glob.matcher(n).matches()).toList();
+        if (RequestHistograms.ALL.equals(c.request())) return List.of(RequestHistograms.ALL);
+        RequestNamePattern glob = RequestNamePattern.of(c.request());
+        List<String> names = run.names().stream().filter(n -> glob.matches(n)).toList();
         if (names.isEmpty()) {
             throw new IllegalArgumentException("the check " + c.text() + " names request '" + c.request() + "', which " + run.dir()
                     + " does not have; it has " + String.join(", ", run.names()) + " (or \"*\" for all requests)");
@@ -241,7 +242,7 @@ public final class Gate {
     }
 
     private static CheckResult relative(Check c, String key, BenchSummary.Result run, BenchSummary.Result base, GateSpec spec) {
-        boolean higherIsWorse = BenchEvidence.higherIsWorse(run);
+        boolean higherIsWorse = run.higherIsWorse();
         String what = "score of " + label(run) + " worse by at most " + Percent.text(c.allowed());
         SplittableRandom rr = new SplittableRandom(seed(c, key));
         SplittableRandom rb = new SplittableRandom(seed(c, key) ^ 0x9e3779b97f4a7c15L);
@@ -319,7 +320,7 @@ public final class Gate {
     // ---- words and numbers --------------------------------------------------------------------
 
     private static String label(String name) {
-        return Check.ALL.equals(name) ? "all requests" : name;
+        return RequestHistograms.describe(name);
     }
 
     /** "FanoutOnWriteBenchmark.fanOut [backend=redis, followers=1000]": the summary's subject and the params. */

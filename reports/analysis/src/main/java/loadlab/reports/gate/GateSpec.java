@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import loadlab.recording.YamlFile;
+import loadlab.recording.RequestHistograms;
 
 /**
  * A gate spec, from YAML:
@@ -129,7 +130,7 @@ public record GateSpec(double confidence, List<Check> checks) {
             throw new IllegalArgumentException(where + ": fault goes with recovery-time and error-rate-during-faults, not " + metric.id());
         }
         String faults = metric.ofFaults() && metric != Metric.LOST_WRITES ? (fault == null ? "*" : String.valueOf(fault)) : null;
-        String req = metric.kind() == Metric.Kind.ACHIEVED || metric.kind() == Metric.Kind.CAPACITY ? Check.ALL : request == null ? (bench == null ? Check.ALL : null) : String.valueOf(request);
+        String req = metric.kind() == Metric.Kind.ACHIEVED || metric.kind() == Metric.Kind.CAPACITY ? RequestHistograms.ALL : request == null ? (bench == null ? RequestHistograms.ALL : null) : String.valueOf(request);
         String text = describe(item);
         if (kind == Check.Kind.RELATIVE) {
             return new Check(kind, req, bench, metric, null, null, Limit.percent(item.get("worse-by-at-most"), where), text, null);

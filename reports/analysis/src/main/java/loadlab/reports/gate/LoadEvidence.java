@@ -16,10 +16,11 @@ import loadlab.recording.IntervalLogReader;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunManifest;
 import loadlab.recording.Summary;
+import loadlab.recording.RequestHistograms;
 
 /**
  * What a load run says about itself, in the form a noise-aware gate needs: per request name (and
- * {@value Check#ALL} for all of them) the response and service times, completions and errors of
+ * {@value RequestHistograms#ALL} for all of them) the response and service times, completions and errors of
  * each block of consecutive seconds. Blocks, not single requests, are what is resampled, so the
  * intervals keep the slow seconds and the bursts that make p99 wander from run to run.
  */
@@ -158,7 +159,7 @@ public final class LoadEvidence {
         Map<String, Blocks> out = new LinkedHashMap<>();
         Blocks.Builder all = new Blocks.Builder(blocks);
         byName.values().forEach(all::addAll);
-        out.put(Check.ALL, all.build());
+        out.put(RequestHistograms.ALL, all.build());
         byName.forEach((name, b) -> out.put(name, b.build()));
         return out;
     }
@@ -169,7 +170,7 @@ public final class LoadEvidence {
         byName.values().forEach(c -> {
             for (int b = 0; b < blocks; b++) all[b] += c[b];
         });
-        out.put(Check.ALL, all);
+        out.put(RequestHistograms.ALL, all);
         out.putAll(byName);
         return out;
     }
@@ -192,10 +193,10 @@ public final class LoadEvidence {
         return blocks;
     }
 
-    /** The request names this run recorded (without {@value Check#ALL}). */
+    /** The request names this run recorded (without {@value RequestHistograms#ALL}). */
     public Set<String> names() {
         Set<String> names = new TreeSet<>(completions.keySet());
-        names.remove(Check.ALL);
+        names.remove(RequestHistograms.ALL);
         return names;
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.testkit.BenchFixture;
+import loadlab.recording.RequestHistograms;
 
 /**
  * Runs of one build differ by more than each run's own noise (a fresh JVM, where GC lands). A
@@ -55,7 +56,7 @@ class PooledBaselinesCarryRunToRunVariationTest {
     void aPoolOfOneIsTheRunItself() {
         LoadEvidence one = LoadEvidence.read(RunDirectory.open(middle));
         LoadEvidence pool = LoadEvidence.read(List.of(RunDirectory.open(middle)));
-        assertEquals(one.value(Metric.P99, Check.ALL), pool.value(Metric.P99, Check.ALL));
+        assertEquals(one.value(Metric.P99, RequestHistograms.ALL), pool.value(Metric.P99, RequestHistograms.ALL));
         assertEquals(1, pool.runs());
         LoadEvidence three = LoadEvidence.read(List.of(RunDirectory.open(fast), RunDirectory.open(middle), RunDirectory.open(slow)));
         assertEquals(3, three.runs());

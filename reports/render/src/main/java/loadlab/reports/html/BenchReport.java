@@ -162,7 +162,7 @@ final class BenchReport {
         String textA = a == null ? "absent" : g.scale().text(a.score(), a.error());
         String textB = b == null ? "absent" : g.scale().text(b.score(), b.error());
         if (a == null || b == null) return Row.of(Cell.text(label), Cell.num(textA), Cell.num(textB), new Cell("n/a", "same"), Cell.num(""));
-        boolean higherIsWorse = !"rate".equals(g.scale().kind());
+        boolean higherIsWorse = a.higherIsWorse();
         boolean overlap = a.error() == null || b.error() == null
                 || Math.max(a.score() - a.error(), b.score() - b.error()) <= Math.min(a.score() + a.error(), b.score() + b.error());
         String css = overlap ? "same" : Figures.changeCss(a.score(), b.score(), higherIsWorse, 0);

@@ -30,7 +30,6 @@ import loadlab.recording.RunDirectory;
  */
 public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<String, Series> requests, List<Long> lagP99Us,
                               List<Double> arrivalsPerS) {
-    public static final String ALL = RequestHistograms.ALL;
     public static final int MAX_BUCKETS = 1200;
     /** How many buckets behind the newest an interval may arrive before its bucket is closed. */
     private static final int LATENESS_BUCKETS = 2;
@@ -65,8 +64,8 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
         latency.values().forEach(b -> names.addAll(b.cells().keySet()));
         List<Long> starts = new ArrayList<>();
         Map<String, Columns> columns = new LinkedHashMap<>();
-        columns.put(ALL, new Columns());
-        names.stream().filter(n -> !ALL.equals(n)).forEach(n -> columns.put(n, new Columns()));
+        columns.put(RequestHistograms.ALL, new Columns());
+        names.stream().filter(n -> !RequestHistograms.ALL.equals(n)).forEach(n -> columns.put(n, new Columns()));
         List<Long> lagP99 = new ArrayList<>();
         List<Double> arrivals = new ArrayList<>();
         if (!latency.isEmpty()) {
@@ -128,7 +127,7 @@ public record LatencyTimeline(long bucketSeconds, List<Long> startSeconds, Map<S
     private static Bucket close(RequestHistograms bucket) {
         Map<String, Cell> cells = new HashMap<>();
         for (String name : bucket.names()) cells.put(name, cell(bucket, name));
-        cells.put(ALL, cell(bucket, ALL));
+        cells.put(RequestHistograms.ALL, cell(bucket, RequestHistograms.ALL));
         return new Bucket(cells, bucket.startMillis(), bucket.endMillis());
     }
 

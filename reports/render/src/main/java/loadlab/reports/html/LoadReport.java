@@ -28,6 +28,7 @@ import loadlab.reports.html.Page.ContextTable;
 import loadlab.reports.html.Page.Row;
 import loadlab.reports.html.Page.Table;
 import loadlab.recording.Percent;
+import loadlab.recording.RequestHistograms;
 
 /**
  * The report of a load run, or of two load runs overlaid: headline figures, the verdict (big and
@@ -249,7 +250,7 @@ final class LoadReport {
     private static Table requests(Summary s) {
         List<Row> rows = new ArrayList<>();
         s.requests().forEach((name, st) -> rows.add(requestRow(name, st)));
-        rows.add(requestRow("all requests", s.total()));
+        rows.add(requestRow(RequestHistograms.describe(RequestHistograms.ALL), s.total()));
         return new Table("requests", "Requests", "Response time from the intended start; service time from the actual send.",
                 List.of("request", "count", "errors", "error rate", "rate", "p50", "p90", "p95", "p99", "p99.9", "max", "service p99"), rows);
     }
@@ -305,14 +306,14 @@ final class LoadReport {
 
     private static Table deltas(LoadRunView a, LoadRunView b) {
         Set<String> names = new LinkedHashSet<>();
-        names.add(LatencyTimeline.ALL);
+        names.add(RequestHistograms.ALL);
         names.addAll(a.summary().requests().keySet());
         names.addAll(b.summary().requests().keySet());
         List<Row> rows = new ArrayList<>();
         for (String name : names) {
             Summary.Stats sa = stats(a.summary(), name);
             Summary.Stats sb = stats(b.summary(), name);
-            String label = LatencyTimeline.ALL.equals(name) ? "all requests" : name;
+            String label = RequestHistograms.describe(name);
             for (Metric m : METRICS) {
                 if (sa == null || sb == null) {
                     rows.add(Row.of(Cell.text(label), Cell.key(m.name()), Cell.num(sa == null ? "absent" : m.format().apply(m.value().applyAsDouble(sa))),
@@ -336,7 +337,7 @@ final class LoadReport {
     }
 
     private static Summary.Stats stats(Summary s, String name) {
-        return LatencyTimeline.ALL.equals(name) ? s.total() : s.requests().get(name);
+        return RequestHistograms.ALL.equals(name) ? s.total() : s.requests().get(name);
     }
 
     private static Table context(List<LoadRunView> runs) {

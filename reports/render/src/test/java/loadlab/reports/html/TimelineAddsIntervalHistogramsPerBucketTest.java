@@ -39,7 +39,7 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
 
         assertEquals(3, tl.bucketSeconds(), "2,500 s in at most " + LatencyTimeline.MAX_BUCKETS + " buckets");
         assertEquals(834, tl.startSeconds().size());
-        LatencyTimeline.Series all = tl.requests().get(LatencyTimeline.ALL);
+        LatencyTimeline.Series all = tl.requests().get(RequestHistograms.ALL);
         assertEquals(5L * seconds, all.count().stream().mapToLong(Long::longValue).sum());
 
         Histogram bucket10 = Histograms.empty();
@@ -54,7 +54,7 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
     void secondsInWhichNothingCompletedAreGapsWithARateOfZero() {
         Path dir = FixtureRun.of("get", 10).seconds(10).silent(4, 5).writeTo(tmp.resolve("stall"));
         LatencyTimeline tl = LatencyTimeline.read(RunDirectory.open(dir), 10, new RequestHistograms(), new RequestHistograms());
-        LatencyTimeline.Series all = tl.requests().get(LatencyTimeline.ALL);
+        LatencyTimeline.Series all = tl.requests().get(RequestHistograms.ALL);
         assertEquals(10, tl.startSeconds().size());
         assertEquals(0.0, all.ratePerS().get(4));
         assertNull(all.p99Us().get(4));
@@ -84,7 +84,7 @@ class TimelineAddsIntervalHistogramsPerBucketTest {
         }
         Files.write(log, shifted);
         LatencyTimeline tl = LatencyTimeline.read(RunDirectory.open(dir), 5, new RequestHistograms(), new RequestHistograms());
-        LatencyTimeline.Series all = tl.requests().get(LatencyTimeline.ALL);
+        LatencyTimeline.Series all = tl.requests().get(RequestHistograms.ALL);
         assertEquals(200, all.count().get(0), "a 0.3 s interval and the 1 s interval starting at 0.3 s");
         assertEquals(200 / 1.3, all.ratePerS().get(0), 0.1, "over the 1.3 s they cover, not the 1 s bucket");
     }
