@@ -1,29 +1,25 @@
 package loadlab.service.seed;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+
 /**
- * Draws ranks 0..n-1 with probability proportional to (rank+1)^-s by binary search over the
- * cumulative weights: O(log n) per draw and exact for any exponent, including s &le; 1 where the
- * rejection samplers need care.
+ * Draws ranks 0..n-1 with probability proportional to (rank+1)^-s, from the caller's seeded
+ * random, so a seed gives the same network every time. The sampling itself is Commons RNG's
+ * rejection inversion (exact for every positive exponent, O(1) per draw, no table), the one Zipf
+ * sampler loadlab uses.
  */
 public final class ZipfSampler {
-    private final double[] cumulative;
+    private final SharedStateDiscreteSampler ranks;
 
     public ZipfSampler(int n, double exponent) {
         if (n < 1) throw new IllegalArgumentException("need at least one rank");
-        cumulative = new double[n];
-        double sum = 0;
-        for (int r = 0; r < n; r++) {
-            sum += Math.pow(r + 1, -exponent);
-            cumulative[r] = sum;
-        }
+        ranks = RejectionInversionZipfSampler.of(null, n, exponent);
     }
 
     public int sample(SplittableRandom random) {
-        double u = random.nextDouble() * cumulative[cumulative.length - 1];
-        int i = Arrays.binarySearch(cumulative, u);
-        return Math.min(cumulative.length - 1, i >= 0 ? i : -i - 1);
+        return ranks.withUniformRandomProvider(random::nextLong).sample() - 1;
     }
 }

@@ -1,9 +1,11 @@
 package loadlab.scenarios.engine;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
  * A value drawn afresh for each request that uses it: a counter, a uniform or Zipf-distributed
@@ -36,21 +38,16 @@ public sealed interface Variable {
     }
 
     /** Rank r of {@code min..max} with probability proportional to (r - min + 1)^-exponent: a few values are hot. */
-    record Zipf(String name, long min, long max, double exponent, double[] cumulative) implements Variable {
+    record Zipf(String name, long min, long max, double exponent, SharedStateDiscreteSampler ranks) implements Variable {
         static Zipf of(String name, long min, long max, double exponent) {
             long n = max - min + 1;
             if (n > 10_000_000) throw new IllegalArgumentException("variable '" + name + "': a zipf range may hold at most 10000000 values");
-            double[] c = new double[(int) n];
-            double sum = 0;
-            for (int r = 0; r < n; r++) c[r] = sum += Math.pow(r + 1, -exponent);
-            return new Zipf(name, min, max, exponent, c);
+            return new Zipf(name, min, max, exponent, RejectionInversionZipfSampler.of(null, (int) n, exponent));
         }
 
         @Override
         public Drawn draw(SplittableRandom random) {
-            double u = random.nextDouble() * cumulative[cumulative.length - 1];
-            int i = Arrays.binarySearch(cumulative, u);
-            String v = Long.toString(min + Math.min(cumulative.length - 1, i >= 0 ? i : -i - 1));
+            String v = Long.toString(min - 1 + ranks.withUniformRandomProvider(random::nextLong).sample());
             return place -> v;
         }
     }
