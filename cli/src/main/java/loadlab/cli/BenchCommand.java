@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import org.openjdk.jmh.util.Version;
+
 import loadlab.benchmarks.BenchRunner;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
@@ -72,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path dir = RunDirectory.create(out, "bench", Instant.now());
         RecordedProfile.Bench described = new RecordedProfile.Bench(settings.name(), settings.forks(), settings.warmupIterations(),
                 settings.measurementIterations(), settings.iterationSeconds(), include);
-        RunManifest manifest = RunManifest.bench(described, Instant.now(), Tool.current("jmh 1.37"));
+        RunManifest manifest = RunManifest.bench(described, Instant.now(), Tool.current("jmh " + Version.getPlainVersion()));
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest);
         console.printf(Locale.ROOT, "bench %s (%s) -> %s%n", include, settings.name(), dir);
         console.flush();

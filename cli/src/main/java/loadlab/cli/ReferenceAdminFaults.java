@@ -2,12 +2,15 @@ package loadlab.cli;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import loadlab.scenarios.faults.AdminFaults;
 import loadlab.scenarios.faults.FaultAction;
+import loadlab.service.fault.Block;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the injector just runs the requests.
  */
 final class ReferenceAdminFaults implements AdminFaults {
-    private static final Set<String> BLOCKS = Set.of("store", "cache", "index", "stream");
+    /** The service's building blocks, as its own {@link Block} names them. */
+    private static final Set<String> BLOCKS = Arrays.stream(Block.values()).map(Block::id).collect(Collectors.toUnmodifiableSet());
     /** Stands in for the service's address while a schedule is checked before the service has started. */
     static final URI NOT_YET_STARTED = URI.create("http://127.0.0.1:1/");
 

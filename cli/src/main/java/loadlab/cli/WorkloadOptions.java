@@ -139,8 +139,8 @@ public final class WorkloadOptions {
                     : scenario != null ? scenario : target == null ? "timeline" : "http-get";
             RequestSpec requests = requestSpec(chosen);
             Scenarios.check(chosen, params);
-            Engine engineChoice = engine == null ? RunSpec.defaultEngine(chosen) : Engine.parse(engine);
-            RunSpec.checkEngine(engineChoice, chosen);
+            Engine engineChoice = engine == null ? Engine.defaultFor(chosen) : Engine.parse(engine);
+            engineChoice.check(chosen);
             IdleWait idleWait = IdleWait.parse(idle);
             if (idleWait != IdleWait.SLEEP && engineChoice != Engine.REQUESTS) {
                 throw new IllegalArgumentException("--idle sets the request engine's event loops; Gatling has its own, so drop --idle");

@@ -185,10 +185,10 @@ public final class RunDirectory {
         return summary;
     }
 
-    /** A load run's state from its summary; a bench run is complete once it has ended. */
+    /** The run's state as {@link RunSummarizer} decided it: from the summary of a load run, from the manifest of a bench run. */
     public RunState state() {
         if (summary != null) return summary.run().state();
-        return manifest.stoppedEarly() ? RunState.INTERRUPTED : RunState.COMPLETE;
+        return RunSummarizer.benchState(manifest);
     }
 
     /** Why the run is not complete, in one sentence; null when it is. */

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The one state every run directory is in, decided by {@link RunDirectory} and shown the same way
+ * The one state every run directory is in, decided in one place, {@link RunSummarizer} (read through
+ * {@link RunDirectory}), and shown the same way
  * by the console, {@code summary.json}, the report and the gate. Only a complete run describes its
  * target under the load it was asked for, so only a complete run can pass a gate. A run directory
  * with a missing or unreadable file has no state: {@link RunDirectory#open} refuses it.

@@ -9,8 +9,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Computes {@code summary.json} from a run's manifest and its interval logs added up, and decides
- * the run's {@link RunState}. The only place a summary is computed: a finished run, an interrupted
- * one, a run whose summary was lost and runs merged from several injectors all go through here.
+ * the run's {@link RunState} (a bench run's too, {@link #benchState}): the only place either is
+ * decided. A finished run, an interrupted one, a run whose summary was lost and runs merged from
+ * several injectors all go through here.
  */
 public final class RunSummarizer {
     /** Below this share of the target rate the generator did not produce the load it claims. */
@@ -60,6 +61,11 @@ public final class RunSummarizer {
         return new Summary(Summary.SCHEMA, new Summary.Run(m.scenario(), m.target(), m.profile(), m.model(), m.started(), m.ended(),
                 round(seconds), m.stoppedEarly(), state, reason), injector, total, requests,
                 faults == null ? null : FaultImpact.of(faults, perSecond, seconds), null);
+    }
+
+    /** A bench run's state: complete once JMH has ended, interrupted when it stopped early; its scores are JMH's own, with no verdict on the load. */
+    static RunState benchState(RunManifest m) {
+        return m.stoppedEarly() ? RunState.INTERRUPTED : RunState.COMPLETE;
     }
 
     private static String interruption(RunManifest m, Summary.Stats total, double seconds) {

@@ -1,7 +1,6 @@
 package loadlab.scenarios;
 
 import java.util.Map;
-import java.util.Set;
 
 import loadlab.scenarios.engine.IdleWait;
 import loadlab.scenarios.engine.RequestSpec;
@@ -112,7 +111,7 @@ public record RunSpec(String name, String scenario, String target, ProfileSpec p
             this.target = target;
             this.profile = profile;
             this.name = scenario;
-            this.engine = defaultEngine(scenario);
+            this.engine = Engine.defaultFor(scenario);
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -144,24 +143,5 @@ public record RunSpec(String name, String scenario, String target, ProfileSpec p
     /** When the profile (its warm-up first) is to begin, as epoch milliseconds, for measuring to begin at {@code startAtMillis}; null without one. */
     public Long profileStartMillis(long warmupSeconds) {
         return startAtMillis == null ? null : startAtMillis - warmupSeconds * 1000;
-    }
-
-    /** The engine a scenario runs on unless the user says otherwise: single requests on loadlab's own, journeys on Gatling. */
-    public static Engine defaultEngine(String scenario) {
-        return REQUEST_WORKLOADS.contains(scenario) ? Engine.REQUESTS : Engine.GATLING;
-    }
-
-    /** Scenarios that are request workloads, which the request engine runs: one request ({@code http-get}) or a request file. */
-    public static final Set<String> REQUEST_WORKLOADS = Set.of("http-get", "requests");
-
-    /** Refuses a scenario the chosen engine cannot run, in one sentence. */
-    public static void checkEngine(Engine engine, String scenario) {
-        if (engine == Engine.GATLING && "requests".equals(scenario)) {
-            throw new IllegalArgumentException("--requests files run on the request engine; drop --engine gatling");
-        }
-        if (engine == Engine.REQUESTS && !REQUEST_WORKLOADS.contains(scenario)) {
-            throw new IllegalArgumentException("the " + scenario + " scenario is a multi-step journey that runs on Gatling; drop --engine "
-                    + "requests or use --engine gatling");
-        }
     }
 }

@@ -49,7 +49,8 @@ public final class InjectorMain {
     public static final int PARENT_GONE = 4;
     /** Stopped by {@code --abort-on}: a check broke; the run directory is whole, as an interrupted run. */
     public static final int ABORTED = 5;
-    public static final String GATLING = "gatling 3.15.1";
+    /** The Gatling engine as run.json names it, with the version of the Gatling on the classpath (the build's), never a literal. */
+    public static final String GATLING = "gatling " + io.gatling.commons.util.GatlingVersion$.MODULE$.ThisVersion().fullVersion();
 
     private final RunSpec spec;
     private final Path dir;
