@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import loadlab.recording.Micros;
 import loadlab.reports.format.Figures;
 import loadlab.recording.RunDirectory;
-import loadlab.reports.capacity.CapacityReport;
+import loadlab.reports.capacity.CapacityResult;
 import loadlab.reports.capacity.CapacitySearch;
 import loadlab.reports.capacity.CapacityStep;
 import loadlab.reports.capacity.Slo;
@@ -76,7 +76,7 @@ final class CapacityRun {
             String label = name != null ? name : "capacity-" + w.defaultName(workload.simulation);
             started = Instant.now();
             root = RunDirectory.create(out, label, started);
-            Files.createDirectories(root.resolve(CapacityReport.STEPS));
+            Files.createDirectories(root.resolve(CapacityResult.STEPS));
             target = t.url();
             scenario = w.scenario();
             console.printf(Locale.ROOT, "capacity %s of %s on the %s engine against %s%n  SLO: %s; each step %s after %s at its load -> %s%n",
@@ -95,7 +95,7 @@ final class CapacityRun {
                 }
             }
             RunDirectory.markLatest(out, root);
-            console.printf(Locale.ROOT, "capacity.json: %s (%d steps in %s)%n", root.resolve(CapacityReport.FILE), steps.size(),
+            console.printf(Locale.ROOT, "capacity.json: %s (%d steps in %s)%n", root.resolve(CapacityResult.FILE), steps.size(),
                     Micros.text(Duration.between(started, Instant.now()).toNanos() / 1000));
             try {
                 console.println("report: " + CapacityPage.write(root));
@@ -116,7 +116,7 @@ final class CapacityRun {
         }
         Double low = search.sustainable();
         String conclusion = search.conclusion();
-        write(new CapacityReport.Bracket(low, search.lowestFailing()), search.outcome().name().toLowerCase(Locale.ROOT), conclusion);
+        write(new CapacityResult.Bracket(low, search.lowestFailing()), search.outcome().name().toLowerCase(Locale.ROOT), conclusion);
         console.println();
         console.println(low == null ? "capacity: no sustainable rate; " + conclusion
                 : "capacity: " + String.format(Locale.ROOT, "%,.0f/s", low) + " sustainable under " + sloText() + "; " + conclusion);
@@ -159,7 +159,7 @@ final class CapacityRun {
         console.printf(Locale.ROOT, "warming the target up: %s for %s, not judged -> %s%n",
                 plan.isSweep() ? "concurrency " + plan.levels().get(0) : String.format(Locale.ROOT, "%,.1f/s", plan.start()), duration, dir);
         console.flush();
-        LoadRun.Result result = LoadRun.run(spec(w, t, "warmup", profile, dir), root.resolve(CapacityReport.STEPS),
+        LoadRun.Result result = LoadRun.run(spec(w, t, "warmup", profile, dir), root.resolve(CapacityResult.STEPS),
                 console, false);
         if (result.run() == null) {
             console.println("loadlab: the injector of the warm-up exited with " + result.exitCode() + " and " + result.unreadable());
@@ -178,21 +178,21 @@ final class CapacityRun {
     /** Runs and judges one step; null when its injector crashed and left nothing to judge. */
     private CapacityStep step(WorkloadOptions.Workload w, WorkloadOptions.Target t, Double rate, Integer users) throws Exception {
         int index = steps.size() + 1;
-        String dirName = CapacityReport.stepDir(index, rate, users);
-        Path dir = Files.createDirectory(root.resolve(CapacityReport.STEPS).resolve(dirName));
+        String dirName = CapacityResult.stepDir(index, rate, users);
+        Path dir = Files.createDirectory(root.resolve(CapacityResult.STEPS).resolve(dirName));
         ProfileSpec profile = users != null ? new ProfileSpec(null, null, null, null, users, hold, settle, null)
                 : new ProfileSpec(new Rate(rate).toString(), null, null, null, null, hold, settle, null);
         String load = users != null ? "concurrency " + users : String.format(Locale.ROOT, "%,.1f/s", rate);
         console.printf(Locale.ROOT, "step %d: %s%n", index, load);
         console.flush();
-        LoadRun.Result result = LoadRun.run(spec(w, t, dirName, profile, dir), root.resolve(CapacityReport.STEPS),
+        LoadRun.Result result = LoadRun.run(spec(w, t, dirName, profile, dir), root.resolve(CapacityResult.STEPS),
                 console, false);
         if (result.run() == null) {
             console.println("loadlab: the injector of step " + index + " exited with " + result.exitCode() + " and " + result.unreadable());
             return null;
         }
         ReportStep.build(console, result.run());
-        CapacityStep step = StepJudge.judge(result.run(), index, rate, users, slos, CapacityReport.STEPS + "/" + dirName);
+        CapacityStep step = StepJudge.judge(result.run(), index, rate, users, slos, CapacityResult.STEPS + "/" + dirName);
         if (result.exitCode() != InjectorMain.OK && step.verdict() != StepVerdict.INVALID) {
             step = step.invalid("the injector exited with " + result.exitCode());
         }
@@ -205,24 +205,24 @@ final class CapacityRun {
     }
 
     private int crashed(Double low, Double high) {
-        write(new CapacityReport.Bracket(low, high), "crashed", "an injector crashed; see its step directory");
+        write(new CapacityResult.Bracket(low, high), "crashed", "an injector crashed; see its step directory");
         console.println("!!! the search stopped: an injector crashed");
         return Loadlab.INTERNAL;
     }
 
     private void printUsl() {
-        CapacityReport.Fit fit = CapacityReport.fit(steps);
+        CapacityResult.Fit fit = CapacityResult.fit(steps);
         console.println(fit.figures() != null ? fit.figures().describe() : "USL " + fit.note());
     }
 
-    private synchronized void write(CapacityReport.Bracket bracket, String outcome, String conclusion) {
+    private synchronized void write(CapacityResult.Bracket bracket, String outcome, String conclusion) {
         if (root == null) return;
-        CapacityReport.Fit fit = CapacityReport.fit(steps);
+        CapacityResult.Fit fit = CapacityResult.fit(steps);
         Double sustainable = plan.isSweep() ? bestPassing(CapacityStep::throughputPerS)
                 : bracket == null ? bestPassing(CapacityStep::offeredPerS) : bracket.lowPerS();
         Instant ended = Instant.now();
         try {
-            new CapacityReport(CapacityReport.SCHEMA, plan.isSweep() ? "sweep" : "search", target, scenario,
+            new CapacityResult(CapacityResult.SCHEMA, plan.isSweep() ? "sweep" : "search", target, scenario,
                     slos.stream().map(Slo::text).toList(), plan.isSweep() ? null : plan.resolution(), sustainable, bracket, outcome, conclusion,
                     List.copyOf(steps), fit.figures(), fit.note(), started.toString(), ended.toString(),
                     Duration.between(started, ended).toMillis() / 1000.0).write(root);

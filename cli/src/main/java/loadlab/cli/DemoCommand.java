@@ -71,8 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServiceConfig config = service.toConfig("127.0.0.1", 0, 2_000);
-        try (ReferenceService running = ServiceReport.start(out, config)) {
-            ServiceReport.started(out, running);
+        try (ReferenceService running = ServiceBanner.start(out, config)) {
+            ServiceBanner.started(out, running);
             out.println();
             EndpointTour.Result result = new EndpointTour(running.uri()).run(running::awaitConverged);
             out.printf(Locale.ROOT, "%-6s %-7s %-42s %10s  %s%n", "status", "method", "path", "time", "response");
@@ -96,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
             FaultSchedule schedule = faults ? FaultSchedule.fromText(experiment(), EXPERIMENT, admin, profile.toProfile().measuredSeconds()) : null;
             RunSpec spec = RunSpec.builder("timeline", running.uri() + "/", profile).name(faults ? "demo-faults" : "demo-timeline")
                     .params(Map.of("users", Long.toString(running.seeded().users()))).runDir(dir.toString())
-                    .metricsUrl(running.uri() + "/metrics").service(ServiceReport.setup(running)).faults(schedule)
+                    .metricsUrl(running.uri() + "/metrics").service(ServiceBanner.setup(running)).faults(schedule)
                     .clearFaults(faults ? admin.clearAll() : null).build();
             LoadRun.Result run = LoadRun.run(spec, runs, out, false);
             run = new DurabilityCheck(DurabilityCheck.referenceService(running.uri()), DurabilityCheck.DEFAULT_WAIT).after(run, out);

@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import loadlab.reports.gate.Gate;
-import loadlab.reports.text.GateReport;
+import loadlab.reports.text.GateVerdictWriter;
 import loadlab.reports.gate.GateSpec;
 import loadlab.reports.gate.GateVerdict;
 
@@ -22,9 +22,9 @@ final class GateStep {
 
     static int judge(PrintWriter out, GateSpec spec, Path run, GateOptions options) {
         GateVerdict verdict = Gate.judge(spec, run, options.baselines, options.options());
-        GateReport.printTable(verdict, out);
-        if (options.junit != null) write(options.junit, GateReport.junitXml(verdict), false);
-        String md = GateReport.markdown(verdict);
+        GateVerdictWriter.printTable(verdict, out);
+        if (options.junit != null) write(options.junit, GateVerdictWriter.junitXml(verdict), false);
+        String md = GateVerdictWriter.markdown(verdict);
         if (options.markdown != null) write(options.markdown, md, false);
         String summary = System.getenv("GITHUB_STEP_SUMMARY");
         if (summary != null && !summary.isBlank()) write(Path.of(summary), md, true);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
-import loadlab.reports.capacity.CapacityReport;
+import loadlab.reports.capacity.CapacityResult;
 import loadlab.reports.html.CapacityPage;
 import loadlab.reports.html.RunReport;
 import loadlab.reports.text.SummaryTable;
@@ -32,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        if (Files.isRegularFile(run.resolve(CapacityReport.FILE))) {
+        if (Files.isRegularFile(run.resolve(CapacityResult.FILE))) {
             console.println("report: " + CapacityPage.write(run));
             console.flush();
             return Loadlab.OK;

@@ -45,7 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
         checkFree(host, port);
         ReferenceService running;
         try {
-            running = ServiceReport.start(out, config);
+            running = ServiceBanner.start(out, config);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) throw inUse(port);
@@ -57,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
             running.close();
             stopped.countDown();
         }, "loadlab-shutdown"));
-        ServiceReport.started(out, running);
+        ServiceBanner.started(out, running);
         if (!InetAddress.getByName(host).isLoopbackAddress()) {
             out.println("note: the admin API (/admin/...) still answers only clients on 127.0.0.1 or ::1");
         }

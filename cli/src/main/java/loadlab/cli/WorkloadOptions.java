@@ -115,7 +115,7 @@ public final class WorkloadOptions {
     /** Where the load goes: a URL, or the reference service started for it (closed with this). */
     record Target(String url, ReferenceService reference, String scrape) implements AutoCloseable {
         Map<String, String> serviceSetup() {
-            return reference == null ? Map.of() : ServiceReport.setup(reference);
+            return reference == null ? Map.of() : ServiceBanner.setup(reference);
         }
 
         @Override
@@ -160,8 +160,8 @@ public final class WorkloadOptions {
     Target open(PrintWriter console, ServiceOptions service) throws Exception {
         if (target == null) {
             ServiceConfig config = service.toConfig("127.0.0.1", 0, 10_000);
-            ReferenceService reference = ServiceReport.start(console, config);
-            ServiceReport.started(console, reference);
+            ReferenceService reference = ServiceBanner.start(console, config);
+            ServiceBanner.started(console, reference);
             String url = reference.uri() + "/";
             long users = reference.seeded().users() > 0 ? reference.seeded().users() : reference.seeded().existingUsers();
             params.putIfAbsent("users", Long.toString(users > 0 ? users : 10_000));

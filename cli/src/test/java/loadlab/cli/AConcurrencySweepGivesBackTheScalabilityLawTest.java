@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import loadlab.reports.capacity.CapacityReport;
+import loadlab.reports.capacity.CapacityResult;
 import loadlab.reports.capacity.UslFigures;
 import loadlab.testkit.EndToEnd;
 
@@ -39,7 +39,7 @@ class AConcurrencySweepGivesBackTheScalabilityLawTest {
                     "--hold", "3s", "--settle", "1s", "--target-warmup", "2s", "--out", runs.toString());
             String text = out.toString();
             assertEquals(0, exit, text);
-            CapacityReport report = CapacityReport.read(runs.resolve("latest").toRealPath());
+            CapacityResult report = CapacityResult.read(runs.resolve("latest").toRealPath());
             assertEquals("sweep", report.mode());
             assertEquals(7, report.steps().size(), text);
             UslFigures usl = report.usl();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
-import loadlab.reports.capacity.CapacityReport;
+import loadlab.reports.capacity.CapacityResult;
 import loadlab.reports.capacity.CapacityStep;
 import loadlab.reports.capacity.StepVerdict;
 import loadlab.testkit.EndToEnd;
@@ -46,7 +46,7 @@ class CapacitySearchFindsAKnownCapacityTest {
             String text = out.toString();
             assertEquals(0, exit, text);
             Path dir = runs.resolve("latest").toRealPath();
-            CapacityReport report = CapacityReport.read(dir);
+            CapacityResult report = CapacityResult.read(dir);
             assertEquals("bracketed", report.outcome(), text);
             double sustainable = report.sustainableRatePerS();
             assertTrue(sustainable <= 500, "never above what 4 workers x 8 ms can serve: " + sustainable + "\n" + text);
@@ -77,7 +77,7 @@ class CapacitySearchFindsAKnownCapacityTest {
                     "--start", "50/s", "--hold", "3s", "--settle", "1s", "--target-warmup", "0s", "--out", runs.toString());
             String text = out.toString();
             assertEquals(1, exit, "the search did not find the target's capacity: " + text);
-            CapacityReport report = CapacityReport.read(runs.resolve("latest").toRealPath());
+            CapacityResult report = CapacityResult.read(runs.resolve("latest").toRealPath());
             assertEquals("injector_limit", report.outcome(), text);
             assertNull(report.bracket().highPerS(), "no failure of the target was seen: " + report.bracket());
             CapacityStep last = report.steps().get(report.steps().size() - 1);

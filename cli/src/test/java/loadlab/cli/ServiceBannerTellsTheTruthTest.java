@@ -25,7 +25,7 @@ class ServiceBannerTellsTheTruthTest {
         ServiceConfig config = ServiceConfig.defaults().withHost("0.0.0.0").withPort(0).withSeed(new SeedSpec(10, 2, 1.0, 1, 1));
         try (ReferenceService service = ReferenceService.start(config)) {
             StringWriter text = new StringWriter();
-            ServiceReport.started(new PrintWriter(text, true), service);
+            ServiceBanner.started(new PrintWriter(text, true), service);
             String banner = text.toString();
             assertTrue(banner.contains("http://127.0.0.1:" + service.port() + " (listening on every interface, *:" + service.port() + ")"), banner);
         }
@@ -45,7 +45,7 @@ class ServiceBannerTellsTheTruthTest {
         ServiceConfig config = ServiceConfig.defaults().withPort(0).withSeed(new SeedSpec(10, 2, 1.0, 1, 1))
                 .withBackends("h2:mem", "caffeine", "in-process");
         try (ReferenceService service = ReferenceService.start(config)) {
-            Map<String, String> setup = ServiceReport.setup(service);
+            Map<String, String> setup = ServiceBanner.setup(service);
             assertTrue(setup.keySet().containsAll(List.of("strategy", "store", "cache", "stream", "workers", "max_queue_delay_ms",
                     "body_timeout_ms")), setup.toString());
         }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import loadlab.reports.capacity.CapacityReport;
+import loadlab.reports.capacity.CapacityResult;
 import loadlab.recording.Percent;
 
 /**
@@ -22,7 +22,7 @@ final class CapacityGate {
     private CapacityGate() {}
 
     static boolean isCapacity(Path dir) {
-        return Files.isRegularFile(dir.resolve(CapacityReport.FILE));
+        return Files.isRegularFile(dir.resolve(CapacityResult.FILE));
     }
 
     static GateVerdict judge(GateSpec spec, Path runDir, List<Path> baselineDirs, Gate.Options options) {
@@ -34,8 +34,8 @@ final class CapacityGate {
         }
         if (baselineDirs.size() > 1) throw new IllegalArgumentException("a capacity search is compared with one baseline search, not "
                 + baselineDirs.size());
-        CapacityReport run = CapacityReport.read(runDir);
-        CapacityReport base = baselineDirs.isEmpty() ? null : read(baselineDirs.get(0));
+        CapacityResult run = CapacityResult.read(runDir);
+        CapacityResult base = baselineDirs.isEmpty() ? null : read(baselineDirs.get(0));
         List<CheckResult> states = new ArrayList<>();
         states.add(state(run, "the search " + runDir));
         if (base != null) states.add(state(base, "the baseline search " + baselineDirs.get(0)));
@@ -52,19 +52,19 @@ final class CapacityGate {
                 warnings, states, results);
     }
 
-    private static CapacityReport read(Path dir) {
-        if (!isCapacity(dir)) throw new IllegalArgumentException("the baseline " + dir + " is not a capacity search (no " + CapacityReport.FILE + ")");
-        return CapacityReport.read(dir);
+    private static CapacityResult read(Path dir) {
+        if (!isCapacity(dir)) throw new IllegalArgumentException("the baseline " + dir + " is not a capacity search (no " + CapacityResult.FILE + ")");
+        return CapacityResult.read(dir);
     }
 
-    private static CheckResult state(CapacityReport r, String what) {
+    private static CheckResult state(CapacityResult r, String what) {
         boolean found = "bracketed".equals(r.outcome()) || "at_max".equals(r.outcome()) || "swept".equals(r.outcome()) && r.sustainableRatePerS() != null;
         return new CheckResult(Check.Kind.STATE, what + " is " + r.outcome(), "", r.outcome(), "",
                 found ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL,
                 found ? "the search found the target's capacity" : r.conclusion() + "; it does not say what the target can sustain");
     }
 
-    private static CheckResult absolute(Check c, CapacityReport run) {
+    private static CheckResult absolute(Check c, CapacityResult run) {
         double value = run.sustainableRatePerS();
         boolean ok = c.bound().holds(value, c.limit().value());
         String what = "sustainable rate " + c.bound().id() + " " + c.limit().text();
@@ -73,7 +73,7 @@ final class CapacityGate {
                 "the sustainable rate is " + Gate.format(c.metric(), value) + ", limit " + c.bound().id() + " " + c.limit().text());
     }
 
-    private static CheckResult relative(Check c, CapacityReport run, CapacityReport base) {
+    private static CheckResult relative(Check c, CapacityResult run, CapacityResult base) {
         String what = "sustainable rate worse by at most " + Percent.text(c.allowed());
         double runLow = run.sustainableRatePerS();
         double baseLow = base.sustainableRatePerS();
@@ -95,7 +95,7 @@ final class CapacityGate {
     }
 
     /** The top of a search's bracket: its lowest failing rate, or unbounded when none failed. */
-    private static double high(CapacityReport r) {
+    private static double high(CapacityResult r) {
         return r.bracket() != null && r.bracket().highPerS() != null ? r.bracket().highPerS() : Double.POSITIVE_INFINITY;
     }
 }

@@ -23,7 +23,7 @@ import loadlab.recording.RequestNamePattern;
  * Judges a run against a gate spec. Absolute checks compare the run's figure with the limit.
  * Relative checks compare the run with a baseline by how much worse it is (in the metric's own
  * direction), and fail only when the whole confidence interval of that change is beyond the
- * allowance: the interval comes from resampling each run's own data (a load run's blocks of
+ * allowance: the interval comes from resampling each run's own data (a load run's slices of
  * interval histograms; a bench run's forks and iterations), so it is as wide as the runs are noisy.
  * When the best estimate is beyond the allowance but the interval is not, the check is
  * inconclusive: reported, not failed.

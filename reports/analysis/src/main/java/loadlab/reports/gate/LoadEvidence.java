@@ -21,31 +21,31 @@ import loadlab.recording.RequestHistograms;
 /**
  * What a load run says about itself, in the form a noise-aware gate needs: per request name (and
  * {@value RequestHistograms#ALL} for all of them) the response and service times, completions and errors of
- * each block of consecutive seconds. Blocks, not single requests, are what is resampled, so the
+ * each slice of consecutive seconds. Slices, not single requests, are what is resampled, so the
  * intervals keep the slow seconds and the bursts that make p99 wander from run to run.
  */
 public final class LoadEvidence {
-    /** About this many blocks per run: enough to resample, long enough to keep neighbouring seconds together. */
-    static final int TARGET_BLOCKS = 40;
+    /** About this many slices per run: enough to resample, long enough to keep neighbouring seconds together. */
+    static final int TARGET_SLICES = 40;
 
     private final List<Path> dirs;
     private final Summary summary;
     private final int[] offsets;
     private final int[] counts;
-    private final int blocks;
-    private final Map<String, Blocks> latency;
-    private final Map<String, Blocks> service;
+    private final int slices;
+    private final Map<String, TimeSlices> latency;
+    private final Map<String, TimeSlices> service;
     private final Map<String, long[]> completions;
     private final Map<String, long[]> errors;
     private final double[] seconds;
 
-    private LoadEvidence(List<Path> dirs, Summary summary, int[] offsets, int[] counts, Map<String, Blocks> latency,
-                         Map<String, Blocks> service, Map<String, long[]> completions, Map<String, long[]> errors, double[] seconds) {
+    private LoadEvidence(List<Path> dirs, Summary summary, int[] offsets, int[] counts, Map<String, TimeSlices> latency,
+                         Map<String, TimeSlices> service, Map<String, long[]> completions, Map<String, long[]> errors, double[] seconds) {
         this.dirs = List.copyOf(dirs);
         this.summary = summary;
         this.offsets = offsets;
         this.counts = counts;
-        this.blocks = seconds.length;
+        this.slices = seconds.length;
         this.latency = latency;
         this.service = service;
         this.completions = completions;
@@ -53,10 +53,10 @@ public final class LoadEvidence {
         this.seconds = seconds;
     }
 
-    /** Seconds per block: 3 or more once a run is 30 s long, and about {@value #TARGET_BLOCKS} blocks for long runs. */
-    static int blockSeconds(double measuredSeconds) {
+    /** Seconds per slice: 3 or more once a run is 30 s long, and about {@value #TARGET_SLICES} slices for long runs. */
+    static int sliceSeconds(double measuredSeconds) {
         int n = (int) Math.max(1, Math.ceil(measuredSeconds));
-        return Math.max((int) Math.ceil(n / (double) TARGET_BLOCKS), n >= 30 ? 3 : 1);
+        return Math.max((int) Math.ceil(n / (double) TARGET_SLICES), n >= 30 ? 3 : 1);
     }
 
     public static LoadEvidence read(RunDirectory run) {
@@ -65,7 +65,7 @@ public final class LoadEvidence {
 
     /**
      * One run, or several runs of the same build pooled as one baseline. With several, a bootstrap
-     * draw first draws runs (with replacement), then blocks within each drawn run, so the
+     * draw first draws runs (with replacement), then slices within each drawn run, so the
      * variation from one run to the next is in the interval too, not only the variation within a run.
      */
     public static LoadEvidence read(List<RunDirectory> runs) {
@@ -82,21 +82,21 @@ public final class LoadEvidence {
             Summary summary = runs.get(i).summary();
             summaries.add(summary);
             double measured = summary.run().measuredSeconds();
-            widths[i] = blockSeconds(measured);
+            widths[i] = sliceSeconds(measured);
             counts[i] = (int) Math.max(1, Math.ceil(Math.max(1, measured) / widths[i]));
             offsets[i] = total;
             total += counts[i];
         }
-        int blocks = total;
-        Map<String, Blocks.Builder> lat = new TreeMap<>();
-        Map<String, Blocks.Builder> svc = new TreeMap<>();
+        int slices = total;
+        Map<String, TimeSlices.Builder> lat = new TreeMap<>();
+        Map<String, TimeSlices.Builder> svc = new TreeMap<>();
         Map<String, long[]> done = new TreeMap<>();
         Map<String, long[]> failed = new TreeMap<>();
-        long[] spanStart = new long[blocks];
-        long[] spanEnd = new long[blocks];
+        long[] spanStart = new long[slices];
+        long[] spanEnd = new long[slices];
         Arrays.fill(spanStart, Long.MAX_VALUE);
         Arrays.fill(spanEnd, Long.MIN_VALUE);
-        double[] secs = new double[blocks];
+        double[] secs = new double[slices];
         for (int i = 0; i < dirs.size(); i++) {
             RunDirectory run = runs.get(i);
             long origin = manifests.get(i).measureFromMillis();
@@ -104,19 +104,19 @@ public final class LoadEvidence {
             int first = offsets[i];
             int n = counts[i];
             run.latency(e -> {
-                int b = first + block(e, origin, width, n);
+                int b = first + slice(e, origin, width, n);
                 spanStart[b] = Math.min(spanStart[b], e.startMillis());
                 spanEnd[b] = Math.max(spanEnd[b], e.endMillis());
-                done.computeIfAbsent(e.name(), k -> new long[blocks])[b] += e.histogram().getTotalCount();
+                done.computeIfAbsent(e.name(), k -> new long[slices])[b] += e.histogram().getTotalCount();
                 if (e.failed()) {
-                    failed.computeIfAbsent(e.name(), k -> new long[blocks])[b] += e.histogram().getTotalCount();
+                    failed.computeIfAbsent(e.name(), k -> new long[slices])[b] += e.histogram().getTotalCount();
                 } else {
-                    lat.computeIfAbsent(e.name(), k -> new Blocks.Builder(blocks)).add(b, e.histogram());
+                    lat.computeIfAbsent(e.name(), k -> new TimeSlices.Builder(slices)).add(b, e.histogram());
                 }
             });
             run.service(e -> {
                 if (!e.failed()) {
-                    svc.computeIfAbsent(e.name(), k -> new Blocks.Builder(blocks)).add(first + block(e, origin, width, n),
+                    svc.computeIfAbsent(e.name(), k -> new TimeSlices.Builder(slices)).add(first + slice(e, origin, width, n),
                             e.histogram());
                 }
             });
@@ -126,16 +126,16 @@ public final class LoadEvidence {
                         : last ? 0.001 : width;
             }
         }
-        return new LoadEvidence(dirs, summaries.get(0), offsets, counts, withAll(lat, blocks), withAll(svc, blocks),
-                withAllCounts(done, blocks), withAllCounts(failed, blocks), secs);
+        return new LoadEvidence(dirs, summaries.get(0), offsets, counts, withAll(lat, slices), withAll(svc, slices),
+                withAllCounts(done, slices), withAllCounts(failed, slices), secs);
     }
 
     /**
-     * One bootstrap draw: block indices (repeats allowed) to add up. One run: as many blocks as it
-     * has, drawn from all of them. Several pooled runs: first the runs, then each drawn run's blocks.
+     * One bootstrap draw: slice indices (repeats allowed) to add up. One run: as many slices as it
+     * has, drawn from all of them. Several pooled runs: first the runs, then each drawn run's slices.
      */
     int[] resample(SplittableRandom random) {
-        if (offsets.length == 1) return Blocks.resample(blocks, random);
+        if (offsets.length == 1) return TimeSlices.resample(slices, random);
         int[] runs = new int[offsets.length];
         int length = 0;
         for (int i = 0; i < runs.length; i++) {
@@ -150,25 +150,25 @@ public final class LoadEvidence {
         return choice;
     }
 
-    private static int block(IntervalLogReader.Entry e, long origin, int width, int blocks) {
+    private static int slice(IntervalLogReader.Entry e, long origin, int width, int slices) {
         long b = e.slot(origin, width);
-        return (int) Math.max(0, Math.min(blocks - 1, b));
+        return (int) Math.max(0, Math.min(slices - 1, b));
     }
 
-    private static Map<String, Blocks> withAll(Map<String, Blocks.Builder> byName, int blocks) {
-        Map<String, Blocks> out = new LinkedHashMap<>();
-        Blocks.Builder all = new Blocks.Builder(blocks);
+    private static Map<String, TimeSlices> withAll(Map<String, TimeSlices.Builder> byName, int slices) {
+        Map<String, TimeSlices> out = new LinkedHashMap<>();
+        TimeSlices.Builder all = new TimeSlices.Builder(slices);
         byName.values().forEach(all::addAll);
         out.put(RequestHistograms.ALL, all.build());
         byName.forEach((name, b) -> out.put(name, b.build()));
         return out;
     }
 
-    private static Map<String, long[]> withAllCounts(Map<String, long[]> byName, int blocks) {
+    private static Map<String, long[]> withAllCounts(Map<String, long[]> byName, int slices) {
         Map<String, long[]> out = new LinkedHashMap<>();
-        long[] all = new long[blocks];
+        long[] all = new long[slices];
         byName.values().forEach(c -> {
-            for (int b = 0; b < blocks; b++) all[b] += c[b];
+            for (int b = 0; b < slices; b++) all[b] += c[b];
         });
         out.put(RequestHistograms.ALL, all);
         out.putAll(byName);
@@ -189,8 +189,8 @@ public final class LoadEvidence {
         return summary;
     }
 
-    public int blocks() {
-        return blocks;
+    public int slices() {
+        return slices;
     }
 
     /** The request names this run recorded (without {@value RequestHistograms#ALL}). */
@@ -204,14 +204,14 @@ public final class LoadEvidence {
         return completions.containsKey(name);
     }
 
-    /** The metric of one request name over the blocks chosen (each block index may repeat). */
+    /** The metric of one request name over the slices chosen (each slice index may repeat). */
     double value(Metric metric, String name, int[] choice) {
         return switch (metric.kind()) {
             case LATENCY -> latencyValue(latency.get(name), metric, choice);
             case SERVICE -> latencyValue(service.getOrDefault(name, latency.get(name)), metric, choice);
             case ERRORS -> {
                 long n = pick(completions.get(name), choice);
-                yield n == 0 ? 0 : (double) pick(errors.getOrDefault(name, new long[blocks]), choice) / n;
+                yield n == 0 ? 0 : (double) pick(errors.getOrDefault(name, new long[slices]), choice) / n;
             }
             case THROUGHPUT, ACHIEVED -> {
                 double s = 0;
@@ -222,15 +222,15 @@ public final class LoadEvidence {
         };
     }
 
-    /** The metric over the whole run: every block once. */
+    /** The metric over the whole run: every slice once. */
     double value(Metric metric, String name) {
-        int[] every = new int[blocks];
-        for (int i = 0; i < blocks; i++) every[i] = i;
+        int[] every = new int[slices];
+        for (int i = 0; i < slices; i++) every[i] = i;
         return value(metric, name, every);
     }
 
-    /** NaN when no successful request of the name is in the blocks chosen: there is no time to judge. */
-    private static double latencyValue(Blocks b, Metric metric, int[] choice) {
+    /** NaN when no successful request of the name is in the slices chosen: there is no time to judge. */
+    private static double latencyValue(TimeSlices b, Metric metric, int[] choice) {
         if (b == null) return Double.NaN;
         long[] summed = b.sum(choice);
         if (Arrays.stream(summed).allMatch(c -> c == 0)) return Double.NaN;
@@ -238,9 +238,9 @@ public final class LoadEvidence {
         return b.percentile(summed, metric.percentile());
     }
 
-    private static long pick(long[] perBlock, int[] choice) {
+    private static long pick(long[] perSlice, int[] choice) {
         long n = 0;
-        for (int b : choice) n += perBlock[b];
+        for (int b : choice) n += perSlice[b];
         return n;
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import loadlab.reports.capacity.CapacityReport;
+import loadlab.reports.capacity.CapacityResult;
 
 /** {@code metric: sustainable-rate} on capacity searches written in code: absolute, relative by the brackets, and refusals. */
 class CapacityGateJudgesTheSustainableRateTest {
@@ -22,8 +22,8 @@ class CapacityGateJudgesTheSustainableRateTest {
 
     private Path search(String name, String outcome, Double low, Double high) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
-        new CapacityReport(CapacityReport.SCHEMA, "search", "http://127.0.0.1:1/", "http-get", List.of("p99 <= 50ms"), 0.05, low,
-                new CapacityReport.Bracket(low, high), outcome, "test", List.of(), null, "not fitted", "2026-12-01T00:00:00Z",
+        new CapacityResult(CapacityResult.SCHEMA, "search", "http://127.0.0.1:1/", "http-get", List.of("p99 <= 50ms"), 0.05, low,
+                new CapacityResult.Bracket(low, high), outcome, "test", List.of(), null, "not fitted", "2026-12-01T00:00:00Z",
                 "2026-12-01T00:10:00Z", 600).write(dir);
         return dir;
     }

@@ -69,7 +69,7 @@ class GateStatisticsOnSyntheticRunsTest {
     }
 
     @Test
-    void theCheckOnAllBlocksReadsTheSummarysOwnFigure() {
+    void theCheckOnAllSlicesReadsTheSummarysOwnFigure() {
         LoadEvidence e = LoadEvidence.read(RunDirectory.open(baseline));
         Summary s = RunFiles.read(baseline.resolve(Summary.FILE), Summary.class);
         assertEquals(s.total().latencyUs().p99(), (long) e.value(Metric.P99, RequestHistograms.ALL));
@@ -78,7 +78,7 @@ class GateStatisticsOnSyntheticRunsTest {
         assertEquals(s.requests().get("read").serviceTimeUs().p99(), (long) e.value(Metric.SERVICE_P99, "read"));
         assertEquals(s.total().latencyUs().mean(), e.value(Metric.MEAN, RequestHistograms.ALL), 0.1);
         assertEquals(s.total().serviceTimeUs().mean(), e.value(Metric.SERVICE_MEAN, RequestHistograms.ALL), 0.1);
-        assertEquals(20, e.blocks(), "60 s in blocks of 3 s");
+        assertEquals(20, e.slices(), "60 s in slices of 3 s");
     }
 
     private static double width(GateVerdict v) {

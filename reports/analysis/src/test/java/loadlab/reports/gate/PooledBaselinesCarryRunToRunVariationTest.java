@@ -19,7 +19,7 @@ import loadlab.recording.RequestHistograms;
 
 /**
  * Runs of one build differ by more than each run's own noise (a fresh JVM, where GC lands). A
- * baseline of several runs pooled lets the bootstrap draw runs before blocks, so that difference
+ * baseline of several runs pooled lets the bootstrap draw runs before slices, so that difference
  * widens the interval: a run that one unlucky baseline calls a regression is not one against three.
  */
 class PooledBaselinesCarryRunToRunVariationTest {
@@ -60,7 +60,7 @@ class PooledBaselinesCarryRunToRunVariationTest {
         assertEquals(1, pool.runs());
         LoadEvidence three = LoadEvidence.read(List.of(RunDirectory.open(fast), RunDirectory.open(middle), RunDirectory.open(slow)));
         assertEquals(3, three.runs());
-        assertEquals(3 * one.blocks(), three.blocks());
+        assertEquals(3 * one.slices(), three.slices());
     }
 
     @Test

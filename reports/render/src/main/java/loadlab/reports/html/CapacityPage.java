@@ -10,7 +10,7 @@ import java.util.Map;
 
 import loadlab.recording.RequestHistograms;
 import loadlab.recording.RunDirectory;
-import loadlab.reports.capacity.CapacityReport;
+import loadlab.reports.capacity.CapacityResult;
 import loadlab.reports.capacity.CapacityStep;
 import loadlab.reports.capacity.Slo;
 import loadlab.reports.capacity.StepVerdict;
@@ -40,7 +40,7 @@ public final class CapacityPage {
     }
 
     static String html(Path dir) {
-        CapacityReport r = CapacityReport.read(dir);
+        CapacityResult r = CapacityResult.read(dir);
         boolean sweep = "sweep".equals(r.mode());
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("kind", sweep ? "capacity sweep" : "capacity search");
@@ -74,11 +74,11 @@ public final class CapacityPage {
         parts.put("notes", notes);
         parts.put("hasNotes", true);
         parts.put("generated", Instant.now().toString());
-        parts.put("sources", dir.getFileName() + "/" + CapacityReport.FILE);
+        parts.put("sources", dir.getFileName() + "/" + CapacityResult.FILE);
         return ReportPage.render(parts, data(dir, r, sweep));
     }
 
-    private static List<Card> cards(CapacityReport r, boolean sweep, boolean found) {
+    private static List<Card> cards(CapacityResult r, boolean sweep, boolean found) {
         List<Card> cards = new ArrayList<>();
         Double s = r.sustainableRatePerS();
         cards.add(new Card(sweep ? "best throughput in SLO" : "sustainable rate", s == null ? "none" : Figures.rate(s),
@@ -100,13 +100,13 @@ public final class CapacityPage {
         return cards;
     }
 
-    private static String bracketNote(CapacityReport r) {
+    private static String bracketNote(CapacityResult r) {
         if (r.bracket() == null || r.bracket().highPerS() == null) return r.outcome().replace('_', ' ');
         return Figures.rate(r.bracket().highPerS()) + " failed" + (r.resolution() == null ? "" : String.format(Locale.ROOT,
                 "; resolution %.3g%%", r.resolution() * 100));
     }
 
-    private static Table steps(CapacityReport r, boolean sweep) {
+    private static Table steps(CapacityResult r, boolean sweep) {
         List<Row> rows = new ArrayList<>();
         for (CapacityStep s : r.steps()) {
             String css = s.verdict() == StepVerdict.PASS ? "better" : "bad";
@@ -126,7 +126,7 @@ public final class CapacityPage {
         return s.timed() ? Figures.micros(us) : Figures.NONE;
     }
 
-    private static Map<String, Object> data(Path dir, CapacityReport r, boolean sweep) {
+    private static Map<String, Object> data(Path dir, CapacityResult r, boolean sweep) {
         Map<String, Object> capacity = new LinkedHashMap<>();
         List<Map<String, Object>> steps = new ArrayList<>();
         List<Map<String, Object>> spectra = new ArrayList<>();

@@ -23,7 +23,7 @@ import loadlab.recording.CheckCount;
 import loadlab.recording.CheckLog;
 import loadlab.testkit.FixtureRun;
 import loadlab.reports.html.RunReport;
-import loadlab.reports.text.GateReport;
+import loadlab.reports.text.GateVerdictWriter;
 
 /**
  * Every check a workload wrote can fail the gate: {@code check-failures} bounds them per request
@@ -91,14 +91,14 @@ class ChecksAWorkloadWroteAreGatedTest {
                 "+15% [-5%, +40%]", CheckResult.Verdict.INCONCLUSIVE, "the runs are too noisy to tell; run longer to decide");
         GateVerdict v = new GateVerdict("runs/x", "runs/y", 0.99, false, List.of(), List.of(state), List.of(pass, unsure));
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(GateReport.junitXml(v).getBytes(StandardCharsets.UTF_8)));
+                .parse(new ByteArrayInputStream(GateVerdictWriter.junitXml(v).getBytes(StandardCharsets.UTF_8)));
         assertEquals("3", xml.getDocumentElement().getAttribute("tests"));
         assertEquals("1", xml.getDocumentElement().getAttribute("skipped"));
         assertEquals("0", xml.getDocumentElement().getAttribute("failures"));
         assertEquals(1, xml.getElementsByTagName("skipped").getLength());
         assertTrue(((Element) xml.getElementsByTagName("skipped").item(0)).getAttribute("message").contains("too noisy"));
         StringWriter console = new StringWriter();
-        GateReport.printTable(v, new PrintWriter(console));
+        GateVerdictWriter.printTable(v, new PrintWriter(console));
         assertTrue(console.toString().contains("gate passed: 3 checks, 0 failed, 1 inconclusive (skipped in JUnit XML)"), console.toString());
     }
 

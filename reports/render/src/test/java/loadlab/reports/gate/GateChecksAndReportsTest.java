@@ -22,7 +22,7 @@ import org.w3c.dom.Element;
 
 import loadlab.testkit.BenchFixture;
 import loadlab.testkit.FixtureRun;
-import loadlab.reports.text.GateReport;
+import loadlab.reports.text.GateVerdictWriter;
 
 class GateChecksAndReportsTest {
     @TempDir
@@ -101,12 +101,12 @@ class GateChecksAndReportsTest {
                 Map.of("request", "*", "metric", "p50", "below", "1ms")), run, List.of());
 
         StringWriter table = new StringWriter();
-        GateReport.printTable(v, new PrintWriter(table));
+        GateVerdictWriter.printTable(v, new PrintWriter(table));
         assertTrue(table.toString().contains("p50 of all requests below 1ms"));
         assertTrue(table.toString().contains("gate FAILED: 3 checks, 1 failed, 0 inconclusive"), "the same count as the XML's: " + table);
 
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(GateReport.junitXml(v).getBytes(StandardCharsets.UTF_8)));
+                .parse(new ByteArrayInputStream(GateVerdictWriter.junitXml(v).getBytes(StandardCharsets.UTF_8)));
         assertEquals("3", xml.getDocumentElement().getAttribute("tests"), "the run's state is a test case too");
         assertEquals("1", xml.getDocumentElement().getAttribute("failures"));
         assertEquals(3, xml.getElementsByTagName("testcase").getLength());
@@ -114,7 +114,7 @@ class GateChecksAndReportsTest {
         assertEquals("p50 of all requests below 1ms", ((Element) xml.getElementsByTagName("failure").item(0).getParentNode())
                 .getAttribute("name"));
 
-        String md = GateReport.markdown(v);
+        String md = GateVerdictWriter.markdown(v);
         assertTrue(md.startsWith("### loadlab gate: **FAILED**"));
         assertTrue(md.contains("| p50 of all requests below 1ms |"));
         assertTrue(md.contains("❌ **FAIL**"));

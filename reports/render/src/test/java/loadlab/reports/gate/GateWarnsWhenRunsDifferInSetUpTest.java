@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.testkit.FixtureRun;
-import loadlab.reports.text.GateReport;
+import loadlab.reports.text.GateVerdictWriter;
 
 /** A relative gate over runs of different targets measures that difference too: the verdict says so. */
 class GateWarnsWhenRunsDifferInSetUpTest {
@@ -33,7 +33,7 @@ class GateWarnsWhenRunsDifferInSetUpTest {
         assertTrue(v.warnings().get(0).contains("differ in their target (http://127.0.0.1:9090/ against http://127.0.0.1:8080/)"),
                 v.warnings().get(0));
         StringWriter table = new StringWriter();
-        GateReport.printTable(v, new PrintWriter(table));
+        GateVerdictWriter.printTable(v, new PrintWriter(table));
         assertTrue(table.toString().contains("warning: "), table.toString());
 
         GateVerdict same = Gate.judge(spec, FixtureRun.of("get", 100).seconds(10).writeTo(tmp.resolve("same")), List.of(base));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import loadlab.reports.capacity.CapacityReport;
+import loadlab.reports.capacity.CapacityResult;
 
 /** The capacity page of a search written in code: the figures in HTML, each step's verdict, the charts' data. */
 class CapacityPageShowsTheSearchTest {
@@ -23,7 +23,7 @@ class CapacityPageShowsTheSearchTest {
     @Test
     void thePageShowsTheSustainableRateTheStepsAndTheirSpectra() throws Exception {
         Path dir = CapacityFixture.writeTo(tmp.resolve("search"));
-        CapacityReport report = CapacityReport.read(dir);
+        CapacityResult report = CapacityResult.read(dir);
         assertEquals(6, report.steps().size());
         assertEquals(List.of("pass", "pass", "pass", "fail", "fail", "fail"),
                 report.steps().stream().map(s -> s.verdict().id()).toList(), "the fixture's knee lies between 800/s and 900/s");
@@ -48,9 +48,9 @@ class CapacityPageShowsTheSearchTest {
     @Test
     void aSearchStoppedByTheInjectorSaysSoInRed() throws Exception {
         Path dir = CapacityFixture.writeTo(tmp.resolve("stopped"));
-        CapacityReport r = CapacityReport.read(dir);
-        new CapacityReport(r.schema(), r.mode(), r.target(), r.scenario(), r.slo(), r.resolution(), 800.0,
-                new CapacityReport.Bracket(800.0, null), "injector_limit", "the step at 1,600/s does not describe the target", r.steps(), null,
+        CapacityResult r = CapacityResult.read(dir);
+        new CapacityResult(r.schema(), r.mode(), r.target(), r.scenario(), r.slo(), r.resolution(), 800.0,
+                new CapacityResult.Bracket(800.0, null), "injector_limit", "the step at 1,600/s does not describe the target", r.steps(), null,
                 "not fitted", r.started(), r.ended(), r.durationS()).write(dir);
         String html = Files.readString(CapacityPage.write(dir));
         assertTrue(html.contains("CAPACITY NOT FOUND."), "a loud banner");

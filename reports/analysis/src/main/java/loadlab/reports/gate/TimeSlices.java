@@ -11,58 +11,58 @@ import org.HdrHistogram.HistogramIterationValue;
 import loadlab.recording.Histograms;
 
 /**
- * One request name's response times as blocks of consecutive seconds, on one shared axis of the
- * histogram buckets that were recorded: the compact form the bootstrap resamples. Adding blocks
- * and reading a percentile of the sum follow HdrHistogram exactly, so the sum of all blocks gives
+ * One request name's response times as slices of consecutive seconds, on one shared axis of the
+ * histogram buckets that were recorded: the compact form the bootstrap resamples. Adding slices
+ * and reading a percentile of the sum follow HdrHistogram exactly, so the sum of all slices gives
  * the same p99 as the summary.
  */
-public final class Blocks {
+public final class TimeSlices {
     private static final Histogram SHAPE = Histograms.empty();
 
-    /** Builds blocks from recorded values as they stream in. */
+    /** Builds slices from recorded values as they stream in. */
     static final class Builder {
-        private final int blocks;
+        private final int slices;
         private final Map<Long, long[]> counts = new TreeMap<>();
 
-        Builder(int blocks) {
-            this.blocks = blocks;
+        Builder(int slices) {
+            this.slices = slices;
         }
 
-        void add(int block, Histogram h) {
+        void add(int slice, Histogram h) {
             for (HistogramIterationValue v : h.recordedValues()) {
-                counts.computeIfAbsent(v.getValueIteratedTo(), k -> new long[blocks])[block] += v.getCountAtValueIteratedTo();
+                counts.computeIfAbsent(v.getValueIteratedTo(), k -> new long[slices])[slice] += v.getCountAtValueIteratedTo();
             }
         }
 
         void addAll(Builder other) {
             other.counts.forEach((value, c) -> {
-                long[] mine = counts.computeIfAbsent(value, k -> new long[blocks]);
-                for (int b = 0; b < blocks; b++) mine[b] += c[b];
+                long[] mine = counts.computeIfAbsent(value, k -> new long[slices]);
+                for (int b = 0; b < slices; b++) mine[b] += c[b];
             });
         }
 
-        Blocks build() {
+        TimeSlices build() {
             long[] values = new long[counts.size()];
-            long[][] byBlock = new long[blocks][values.length];
+            long[][] bySlice = new long[slices][values.length];
             int i = 0;
             for (Map.Entry<Long, long[]> e : counts.entrySet()) {
                 values[i] = e.getKey();
-                for (int b = 0; b < blocks; b++) byBlock[b][i] = e.getValue()[b];
+                for (int b = 0; b < slices; b++) bySlice[b][i] = e.getValue()[b];
                 i++;
             }
-            return new Blocks(values, byBlock);
+            return new TimeSlices(values, bySlice);
         }
     }
 
     private final long[] values;
     private final long[][] counts;
 
-    private Blocks(long[] values, long[][] counts) {
+    private TimeSlices(long[] values, long[][] counts) {
         this.values = values;
         this.counts = counts;
     }
 
-    /** The counts of the blocks chosen (with repetition), added up. */
+    /** The counts of the slices chosen (with repetition), added up. */
     long[] sum(int[] choice) {
         long[] total = new long[values.length];
         for (int b : choice) {
@@ -103,9 +103,9 @@ public final class Blocks {
         return total == 0 ? 0 : sum / total;
     }
 
-    static int[] resample(int blocks, SplittableRandom random) {
-        int[] choice = new int[blocks];
-        for (int i = 0; i < blocks; i++) choice[i] = random.nextInt(blocks);
+    static int[] resample(int slices, SplittableRandom random) {
+        int[] choice = new int[slices];
+        for (int i = 0; i < slices; i++) choice[i] = random.nextInt(slices);
         return choice;
     }
 }

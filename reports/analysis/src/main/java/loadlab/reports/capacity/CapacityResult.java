@@ -20,7 +20,7 @@ import loadlab.recording.RunFiles;
  * @param conclusion           the same in one sentence
  * @param usl                  the fit, or null with {@code uslNote} saying why not
  */
-public record CapacityReport(String schema, String mode, String target, String scenario, List<String> slo, Double resolution,
+public record CapacityResult(String schema, String mode, String target, String scenario, List<String> slo, Double resolution,
                              Double sustainableRatePerS, Bracket bracket, String outcome, String conclusion, List<CapacityStep> steps,
                              UslFigures usl, String uslNote, String started, String ended, double durationS) {
     public static final String FILE = "capacity.json";
@@ -28,7 +28,7 @@ public record CapacityReport(String schema, String mode, String target, String s
     /** Where the steps' run directories go inside the search's directory. */
     public static final String STEPS = "steps";
 
-    public CapacityReport {
+    public CapacityResult {
         slo = List.copyOf(slo);
         steps = List.copyOf(steps);
     }
@@ -66,8 +66,8 @@ public record CapacityReport(String schema, String mode, String target, String s
         RunFiles.write(dir.resolve(FILE), this);
     }
 
-    public static CapacityReport read(Path dir) {
-        CapacityReport r = RunFiles.read(dir.resolve(FILE), CapacityReport.class);
+    public static CapacityResult read(Path dir) {
+        CapacityResult r = RunFiles.read(dir.resolve(FILE), CapacityResult.class);
         if (!SCHEMA.equals(r.schema())) {
             throw new IllegalArgumentException(dir.resolve(FILE) + " has schema " + r.schema() + ", not " + SCHEMA);
         }

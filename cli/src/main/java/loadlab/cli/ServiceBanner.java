@@ -15,8 +15,8 @@ import loadlab.service.seed.Seeder;
 import loadlab.service.timeline.TimelineRebuild;
 
 /** How the CLI describes a started reference service. */
-final class ServiceReport {
-    private ServiceReport() {}
+final class ServiceBanner {
+    private ServiceBanner() {}
 
     /** The set-up a run against this service records in run.json: strategy and backends, without credentials. */
     static Map<String, String> setup(ReferenceService service) {

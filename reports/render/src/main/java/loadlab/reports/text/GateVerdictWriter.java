@@ -15,8 +15,8 @@ import loadlab.reports.gate.GateVerdict;
  * GitHub-flavoured Markdown for a job summary. All three count the same checks, the run-state ones
  * included, so a CI system's totals match the console's line.
  */
-public final class GateReport {
-    private GateReport() {}
+public final class GateVerdictWriter {
+    private GateVerdictWriter() {}
 
     public static void printTable(GateVerdict v, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
