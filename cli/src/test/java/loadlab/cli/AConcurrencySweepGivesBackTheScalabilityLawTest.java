@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.reports.capacity.CapacityResult;
 import loadlab.reports.capacity.UslFigures;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.KnownCapacityTarget;
 
 /**
  * A closed-model sweep of a target that slows down with the requests in flight exactly as the

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * A run whose disk fills up: a 24 KB tmpfs that this test mounts (it needs root; elsewhere it is

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Verification;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * A run whose load went perfectly but whose target then says it lost an acknowledged write is a

@@ -13,6 +13,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
 import loadlab.recording.Summary;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * {@code run --abort-on} (k6's abortOnFail): a target that starts failing a few seconds in breaks

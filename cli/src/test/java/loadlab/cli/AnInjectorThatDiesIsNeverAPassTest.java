@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /** No command exits 0 after its injector crashed: one that cannot start, or one killed in the middle of the run. */
 @EndToEnd

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.FaultLog;
 import loadlab.recording.Verification;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * Ctrl-C while a fault is active: the fault's stop action still runs (a fault must never outlive

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import loadlab.testkit.LoopbackTarget;
+
 /** Every way to get {@code loadlab capacity} wrong ends in one sentence and exit code 2, before any load. */
 class CapacityBadInputGetsOneSentenceTest {
     private static LoopbackTarget target;

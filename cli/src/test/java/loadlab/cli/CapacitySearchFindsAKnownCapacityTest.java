@@ -19,6 +19,7 @@ import loadlab.reports.capacity.CapacityResult;
 import loadlab.reports.capacity.CapacityStep;
 import loadlab.reports.capacity.StepVerdict;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.KnownCapacityTarget;
 
 /**
  * {@code loadlab capacity} end to end against targets whose limits are known by construction: it

@@ -15,6 +15,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
 import loadlab.scenarios.Journey;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * A journey whose Gatling check fails makes {@code loadlab run} exit 1 with cause {@code check},

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.testkit.FixtureRun;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /** {@code loadlab gate} and {@code run --gate}: exit 0 on pass, 1 when a check fails, 2 on bad input, with JUnit XML and Markdown. */
 @EndToEnd

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * A stand-in for the cluster, as no cluster or container engine is at hand: the manifest's own

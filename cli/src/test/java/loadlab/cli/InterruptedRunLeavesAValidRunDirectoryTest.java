@@ -18,6 +18,7 @@ import loadlab.recording.RunFiles;
 import loadlab.recording.RunManifest;
 import loadlab.recording.Summary;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * Ctrl-C in the middle of a run: the terminal sends SIGINT to loadlab and its injector. Whatever

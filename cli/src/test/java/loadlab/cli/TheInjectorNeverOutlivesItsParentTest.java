@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * SIGKILL of {@code loadlab run} (no shutdown hook runs in it): its injector must not go on

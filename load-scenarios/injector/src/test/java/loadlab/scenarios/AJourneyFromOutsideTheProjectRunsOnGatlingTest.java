@@ -16,6 +16,7 @@ import loadlab.recording.Summary;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.JourneySource;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.FreezingServer;
 
 /**
  * A journey kept in the user's own directory is compiled against loadlab and run on Gatling with

@@ -15,6 +15,7 @@ import loadlab.recording.RunModel;
 import loadlab.recording.Summary;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.FreezingServer;
 
 /**
  * The measurement rule that makes loadlab's numbers true. A target that freezes for 1 s every 5 s,

@@ -16,6 +16,7 @@ import loadlab.recording.RunMerge;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.LoadRun;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.FreezingServer;
 
 /**
  * Two injectors each run their segment of one profile on the request engine, side by side; merged,

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.FreezingServer;
 
 /**
  * Out of the box Gatling phones home (usage analytics, a release check against Maven Central, a

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * A target that takes every connection and answers none: each arrival ends as a timeout, those on
@@ -21,7 +22,7 @@ class AHungTargetEndsInTimeoutsNotAHungRunTest {
 
     @Test
     void everyArrivalIsATimeoutAndTheRunEnds() throws Exception {
-        try (TestTarget target = TestTarget.http(30_000);
+        try (LoopbackTarget target = LoopbackTarget.http(30_000);
              RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofMillis(300), false, 1, null, null))) {
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
             engine.run(target.uri(), RequestMix.of(RequestTemplate.get(target.uri())), new OpenProfile(List.of(new RatePhase(50, 50, 1)), 0),

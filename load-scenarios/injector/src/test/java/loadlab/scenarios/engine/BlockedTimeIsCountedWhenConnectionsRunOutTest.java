@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * More arrivals than two connections can carry: none is dropped, none opens a third connection,
@@ -21,7 +22,7 @@ class BlockedTimeIsCountedWhenConnectionsRunOutTest {
 
     @Test
     void arrivalsWaitForAConnectionAndTheWaitIsCounted() throws Exception {
-        try (TestTarget target = TestTarget.http(20);
+        try (LoopbackTarget target = LoopbackTarget.http(20);
              RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(30), false, 1, null, null))) {
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
             OpenProfile profile = new OpenProfile(List.of(new RatePhase(200, 200, 1)), 0); // 200 arrivals; 2 x 50/s can carry 100

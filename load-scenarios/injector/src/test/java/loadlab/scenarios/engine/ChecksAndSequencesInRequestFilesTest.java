@@ -24,6 +24,7 @@ import loadlab.recording.CheckLog;
 import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
+import loadlab.testkit.ItemsTarget;
 
 /**
  * A request file's checks count and can fail: each named check's passes and fails are counted per

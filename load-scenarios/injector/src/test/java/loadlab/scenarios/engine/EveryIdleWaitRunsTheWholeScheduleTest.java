@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * However the event loops wait (sleeping, sleeping with tight timers, or spinning, which never
@@ -23,7 +24,7 @@ class EveryIdleWaitRunsTheWholeScheduleTest {
     @ParameterizedTest
     @EnumSource(IdleWait.class)
     void everyArrivalIsSentAndRecordedOnce(IdleWait idle) throws Exception {
-        try (TestTarget target = TestTarget.http(0);
+        try (LoopbackTarget target = LoopbackTarget.http(0);
              RequestEngine engine = new RequestEngine(new EngineOptions(4, Duration.ofSeconds(10), false, 1, null, idle))) {
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
             OpenProfile profile = new OpenProfile(List.of(new RatePhase(150, 150, 1)), 0);

@@ -21,6 +21,7 @@ import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * A target with a self-signed certificate: refused by default (every request a connection error,
@@ -48,7 +49,7 @@ class HttpsIsVerifiedUnlessInsecureTest {
         return tls;
     }
 
-    private static long[] run(TestTarget target, boolean insecure) throws Exception {
+    private static long[] run(LoopbackTarget target, boolean insecure) throws Exception {
         try (RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(10), insecure, 1, null, null))) {
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
             engine.run(target.uri(), RequestMix.of(RequestTemplate.get(target.uri())), new OpenProfile(List.of(new RatePhase(20, 20, 1)), 0), recorder, "test");
@@ -65,7 +66,7 @@ class HttpsIsVerifiedUnlessInsecureTest {
 
     @Test
     void aSelfSignedCertificateIsRefusedByDefaultAndAcceptedWhenInsecure(@TempDir Path dir) throws Exception {
-        try (TestTarget target = TestTarget.https(selfSigned(dir))) {
+        try (LoopbackTarget target = LoopbackTarget.https(selfSigned(dir))) {
             long[] verified = run(target, false);
             assertEquals(0, verified[0], "nothing succeeds against an untrusted certificate");
             assertEquals(20, verified[1], "every arrival is a connection error, none dropped");

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
+import loadlab.testkit.LoopbackTarget;
 
 /**
  * A request file is the workload: its requests are sent as written, picked by weight, with each
@@ -33,7 +34,7 @@ class RequestFilesDescribeWorkloadsTest {
     @TempDir
     Path dir;
 
-    private Map<String, Long> run(TestTarget target, Path file, int arrivals) throws Exception {
+    private Map<String, Long> run(LoopbackTarget target, Path file, int arrivals) throws Exception {
         RequestMix mix = RequestFile.read(file, target.uri());
         try (RequestEngine engine = new RequestEngine(new EngineOptions(4, Duration.ofSeconds(10), false, 1, null, null))) {
             RunRecorder recorder = new RunRecorder(Long.MAX_VALUE);
@@ -67,7 +68,7 @@ class RequestFilesDescribeWorkloadsTest {
                   z: {zipf: {min: 10, max: 20, exponent: 1.2}}
                   row: {csv: {file: users.csv}}
                 """);
-        try (TestTarget target = TestTarget.http(0)) {
+        try (LoopbackTarget target = LoopbackTarget.http(0)) {
             assertEquals(Map.of("create", 40L), run(target, file, 40));
             List<String> seen = target.seen();
             assertEquals(40, seen.size());
@@ -94,7 +95,7 @@ class RequestFilesDescribeWorkloadsTest {
                   - {name: read, path: /r, weight: 3}
                   - {name: write, method: PUT, path: /w, weight: 1, expect: 204}
                 """);
-        try (TestTarget target = TestTarget.http(0)) {
+        try (LoopbackTarget target = LoopbackTarget.http(0)) {
             Map<String, Long> counts = run(target, file, 400);
             long reads = counts.getOrDefault("read", 0L);
             long writes = counts.getOrDefault("write#check", 0L);
@@ -134,7 +135,7 @@ class RequestFilesDescribeWorkloadsTest {
 
     @Test
     void theOneRequestFlagsAreSentAsGiven() throws Exception {
-        try (TestTarget target = TestTarget.http(0);
+        try (LoopbackTarget target = LoopbackTarget.http(0);
              RequestEngine engine = new RequestEngine(new EngineOptions(2, Duration.ofSeconds(10), false, 1, null, null))) {
             URI url = target.uri().resolve("/items/9?x=${not-a-variable}".replace("${", "%24%7B").replace("}", "%7D"));
             RequestMix mix = new RequestSpec(null, "put", Map.of("X-Loadlab", "flag"), "{\"n\": \"${kept}\"}").toMix(url);

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,14 +23,14 @@ import com.sun.net.httpserver.HttpServer;
  * with no id: a broken write path), {@code GET /items/N} answers the item or 404; every request's
  * path is kept in order.
  */
-final class ItemsTarget implements AutoCloseable {
+public final class ItemsTarget implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
     private final Map<Long, String> items = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(100);
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
-    ItemsTarget() throws IOException {
+    public ItemsTarget() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/", this::answer);
         server.setExecutor(pool);
@@ -65,11 +65,11 @@ final class ItemsTarget implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    List<String> seen() {
+    public List<String> seen() {
         return List.copyOf(seen);
     }
 

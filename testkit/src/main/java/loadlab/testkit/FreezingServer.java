@@ -1,4 +1,4 @@
-package loadlab.scenarios;
+package loadlab.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +15,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code freeze}: requests arriving then are held until the freeze ends, as a stop-the-world pause
  * holds them. Holding the request is the behaviour under test, not a way of waiting.
  */
-final class FreezingServer implements AutoCloseable {
+public final class FreezingServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "freezing-server");
@@ -24,7 +24,7 @@ final class FreezingServer implements AutoCloseable {
     });
     private final long epoch = System.nanoTime();
 
-    FreezingServer(long periodMillis, long freezeMillis) throws IOException {
+    public FreezingServer(long periodMillis, long freezeMillis) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // no Nagle delay between headers and body
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(threads);
@@ -45,11 +45,11 @@ final class FreezingServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

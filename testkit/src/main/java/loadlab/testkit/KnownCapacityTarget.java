@@ -1,4 +1,4 @@
-package loadlab.cli;
+package loadlab.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
  * each request holding one for a service time that is fixed or that grows with the requests in
  * flight, as the Universal Scalability Law says it does.
  */
-final class KnownCapacityTarget implements AutoCloseable {
+public final class KnownCapacityTarget implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -54,7 +54,7 @@ final class KnownCapacityTarget implements AutoCloseable {
     }
 
     /** Capacity {@code workers / service}: beyond it a queue grows without bound. */
-    static KnownCapacityTarget fixed(int workers, long serviceMillis) throws IOException {
+    public static KnownCapacityTarget fixed(int workers, long serviceMillis) throws IOException {
         return new KnownCapacityTarget(workers, n -> TimeUnit.MILLISECONDS.toNanos(serviceMillis));
     }
 
@@ -62,11 +62,11 @@ final class KnownCapacityTarget implements AutoCloseable {
      * With N requests in flight, each takes (1 + σ(N−1) + κN(N−1)) / λ: under a closed load of N
      * users that gives throughput X(N) = N / R(N) = λN / (1 + σ(N−1) + κN(N−1)), the law itself.
      */
-    static KnownCapacityTarget usl(double sigma, double kappa, double lambda) throws IOException {
+    public static KnownCapacityTarget usl(double sigma, double kappa, double lambda) throws IOException {
         return new KnownCapacityTarget(256, n -> Math.round((1 + sigma * (n - 1) + kappa * n * (n - 1)) / lambda * 1e9));
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
