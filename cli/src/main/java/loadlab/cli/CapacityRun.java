@@ -23,7 +23,7 @@ import loadlab.reports.capacity.Slo;
 import loadlab.reports.capacity.StepJudge;
 import loadlab.reports.capacity.StepVerdict;
 import loadlab.reports.html.CapacityPage;
-import loadlab.scenarios.RunSpec;
+import loadlab.scenarios.run.RunSpec;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.profile.Rate;
 import loadlab.scenarios.run.InjectorMain;

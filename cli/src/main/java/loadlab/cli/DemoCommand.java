@@ -23,7 +23,7 @@ import loadlab.cli.demo.EndpointTour;
 import loadlab.recording.Micros;
 import loadlab.recording.RunDirectory;
 import loadlab.reports.text.SummaryTable;
-import loadlab.scenarios.RunSpec;
+import loadlab.scenarios.run.RunSpec;
 import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.DurabilityCheck;

@@ -21,8 +21,8 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 import loadlab.recording.FileProblem;
-import loadlab.scenarios.Engine;
-import loadlab.scenarios.RunSpec;
+import loadlab.scenarios.run.Engine;
+import loadlab.scenarios.run.RunSpec;
 import loadlab.scenarios.Scenarios;
 import loadlab.scenarios.engine.IdleWait;
 import loadlab.scenarios.engine.RequestSpec;

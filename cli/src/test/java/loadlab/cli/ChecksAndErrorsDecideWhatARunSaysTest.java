@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
-import loadlab.scenarios.Journey;
 import loadlab.testkit.EndToEnd;
 import loadlab.testkit.LoopbackTarget;
 
@@ -37,7 +36,7 @@ class ChecksAndErrorsDecideWhatARunSaysTest {
                 import io.gatling.javaapi.core.ChainBuilder;
                 import loadlab.scenarios.RunContext;
 
-                public class FollowersJourney extends Journey {
+                public class FollowersJourney extends loadlab.scenarios.Journey {
                     @Override
                     protected ChainBuilder steps(RunContext run) {
                         return exec(run.timing().request("user", http("user").get("/users/1").check(jsonPath("$.followers").is("5"))));

@@ -17,6 +17,8 @@ import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.JourneySource;
 import loadlab.testkit.EndToEnd;
 import loadlab.testkit.FreezingServer;
+import loadlab.scenarios.run.RunSpec;
+import loadlab.scenarios.run.Engine;
 
 /**
  * A journey kept in the user's own directory is compiled against loadlab and run on Gatling with
@@ -34,7 +36,7 @@ class AJourneyFromOutsideTheProjectRunsOnGatlingTest {
             import io.gatling.javaapi.core.ChainBuilder;
             import loadlab.scenarios.RunContext;
 
-            public class BrowseJourney extends Journey {
+            public class BrowseJourney extends loadlab.scenarios.Journey {
                 @Override
                 protected ChainBuilder steps(RunContext run) {
                     return exec(run.timing().request("home", http("home").get("/")))

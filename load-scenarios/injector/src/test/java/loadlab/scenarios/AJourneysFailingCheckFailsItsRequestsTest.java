@@ -21,6 +21,8 @@ import loadlab.recording.Summary;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.JourneySource;
 import loadlab.testkit.EndToEnd;
+import loadlab.scenarios.run.RunSpec;
+import loadlab.scenarios.run.Engine;
 
 /**
  * A Gatling check that fails is a failed request with cause {@code check}, never a success: the
@@ -39,7 +41,7 @@ class AJourneysFailingCheckFailsItsRequestsTest {
             import io.gatling.javaapi.core.ChainBuilder;
             import loadlab.scenarios.RunContext;
 
-            public class ProfileJourney extends Journey {
+            public class ProfileJourney extends loadlab.scenarios.Journey {
                 @Override
                 protected ChainBuilder steps(RunContext run) {
                     return exec(run.timing().request("profile", http("profile").get("/users/1")

@@ -17,6 +17,8 @@ import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.run.LoadRun;
 import loadlab.testkit.EndToEnd;
 import loadlab.testkit.FreezingServer;
+import loadlab.scenarios.run.RunSpec;
+import loadlab.scenarios.run.Engine;
 
 /**
  * Two injectors each run their segment of one profile on the request engine, side by side; merged,

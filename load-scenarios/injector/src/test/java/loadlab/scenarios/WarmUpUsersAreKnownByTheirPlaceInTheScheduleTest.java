@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import loadlab.scenarios.gatling.Schedule;
+
 /**
  * A run of 10 users a second with a 1 s warm-up: users 1 to 10 are the warm-up, whatever the clock
  * said when they arrived. The time zero estimated from a cold first arrival is late, so a warm-up

@@ -22,16 +22,17 @@ import loadlab.recording.RunManifest;
 import loadlab.recording.RunRecorder;
 import loadlab.recording.Segment;
 import loadlab.recording.Tool;
-import loadlab.scenarios.Engine;
+import loadlab.scenarios.run.Engine;
 import loadlab.scenarios.RunContext;
-import loadlab.scenarios.RunSpec;
+import loadlab.scenarios.run.RunSpec;
 import loadlab.scenarios.Scenarios;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.engine.EngineOptions;
 import loadlab.scenarios.engine.IdleWait;
-import loadlab.scenarios.faults.FaultRunner;
+import loadlab.scenarios.run.FaultRunner;
 import loadlab.scenarios.engine.RequestEngine;
 import loadlab.scenarios.profile.OpenProfile;
+import loadlab.scenarios.gatling.GatlingRunContext;
 
 /**
  * The injector: one JVM per run (Gatling shuts its logging down when a run ends). Writes the run
@@ -146,7 +147,7 @@ public final class InjectorMain {
             return status;
         }
         Class<?> simulation = Scenarios.simulation(spec.scenario());
-        RunContext.install(new RunContext(spec, profile, recorder));
+        RunContext.install(new GatlingRunContext(spec, profile, recorder));
         Path gatlingResults = Files.createTempDirectory("loadlab-gatling");
         int status;
         try {

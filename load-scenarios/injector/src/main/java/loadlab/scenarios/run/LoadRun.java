@@ -19,7 +19,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
 import loadlab.recording.RunManifest;
 import loadlab.recording.Summary;
-import loadlab.scenarios.RunSpec;
+import loadlab.scenarios.run.RunSpec;
 
 /**
  * Runs one load run in its own injector JVM ({@link InjectorMain}) and waits for it. The child

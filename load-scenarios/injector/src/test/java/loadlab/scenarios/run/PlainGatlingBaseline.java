@@ -8,7 +8,7 @@ import java.nio.file.Files;
 
 import io.gatling.javaapi.core.Simulation;
 
-import loadlab.scenarios.GatlingInjection;
+import loadlab.scenarios.gatling.GatlingInjection;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.ProfileSpec;
 

@@ -79,7 +79,7 @@ public record FaultSchedule(List<FaultSpec> faults) {
         return YamlFile.read(file, flag);
     }
 
-    static FaultSchedule parse(Object root, String where, AdminFaults admin, long measuredSeconds) {
+    public static FaultSchedule parse(Object root, String where, AdminFaults admin, long measuredSeconds) {
         if (!(root instanceof Map<?, ?> map) || !map.containsKey("faults") || map.size() != 1) {
             throw new IllegalArgumentException(where + " must hold one key, faults: a list of faults such as "
                     + "{ name: cache-down, at: 20s, for: 10s, block: cache, down: true }");

@@ -1,4 +1,4 @@
-package loadlab.scenarios;
+package loadlab.scenarios.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -10,6 +10,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import loadlab.recording.ErrorCause;
 import loadlab.recording.RequestName;
 import loadlab.recording.RunRecorder;
+import loadlab.scenarios.Timing;
 
 /**
  * The bridge from a Gatling request to {@code recording}. Gatling times in whole milliseconds and
@@ -20,7 +21,7 @@ import loadlab.recording.RunRecorder;
  * journey's own checks count: each is counted by name ({@link CountedCheck}), and a response that
  * answered with a success status but failed one is a failure with cause {@code check}.
  */
-public final class Timing {
+public final class GatlingTiming implements Timing {
     static final String INTENDED = "loadlab.intended";
     /** Set by {@link #arrive()}: the user is part of the warm-up and none of its requests are counted. */
     static final String WARMUP = "loadlab.warmup";
@@ -32,7 +33,7 @@ public final class Timing {
     private final long timeoutNanos;
 
     /** @param schedule null for a closed model, where a request is intended when its user starts it */
-    public Timing(RunRecorder recorder, Schedule schedule, long timeoutNanos) {
+    public GatlingTiming(RunRecorder recorder, Schedule schedule, long timeoutNanos) {
         this.recorder = recorder;
         this.schedule = schedule;
         this.timeoutNanos = timeoutNanos;

@@ -1,4 +1,4 @@
-package loadlab.scenarios;
+package loadlab.scenarios.run;
 
 import java.util.Map;
 

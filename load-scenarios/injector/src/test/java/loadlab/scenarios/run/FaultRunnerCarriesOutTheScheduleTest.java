@@ -1,4 +1,4 @@
-package loadlab.scenarios.faults;
+package loadlab.scenarios.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpServer;
 
 import loadlab.recording.FaultLog;
+import loadlab.scenarios.faults.FaultSchedule;
+import loadlab.scenarios.faults.FaultSpec;
+import loadlab.scenarios.faults.FaultAction;
 
 /**
  * The schedule carried out against a loopback HTTP server and shell commands: each action runs

@@ -1,7 +1,9 @@
-package loadlab.scenarios;
+package loadlab.scenarios.run;
 
 import java.util.Locale;
 import java.util.Set;
+
+import loadlab.scenarios.Scenarios;
 
 /**
  * Which engine drives a run. {@link #REQUESTS} is loadlab's own (Netty, nanosecond schedule) for

@@ -1,4 +1,4 @@
-package loadlab.scenarios;
+package loadlab.scenarios.gatling;
 
 import static io.gatling.javaapi.http.HttpDsl.http;
 
@@ -20,15 +20,16 @@ import loadlab.recording.Tool;
 import loadlab.scenarios.profile.ClosedProfile;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.profile.OpenProfile;
+import loadlab.scenarios.run.RunSpec;
+import loadlab.scenarios.Timing;
+import loadlab.scenarios.RunContext;
 
 /**
- * What a simulation needs from the run that started it: the target, the profile, the parameters
- * and the timing bridge. Gatling instantiates simulations by class name, so the injector installs
- * this before starting Gatling and the simulation picks it up.
+ * The injector's {@link RunContext} on Gatling: the target, the profile, the parameters and the
+ * timing bridge of one run. Gatling instantiates simulations by class name, so the injector
+ * installs this ({@link RunContext#install}) before starting Gatling and the simulation picks it up.
  */
-public final class RunContext {
-    private static volatile RunContext current;
-
+public final class GatlingRunContext implements RunContext {
     private final RunSpec spec;
     private final URI target;
     private final LoadProfile profile;
@@ -36,7 +37,7 @@ public final class RunContext {
     private final Schedule schedule;
     private final Timing timing;
 
-    public RunContext(RunSpec spec, LoadProfile profile, RunRecorder recorder) {
+    public GatlingRunContext(RunSpec spec, LoadProfile profile, RunRecorder recorder) {
         this.spec = spec;
         this.target = URI.create(spec.target());
         this.profile = profile;
@@ -44,32 +45,27 @@ public final class RunContext {
         long warmupNanos = profile.warmupSeconds() * 1_000_000_000L;
         this.schedule = profile instanceof OpenProfile open
                 ? new Schedule(GatlingInjection.open(open), warmupNanos, zero -> recorder.countFrom(zero + warmupNanos)) : null;
-        this.timing = new Timing(recorder, schedule, spec.requestTimeoutMs() * 1_000_000L);
+        this.timing = new GatlingTiming(recorder, schedule, spec.requestTimeoutMs() * 1_000_000L);
     }
 
-    public static void install(RunContext context) {
-        current = context;
-    }
-
-    public static RunContext current() {
-        if (current == null) throw new IllegalStateException("loadlab simulations run under 'loadlab run', which sets up their context");
-        return current;
-    }
-
+    @Override
     public Timing timing() {
         return timing;
     }
 
+    @Override
     public URI target() {
         return target;
     }
 
     /** A scenario parameter ({@code --param key=value}), or the default. */
+    @Override
     public String param(String key, String fallback) {
         return spec.params().getOrDefault(key, fallback);
     }
 
     /** Every scenario parameter given. */
+    @Override
     public Map<String, String> params() {
         return spec.params();
     }
@@ -78,6 +74,7 @@ public final class RunContext {
      * The HTTP protocol every loadlab scenario shares: connections pooled across users (as
      * clients behind a load balancer reuse them), no caching, no Gatling warm-up request.
      */
+    @Override
     public HttpProtocolBuilder protocol() {
         String base = target.getScheme() + "://" + target.getRawAuthority();
         return http.baseUrl(base).shareConnections().disableWarmUp().disableCaching()
@@ -85,6 +82,7 @@ public final class RunContext {
     }
 
     /** The scenario under this run's profile. */
+    @Override
     public PopulationBuilder inject(ScenarioBuilder scenario) {
         if (profile instanceof OpenProfile open) {
             List<OpenInjectionStep> steps = new ArrayList<>();
@@ -103,6 +101,7 @@ public final class RunContext {
      * waiting for the profile's start) counts from here, after the warm-up; an open model counts
      * from its schedule's time zero, fixed when the first user arrives.
      */
+    @Override
     public void started() {
         if (schedule == null) {
             long wait = untilProfileStartMillis(); // a closed model starts its users when this returns

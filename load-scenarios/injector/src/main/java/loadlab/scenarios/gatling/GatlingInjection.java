@@ -1,4 +1,4 @@
-package loadlab.scenarios;
+package loadlab.scenarios.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;

@@ -1,4 +1,4 @@
-package loadlab.scenarios.faults;
+package loadlab.scenarios.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import loadlab.recording.FaultLog;
+import loadlab.scenarios.faults.FaultSchedule;
+import loadlab.scenarios.faults.FaultSpec;
+import loadlab.scenarios.faults.FaultAction;
 
 /**
  * Carries out a fault schedule on the run's measured timeline: each fault's start action at its
@@ -65,7 +68,7 @@ public final class FaultRunner implements AutoCloseable {
             if (closed) return;
             at = seconds(timer.nanoTime() - zero);
         }
-        FaultLog.Outcome outcome = f.start().run();
+        FaultLog.Outcome outcome = FaultActions.run(f.start());
         synchronized (this) {
             FaultLog.Fault e = log[i];
             log[i] = new FaultLog.Fault(e.name(), e.kind(), e.target(), e.atS(), e.forS(), at, e.endedS(), outcome, e.stop(), e.cleared());
@@ -81,7 +84,7 @@ public final class FaultRunner implements AutoCloseable {
             if (e.startedS() == null || e.endedS() != null) return;
         }
         double at = seconds(timer.nanoTime() - zero);
-        FaultLog.Outcome outcome = f.stop() == null ? null : f.stop().run();
+        FaultLog.Outcome outcome = f.stop() == null ? null : FaultActions.run(f.stop());
         synchronized (this) {
             double ended = f.stop() == null && !early ? Math.min(at, e.startedS() + e.forS()) : at;
             log[i] = new FaultLog.Fault(e.name(), e.kind(), e.target(), e.atS(), e.forS(), e.startedS(), ended, e.start(), outcome, early);
@@ -104,7 +107,7 @@ public final class FaultRunner implements AutoCloseable {
         }
         timer.shutdown(FaultAction.LIMIT.toSeconds() + 5);
         for (int i = 0; i < log.length; i++) end(i, true);
-        if (clearAll != null && zero != Long.MIN_VALUE) clearAll.run();
+        if (clearAll != null && zero != Long.MIN_VALUE) FaultActions.run(clearAll);
         synchronized (this) {
             write();
         }

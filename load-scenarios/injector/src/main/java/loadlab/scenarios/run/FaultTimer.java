@@ -1,4 +1,4 @@
-package loadlab.scenarios.faults;
+package loadlab.scenarios.run;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

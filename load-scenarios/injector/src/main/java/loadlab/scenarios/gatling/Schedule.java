@@ -1,4 +1,4 @@
-package loadlab.scenarios;
+package loadlab.scenarios.gatling;
 
 import java.util.List;
 import java.util.function.LongConsumer;

@@ -1,4 +1,4 @@
-package loadlab.scenarios.faults;
+package loadlab.scenarios.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.FaultLog;
+import loadlab.scenarios.faults.FaultSchedule;
+import loadlab.scenarios.faults.FaultAction;
+import loadlab.scenarios.faults.AdminFaults;
 
 /**
  * The plan's timing against a clock moved by hand: each fault starts and ends exactly at its

@@ -1,56 +1,37 @@
-package loadlab.scenarios.faults;
+package loadlab.scenarios.run;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import loadlab.recording.FaultLog;
+import loadlab.scenarios.faults.FaultAction;
 
 /**
- * What starts or stops a fault: a shell command ({@code exec}) or an HTTP request ({@code http}),
- * against any target: {@code tc netem}, {@code kubectl delete pod}, a Toxiproxy or Chaos Mesh call,
- * or the reference service's admin API. Each run is bounded in time and its outcome is kept.
+ * Carries out a {@link FaultAction}: a command under {@code /bin/sh -c} or an HTTP request, each
+ * bounded by {@link FaultAction#LIMIT} (a command still running then is killed with its children),
+ * keeping its status and the start of its output.
  */
-public record FaultAction(String exec, String method, URI url, Map<String, String> headers, String body) {
-    /** An action is given this long; then it is stopped and counted as failed. */
-    public static final Duration LIMIT = Duration.ofSeconds(30);
+public final class FaultActions {
     static final int OUTPUT_CHARS = 2_000;
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final long LIMIT_MILLIS = FaultAction.LIMIT.toMillis();
 
-    public FaultAction {
-        headers = headers == null ? Map.of() : Map.copyOf(headers);
-        if ((exec == null) == (url == null)) throw new IllegalArgumentException("a fault action is a command or a request");
+    private FaultActions() {}
+
+    public static FaultLog.Outcome run(FaultAction action) {
+        return action.exec() != null ? runCommand(action.exec()) : runRequest(action);
     }
 
-    /** A command run by {@code /bin/sh -c}; its exit status and the start of its output are kept. */
-    public static FaultAction command(String line) {
-        return new FaultAction(line, null, null, null, null);
-    }
-
-    /** An HTTP request; its status and the start of its response body are kept. */
-    public static FaultAction request(String method, URI url, Map<String, String> headers, String body) {
-        return new FaultAction(null, method, url, headers, body);
-    }
-
-    public FaultLog.Outcome run() {
-        return exec != null ? runCommand() : runRequest();
-    }
-
-    public String describe() {
-        return exec != null ? exec : method + " " + url + (body == null ? "" : " " + body);
-    }
-
-    private FaultLog.Outcome runCommand() {
+    private static FaultLog.Outcome runCommand(String exec) {
         long t0 = System.nanoTime();
         Process p;
         try {
@@ -74,10 +55,10 @@ public record FaultAction(String exec, String method, URI url, Map<String, Strin
         drain.start();
         try {
             p.getOutputStream().close();
-            if (!p.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!p.waitFor(LIMIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                return new FaultLog.Outcome(exec, false, null, "still running after " + LIMIT.toSeconds() + " s; killed", ms(t0));
+                return new FaultLog.Outcome(exec, false, null, "still running after " + FaultAction.LIMIT.toSeconds() + " s; killed", ms(t0));
             }
             drain.join(1_000);
             int status = p.exitValue();
@@ -95,24 +76,24 @@ public record FaultAction(String exec, String method, URI url, Map<String, Strin
         }
     }
 
-    private FaultLog.Outcome runRequest() {
+    private static FaultLog.Outcome runRequest(FaultAction a) {
         long t0 = System.nanoTime();
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(LIMIT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(b::header);
-        if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(a.url()).timeout(FaultAction.LIMIT)
+                .method(a.method(), a.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(a.body()));
+        a.headers().forEach(b::header);
+        if (a.body() != null && a.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             b.header("Content-Type", "application/json");
         }
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
             String text = r.body() == null ? "" : r.body();
-            return new FaultLog.Outcome(describe(), r.statusCode() < 400, r.statusCode(),
+            return new FaultLog.Outcome(a.describe(), r.statusCode() < 400, r.statusCode(),
                     text.length() > OUTPUT_CHARS ? text.substring(0, OUTPUT_CHARS) : text, ms(t0));
         } catch (IOException e) {
-            return new FaultLog.Outcome(describe(), false, null, "the request failed: " + e, ms(t0));
+            return new FaultLog.Outcome(a.describe(), false, null, "the request failed: " + e, ms(t0));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FaultLog.Outcome(describe(), false, null, "interrupted", ms(t0));
+            return new FaultLog.Outcome(a.describe(), false, null, "interrupted", ms(t0));
         }
     }
 

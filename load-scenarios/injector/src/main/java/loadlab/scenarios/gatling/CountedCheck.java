@@ -1,4 +1,4 @@
-package loadlab.scenarios;
+package loadlab.scenarios.gatling;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +22,7 @@ import scala.Function2;
 import scala.jdk.javaapi.CollectionConverters;
 
 import loadlab.recording.RunRecorder;
+import loadlab.scenarios.Timing;
 
 /**
  * A journey's own Gatling check, counted: it is evaluated exactly as Gatling would, and each
@@ -66,9 +67,9 @@ final class CountedCheck implements Check<Response> {
         Validation<CheckResult> result = wrapped.check(response, session, preparedCache);
         Object outcome = result;
         io.gatling.javaapi.core.Session s = new io.gatling.javaapi.core.Session(session);
-        boolean warmup = s.contains(Timing.WARMUP) && s.getBoolean(Timing.WARMUP);
-        if (!warmup && s.contains(Timing.INTENDED)) {
-            recorder.recordCheck(tag, name(session), s.getLong(Timing.INTENDED), outcome instanceof Failure f ? f.message() : null);
+        boolean warmup = s.contains(GatlingTiming.WARMUP) && s.getBoolean(GatlingTiming.WARMUP);
+        if (!warmup && s.contains(GatlingTiming.INTENDED)) {
+            recorder.recordCheck(tag, name(session), s.getLong(GatlingTiming.INTENDED), outcome instanceof Failure f ? f.message() : null);
         }
         return result;
     }
