@@ -2,7 +2,6 @@ package loadlab.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +24,7 @@ public final class FreezingServer implements AutoCloseable {
     private final long epoch = System.nanoTime();
 
     public FreezingServer(long periodMillis, long freezeMillis) throws IOException {
-        System.setProperty("sun.net.httpserver.nodelay", "true"); // no Nagle delay between headers and body
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        server = LoopbackServers.http(1024);
         server.setExecutor(threads);
         long period = periodMillis * 1_000_000;
         long freeze = freezeMillis * 1_000_000;

@@ -2,7 +2,6 @@ package loadlab.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public final class ItemsTarget implements AutoCloseable {
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
     public ItemsTarget() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        server = LoopbackServers.http(256);
         server.createContext("/", this::answer);
         server.setExecutor(pool);
         server.start();

@@ -2,7 +2,6 @@ package loadlab.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +23,7 @@ public final class KnownCapacityTarget implements AutoCloseable {
 
     /** {@code workers} threads, each request busy for {@code serviceNanos.applyAsLong(requests in flight)}. */
     private KnownCapacityTarget(int workers, IntToLongFunction serviceNanos) throws IOException {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        server = LoopbackServers.http(1024);
         this.workers = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "known-capacity-worker");
             t.setDaemon(true);

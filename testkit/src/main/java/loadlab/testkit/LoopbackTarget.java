@@ -2,7 +2,6 @@ package loadlab.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,11 +40,10 @@ public final class LoopbackTarget implements AutoCloseable {
 
     /** A target that answers at once. */
     public LoopbackTarget() throws IOException {
-        this(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024), 0);
+        this(LoopbackServers.http(1024), 0);
     }
 
     private LoopbackTarget(HttpServer server, long serviceMillis) {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = server;
         this.serviceMillis = serviceMillis;
         this.pool = Executors.newCachedThreadPool(r -> {
@@ -60,12 +58,12 @@ public final class LoopbackTarget implements AutoCloseable {
 
     /** A target that answers after {@code serviceMillis}, its service time. */
     public static LoopbackTarget http(long serviceMillis) throws IOException {
-        return new LoopbackTarget(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024), serviceMillis);
+        return new LoopbackTarget(LoopbackServers.http(1024), serviceMillis);
     }
 
     /** An HTTPS target with this TLS context (its certificate), answering at once. */
     public static LoopbackTarget https(SSLContext tls) throws IOException {
-        HttpsServer s = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        HttpsServer s = LoopbackServers.https(1024);
         s.setHttpsConfigurator(new HttpsConfigurator(tls));
         return new LoopbackTarget(s, 0);
     }
