@@ -61,7 +61,7 @@ public final class WorkloadOptions {
                     + "millisecond schedule). Default: requests for http-get, gatling for journeys.")
     String engine;
 
-    @Option(names = "--connections", defaultValue = "64",
+    @Option(names = "--connections", defaultValue = "" + RunSpec.DEFAULT_CONNECTIONS,
             description = "The request engine's most connections open at once; an arrival that finds none free waits, and the wait is "
                     + "counted in its response time and reported as blocked (default: ${DEFAULT-VALUE}).")
     int connections;

@@ -27,7 +27,6 @@ import loadlab.recording.RunFiles;
  * written as {"ts_ms": ..., "error": "..."} and the run goes on.
  */
 final class MetricsScraper implements AutoCloseable {
-    static final String FILE = RunFiles.SERVER_METRICS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI url;
@@ -41,7 +40,7 @@ final class MetricsScraper implements AutoCloseable {
 
     MetricsScraper(URI url, Path dir) throws IOException {
         this.url = url;
-        this.out = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8);
+        this.out = Files.newBufferedWriter(dir.resolve(RunFiles.SERVER_METRICS), StandardCharsets.UTF_8);
         clock.scheduleAtFixedRate(this::scrape, 0, 1, TimeUnit.SECONDS);
     }
 

@@ -45,7 +45,7 @@ public record RunSpec(String name, String scenario, String target, ProfileSpec p
     public RunSpec {
         params = params == null ? Map.of() : Map.copyOf(params);
         service = service == null ? Map.of() : Map.copyOf(service);
-        if (engine == null) engine = Engine.GATLING;
+        if (engine == null) engine = Engine.defaultFor(scenario);
         if (idle == null) idle = IdleWait.SLEEP;
         if (faults == null) faults = FaultSchedule.none();
         if (requests == null) requests = RequestSpec.get();

@@ -27,7 +27,6 @@ import loadlab.recording.BenchSummary;
  */
 public record BenchRunView(String label, RunManifest manifest, BenchSummary summary, Map<String, List<BenchSummary.Result>> groups,
                            Map<String, String> jvm) {
-    public static final String JMH_JSON = RunFiles.JMH_JSON;
 
     public static BenchRunView read(Path dir) {
         return read(RunDirectory.open(dir));
@@ -38,14 +37,14 @@ public record BenchRunView(String label, RunManifest manifest, BenchSummary summ
         RunManifest manifest = run.manifest();
         BenchSummary summary = Files.exists(dir.resolve(Summary.FILE))
                 ? RunFiles.read(dir.resolve(Summary.FILE), BenchSummary.class)
-                : BenchSummary.fromJmh(existing(dir.resolve(JMH_JSON)), (RecordedProfile.Bench) manifest.profile(), List.of());
+                : BenchSummary.fromJmh(existing(dir.resolve(RunFiles.JMH_JSON)), (RecordedProfile.Bench) manifest.profile(), List.of());
         if (summary.benchmarks() == null) {
             throw new IllegalArgumentException(dir.resolve(Summary.FILE) + " is incomplete (it lists no benchmarks); delete it and "
                     + "'loadlab report' rebuilds it from jmh.json");
         }
         Map<String, List<BenchSummary.Result>> groups = summary.benchmarks().stream()
                 .collect(Collectors.groupingBy(BenchRunView::subject, LinkedHashMap::new, Collectors.toList()));
-        return new BenchRunView(RunLabel.of(dir), manifest, summary, groups, jvm(dir.resolve(JMH_JSON)));
+        return new BenchRunView(RunLabel.of(dir), manifest, summary, groups, jvm(dir.resolve(RunFiles.JMH_JSON)));
     }
 
     /** The benchmark class, e.g. {@code FanoutOnWriteBenchmark} of {@code loadlab...FanoutOnWriteBenchmark.fanOut}. */

@@ -35,7 +35,6 @@ import loadlab.recording.RunFiles;
  * @param failedScrapes scrapes that returned an error instead of samples
  */
 public record ServerMetrics(List<Chart> charts, List<String> notCharted, int scrapes, int failedScrapes) {
-    public static final String FILE = RunFiles.SERVER_METRICS;
     static final int MAX_CHARTS = 36;
     static final int MAX_POINTS = 1200;
     /** Families with more label sets than this are drawn as one added-up series. */
@@ -61,7 +60,7 @@ public record ServerMetrics(List<Chart> charts, List<String> notCharted, int scr
 
     /** Reads the file if the run has one; null otherwise. Scrapes outside the window are skipped. */
     public static ServerMetrics read(Path dir, long originMillis, double fromSeconds, double toSeconds) {
-        Path file = dir.resolve(FILE);
+        Path file = dir.resolve(RunFiles.SERVER_METRICS);
         if (!Files.isRegularFile(file)) return null;
         List<Scrape> scrapes = new ArrayList<>();
         int[] failed = {0};

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.testkit.FixtureRun;
+import loadlab.recording.RunFiles;
 
 class ServerMetricsBecomeRatesMeansAndGaugesTest {
     @TempDir
@@ -72,7 +73,7 @@ class ServerMetricsBecomeRatesMeansAndGaugesTest {
             samples.append("\"resets_total\": ").append(s == 3 ? 0 : s * 4);
             lines.add("{\"ts_ms\": " + (FixtureRun.ORIGIN_MILLIS + s * 1000L) + ", \"samples\": {" + samples + "}}");
         }
-        Files.write(dir.resolve(ServerMetrics.FILE), lines);
+        Files.write(dir.resolve(RunFiles.SERVER_METRICS), lines);
         Map<String, ServerMetrics.Chart> charts = byTitle(read(dir));
         ServerMetrics.Chart req = charts.get("req_total per second");
         assertEquals(1, req.series().size());
@@ -86,7 +87,7 @@ class ServerMetricsBecomeRatesMeansAndGaugesTest {
     @Test
     void aLineCutShortAtTheEndIsSkippedButOneInTheMiddleIsDamage() throws Exception {
         Path dir = FixtureRun.of("get", 1).seconds(10).withServerMetrics().writeTo(tmp.resolve("cut"));
-        Path file = dir.resolve(ServerMetrics.FILE);
+        Path file = dir.resolve(RunFiles.SERVER_METRICS);
         Files.writeString(file, "{\"ts_ms\": 17900000", StandardOpenOption.APPEND);
         assertEquals(13, read(dir).scrapes());
 
