@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import loadlab.recording.Summary;
-import loadlab.reports.gate.Limit;
-import loadlab.reports.gate.Metric;
+import loadlab.reports.metric.Limit;
+import loadlab.reports.metric.Metric;
 
 /**
  * A service-level objective a capacity step must meet, as written on the command line:

@@ -11,7 +11,7 @@ import loadlab.recording.Micros;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunState;
 import loadlab.recording.Summary;
-import loadlab.reports.gate.Metric;
+import loadlab.reports.metric.Metric;
 import loadlab.recording.Percent;
 
 /**

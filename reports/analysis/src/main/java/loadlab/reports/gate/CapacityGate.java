@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import loadlab.reports.capacity.CapacityResult;
 import loadlab.recording.Percent;
+import loadlab.reports.metric.Metric;
 
 /**
  * Gates a capacity search on its sustainable rate ({@code metric: sustainable-rate}): absolutely

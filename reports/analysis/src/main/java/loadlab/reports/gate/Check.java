@@ -2,6 +2,9 @@ package loadlab.reports.gate;
 
 import java.util.regex.Pattern;
 
+import loadlab.reports.metric.Limit;
+import loadlab.reports.metric.Metric;
+
 /**
  * One line of a gate spec. An absolute check bounds a figure of the run; a relative check bounds
  * how much worse the run may be than the baseline, judged against both runs' own noise.

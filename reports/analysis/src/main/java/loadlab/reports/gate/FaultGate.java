@@ -8,6 +8,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
 import loadlab.recording.Verification;
 import loadlab.recording.RequestNamePattern;
+import loadlab.reports.metric.Metric;
 
 /**
  * The checks of what faults did and whether the target kept its data: {@code recovery-time} and

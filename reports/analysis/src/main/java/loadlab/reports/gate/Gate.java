@@ -18,6 +18,7 @@ import loadlab.reports.RunDifferences;
 import loadlab.recording.Percent;
 import loadlab.recording.RequestHistograms;
 import loadlab.recording.RequestNamePattern;
+import loadlab.reports.metric.Metric;
 
 /**
  * Judges a run against a gate spec. Absolute checks compare the run's figure with the limit.

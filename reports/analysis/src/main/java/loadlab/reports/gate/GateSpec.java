@@ -11,6 +11,8 @@ import java.util.regex.PatternSyntaxException;
 
 import loadlab.recording.YamlFile;
 import loadlab.recording.RequestHistograms;
+import loadlab.reports.metric.Limit;
+import loadlab.reports.metric.Metric;
 
 /**
  * A gate spec, from YAML:

@@ -17,6 +17,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.RunManifest;
 import loadlab.recording.Summary;
 import loadlab.recording.RequestHistograms;
+import loadlab.reports.metric.Metric;
 
 /**
  * What a load run says about itself, in the form a noise-aware gate needs: per request name (and

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import loadlab.reports.metric.Metric;
+
 class GateSpecReadsWhatUsersWriteTest {
     @TempDir
     Path tmp;

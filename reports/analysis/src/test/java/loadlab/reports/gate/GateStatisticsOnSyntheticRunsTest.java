@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunFiles;
 import loadlab.recording.Summary;
 import loadlab.recording.RequestHistograms;
+import loadlab.reports.metric.Metric;
 
 /**
  * The relative checks on runs whose truth is known: drawn from one distribution, they pass; with

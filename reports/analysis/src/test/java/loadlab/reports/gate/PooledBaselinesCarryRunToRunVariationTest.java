@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import loadlab.reports.metric.Metric;
 import loadlab.testkit.BenchFixture;
 import loadlab.recording.RequestHistograms;
 

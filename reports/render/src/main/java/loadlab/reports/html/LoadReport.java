@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 import loadlab.recording.CheckCount;
@@ -29,6 +28,7 @@ import loadlab.reports.html.Page.Row;
 import loadlab.reports.html.Page.Table;
 import loadlab.recording.Percent;
 import loadlab.recording.RequestHistograms;
+import loadlab.reports.metric.Metric;
 
 /**
  * The report of a load run, or of two load runs overlaid: headline figures, the verdict (big and
@@ -282,27 +282,18 @@ final class LoadReport {
                 Cell.num(Figures.micros(st.serviceTimeUs(), st.serviceTimeUs().p99()))));
     }
 
-    /** One metric of the comparison table: how to read it from a request's stats, and which way is worse. */
-    private record Metric(String name, ToDoubleFunction<Summary.Stats> value, Function<Double, String> format, boolean higherIsWorse) {
-        /** Whether the figure exists: a time of a name with no successful request does not. */
-        boolean measured(Summary.Stats st) {
-            return !format.equals(TIME) || st.latencyUs().count() > 0;
-        }
+    /** The figures the comparison table sets side by side: the gate's own metrics, read the same way and judged in the same direction. */
+    private static final List<Metric> COMPARED = List.of(Metric.ERROR_RATE, Metric.THROUGHPUT, Metric.P50, Metric.P90, Metric.P95,
+            Metric.P99, Metric.P999, Metric.MAX, Metric.SERVICE_P99);
+
+    private static String figure(Metric m, double v) {
+        if (Double.isNaN(v)) return Figures.NONE;
+        return switch (m.kind()) {
+            case ERRORS -> Percent.text(v);
+            case THROUGHPUT -> Figures.rate(v);
+            default -> Figures.micros(Math.round(v));
+        };
     }
-
-    private static final Function<Double, String> TIME = v -> Figures.micros(v.longValue());
-
-    private static final List<Metric> METRICS = List.of(
-            new Metric("count", st -> st.count(), v -> Figures.count(v.longValue()), false),
-            new Metric("error rate", st -> share(st.errors().total(), st.count()), Percent::text, true),
-            new Metric("rate", Summary.Stats::throughput, Figures::rate, false),
-            new Metric("p50", st -> st.latencyUs().p50(), TIME, true),
-            new Metric("p90", st -> st.latencyUs().p90(), TIME, true),
-            new Metric("p95", st -> st.latencyUs().p95(), TIME, true),
-            new Metric("p99", st -> st.latencyUs().p99(), TIME, true),
-            new Metric("p99.9", st -> st.latencyUs().p999(), TIME, true),
-            new Metric("max", st -> st.latencyUs().max(), TIME, true),
-            new Metric("service p99", st -> st.serviceTimeUs().p99(), TIME, true));
 
     private static Table deltas(LoadRunView a, LoadRunView b) {
         Set<String> names = new LinkedHashSet<>();
@@ -314,21 +305,19 @@ final class LoadReport {
             Summary.Stats sa = stats(a.summary(), name);
             Summary.Stats sb = stats(b.summary(), name);
             String label = RequestHistograms.describe(name);
-            for (Metric m : METRICS) {
-                if (sa == null || sb == null) {
-                    rows.add(Row.of(Cell.text(label), Cell.key(m.name()), Cell.num(sa == null ? "absent" : m.format().apply(m.value().applyAsDouble(sa))),
-                            Cell.num(sb == null ? "absent" : m.format().apply(m.value().applyAsDouble(sb))), new Cell("n/a", "same")));
-                    continue;
-                }
-                if (!m.measured(sa) || !m.measured(sb)) {
-                    rows.add(Row.of(Cell.text(label), Cell.key(m.name()), Cell.num(m.measured(sa) ? m.format().apply(m.value().applyAsDouble(sa)) : Figures.NONE),
-                            Cell.num(m.measured(sb) ? m.format().apply(m.value().applyAsDouble(sb)) : Figures.NONE), new Cell("n/a", "same")));
-                    continue;
-                }
-                double va = m.value().applyAsDouble(sa);
-                double vb = m.value().applyAsDouble(sb);
-                rows.add(Row.of(Cell.text(label), Cell.key(m.name()), Cell.num(m.format().apply(va)), Cell.num(m.format().apply(vb)),
-                        new Cell(Figures.change(va, vb), Figures.changeCss(va, vb, m.higherIsWorse(), SAME_WITHIN))));
+            rows.add(sa == null || sb == null
+                    ? Row.of(Cell.text(label), Cell.key("count"), Cell.num(sa == null ? "absent" : Figures.count(sa.count())),
+                            Cell.num(sb == null ? "absent" : Figures.count(sb.count())), new Cell("n/a", "same"))
+                    : Row.of(Cell.text(label), Cell.key("count"), Cell.num(Figures.count(sa.count())), Cell.num(Figures.count(sb.count())),
+                            new Cell(Figures.change(sa.count(), sb.count()), Figures.changeCss(sa.count(), sb.count(), false, SAME_WITHIN))));
+            for (Metric m : COMPARED) {
+                double va = sa == null ? Double.NaN : m.of(sa);
+                double vb = sb == null ? Double.NaN : m.of(sb);
+                String fa = sa == null ? "absent" : figure(m, va), fb = sb == null ? "absent" : figure(m, vb);
+                rows.add(Double.isNaN(va) || Double.isNaN(vb)
+                        ? Row.of(Cell.text(label), Cell.key(m.id()), Cell.num(fa), Cell.num(fb), new Cell("n/a", "same"))
+                        : Row.of(Cell.text(label), Cell.key(m.id()), Cell.num(fa), Cell.num(fb),
+                                new Cell(Figures.change(va, vb), Figures.changeCss(va, vb, m.higherIsWorse(), SAME_WITHIN))));
             }
         }
         return new Table("changes", "Changes from A to B", "A plain ratio of the two runs' figures, coloured beyond ±"

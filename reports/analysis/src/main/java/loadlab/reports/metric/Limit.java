@@ -1,4 +1,4 @@
-package loadlab.reports.gate;
+package loadlab.reports.metric;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,8 +1,10 @@
-package loadlab.reports.gate;
+package loadlab.reports.metric;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+
+import loadlab.recording.Summary;
 
 /**
  * What a gate check measures, and which way is worse. Latencies, error rates and lag get worse as
@@ -74,6 +76,36 @@ public enum Metric {
     /** For every metric but a JMH score (whose direction depends on its unit): does a higher value mean worse? */
     public boolean higherIsWorse() {
         return kind != Kind.THROUGHPUT && kind != Kind.ACHIEVED && kind != Kind.CAPACITY;
+    }
+
+    /**
+     * The metric as a run's summary states it for one request name: what a report prints beside a
+     * gate's verdict on the same metric. NaN for a time of a name with no successful request.
+     *
+     * @throws IllegalArgumentException for a metric a summary's request stats do not hold
+     */
+    public double of(Summary.Stats stats) {
+        return switch (kind) {
+            case LATENCY -> read(stats.latencyUs());
+            case SERVICE -> read(stats.serviceTimeUs().count() > 0 ? stats.serviceTimeUs() : stats.latencyUs());
+            case ERRORS -> stats.count() == 0 ? 0 : (double) stats.errors().total() / stats.count();
+            case THROUGHPUT -> stats.throughput();
+            case ACHIEVED, BENCH, CAPACITY, RECOVERY, FAULT_ERRORS, LOST_WRITES, CHECKS ->
+                    throw new IllegalArgumentException("metric " + id + " is not a figure of a request name's stats");
+        };
+    }
+
+    private double read(Summary.Distribution d) {
+        if (d.count() == 0) return Double.NaN;
+        if (Double.isNaN(percentile)) return d.mean();
+        if (percentile == 100) return d.max();
+        if (percentile == 99.99) return d.p9999();
+        if (percentile == 99.9) return d.p999();
+        if (percentile == 99) return d.p99();
+        if (percentile == 95) return d.p95();
+        if (percentile == 90) return d.p90();
+        if (percentile == 50) return d.p50();
+        throw new IllegalStateException("a summary states no p" + percentile);
     }
 
     public static Metric parse(String text, String where) {
