@@ -113,7 +113,7 @@ for rate in "${rate_list[@]}"; do
       [ -n "$injector" ] && break
       sleep 0.05
     done
-    cpu="nan"
+    cpu="nan"; wall="nan"; kernel="nan"; waited="nan"; wakes="nan"  # a run whose injector never started measured nothing
     if [ -n "$injector" ]; then
       # the injector starts its clock about a second after it appears; steady state begins 2 s after the warm-up
       sleep $((warmup + 3))

@@ -7,7 +7,7 @@ import java.util.List;
 
 import loadlab.reports.gate.Check;
 import loadlab.reports.gate.GateSpec;
-import loadlab.scenarios.run.AbortPlan;
+import loadlab.injector.internal.run.AbortPlan;
 
 /**
  * {@code run --abort-on GATE.yaml}: the gate spec's absolute checks on response time, service

@@ -23,11 +23,11 @@ import loadlab.reports.capacity.Slo;
 import loadlab.reports.capacity.StepJudge;
 import loadlab.reports.capacity.StepVerdict;
 import loadlab.reports.html.CapacityPage;
-import loadlab.scenarios.run.RunSpec;
+import loadlab.injector.internal.run.RunSpec;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.profile.Rate;
-import loadlab.scenarios.run.InjectorMain;
-import loadlab.scenarios.run.LoadRun;
+import loadlab.injector.internal.run.InjectorMain;
+import loadlab.injector.internal.run.LoadRun;
 import loadlab.recording.Percent;
 
 /**

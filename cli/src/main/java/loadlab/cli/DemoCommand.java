@@ -23,11 +23,11 @@ import loadlab.cli.demo.EndpointTour;
 import loadlab.recording.Micros;
 import loadlab.recording.RunDirectory;
 import loadlab.reports.text.SummaryTable;
-import loadlab.scenarios.run.RunSpec;
+import loadlab.injector.internal.run.RunSpec;
 import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.profile.ProfileSpec;
-import loadlab.scenarios.run.DurabilityCheck;
-import loadlab.scenarios.run.LoadRun;
+import loadlab.injector.internal.run.DurabilityCheck;
+import loadlab.injector.internal.run.LoadRun;
 import loadlab.service.ReferenceService;
 import loadlab.service.ServiceConfig;
 

@@ -17,16 +17,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunModel;
 import loadlab.reports.gate.GateSpec;
-import loadlab.scenarios.run.Engine;
+import loadlab.injector.internal.run.Engine;
 import loadlab.scenarios.faults.AdminFaults;
 import loadlab.scenarios.faults.FaultSchedule;
-import loadlab.scenarios.run.RunSpec;
+import loadlab.injector.internal.run.RunSpec;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.profile.StartAt;
-import loadlab.scenarios.run.AbortPlan;
-import loadlab.scenarios.run.DurabilityCheck;
-import loadlab.scenarios.run.LoadRun;
+import loadlab.injector.internal.run.AbortPlan;
+import loadlab.injector.internal.run.DurabilityCheck;
+import loadlab.injector.internal.run.LoadRun;
 import loadlab.recording.Segment;
 
 /** {@code loadlab run}: drives load at a target (or the reference service) and writes a run directory. */

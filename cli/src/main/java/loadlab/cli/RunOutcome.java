@@ -9,8 +9,8 @@ import loadlab.recording.Summary;
 import loadlab.recording.Verification;
 import loadlab.reports.format.Figures;
 import loadlab.reports.text.SummaryTable;
-import loadlab.scenarios.run.InjectorMain;
-import loadlab.scenarios.run.LoadRun;
+import loadlab.injector.internal.run.InjectorMain;
+import loadlab.injector.internal.run.LoadRun;
 import loadlab.recording.Percent;
 
 /**

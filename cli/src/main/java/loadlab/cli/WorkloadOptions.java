@@ -21,16 +21,16 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 import loadlab.recording.FileProblem;
-import loadlab.scenarios.run.Engine;
-import loadlab.scenarios.run.RunSpec;
+import loadlab.injector.internal.run.Engine;
+import loadlab.injector.internal.run.RunSpec;
 import loadlab.scenarios.Scenarios;
-import loadlab.scenarios.engine.IdleWait;
-import loadlab.scenarios.engine.RequestSpec;
+import loadlab.injector.internal.engine.IdleWait;
+import loadlab.scenarios.requests.RequestSpec;
 import loadlab.scenarios.faults.FaultAction;
 import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.profile.ProfileSpec;
-import loadlab.scenarios.run.AbortPlan;
-import loadlab.scenarios.run.JourneySource;
+import loadlab.injector.internal.run.AbortPlan;
+import loadlab.injector.internal.run.JourneySource;
 import loadlab.service.ReferenceService;
 import loadlab.service.ServiceConfig;
 

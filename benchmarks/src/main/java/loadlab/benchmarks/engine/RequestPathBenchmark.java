@@ -27,10 +27,12 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.util.ReferenceCountUtil;
 
 import loadlab.recording.RunRecorder;
-import loadlab.scenarios.engine.ArrivalClock;
-import loadlab.scenarios.engine.RequestFile;
-import loadlab.scenarios.engine.RequestMix;
-import loadlab.scenarios.engine.RequestTemplate;
+import loadlab.injector.internal.engine.ArrivalClock;
+import loadlab.injector.internal.engine.HttpEncoding;
+import loadlab.scenarios.requests.Iteration;
+import loadlab.scenarios.requests.RequestFile;
+import loadlab.scenarios.requests.RequestMix;
+import loadlab.scenarios.requests.RequestTemplate;
 
 /**
  * What the request engine spends on one request, apart from the system calls: the next arrival
@@ -105,9 +107,9 @@ public class RequestPathBenchmark {
     public void oneRequest(Blackhole bh) {
         long intended = clock.next();
         if (intended < 0) newClock();
-        RequestMix.Drawn drawn = requests.draw(random, "127.0.0.1:8080", "loadlab/bench");
+        Iteration arrival = requests.start(random);
         long sent = System.nanoTime();
-        channel.writeOutbound(drawn.request());
+        channel.writeOutbound(HttpEncoding.encode(arrival.render(), "127.0.0.1:8080", "loadlab/bench"));
         for (Object out; (out = channel.readOutbound()) != null; ) {
             bh.consume(out);
             ReferenceCountUtil.release(out);
@@ -118,6 +120,6 @@ public class RequestPathBenchmark {
             ReferenceCountUtil.release(in);
         }
         long end = System.nanoTime();
-        recorder.record(drawn.template().tag(), sent, sent, end, null);
+        recorder.record(arrival.current().tag(), sent, sent, end, null);
     }
 }

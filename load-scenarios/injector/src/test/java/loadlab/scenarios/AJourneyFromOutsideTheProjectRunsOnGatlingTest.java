@@ -14,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import loadlab.recording.Summary;
 import loadlab.scenarios.profile.ProfileSpec;
-import loadlab.scenarios.run.JourneySource;
+import loadlab.injector.internal.run.JourneySource;
 import loadlab.testkit.EndToEnd;
 import loadlab.testkit.FreezingServer;
-import loadlab.scenarios.run.RunSpec;
-import loadlab.scenarios.run.Engine;
+import loadlab.injector.internal.run.RunSpec;
+import loadlab.injector.internal.run.Engine;
 
 /**
  * A journey kept in the user's own directory is compiled against loadlab and run on Gatling with

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.CheckCount;
 import loadlab.recording.Summary;
 import loadlab.scenarios.profile.ProfileSpec;
-import loadlab.scenarios.run.JourneySource;
+import loadlab.injector.internal.run.JourneySource;
 import loadlab.testkit.EndToEnd;
-import loadlab.scenarios.run.RunSpec;
-import loadlab.scenarios.run.Engine;
+import loadlab.injector.internal.run.RunSpec;
+import loadlab.injector.internal.run.Engine;
 
 /**
  * A Gatling check that fails is a failed request with cause {@code check}, never a success: the

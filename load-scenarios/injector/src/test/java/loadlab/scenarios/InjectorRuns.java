@@ -9,9 +9,9 @@ import java.util.Map;
 
 import loadlab.recording.RunDirectory;
 import loadlab.scenarios.profile.ProfileSpec;
-import loadlab.scenarios.run.LoadRun;
-import loadlab.scenarios.run.RunSpec;
-import loadlab.scenarios.run.Engine;
+import loadlab.injector.internal.run.LoadRun;
+import loadlab.injector.internal.run.RunSpec;
+import loadlab.injector.internal.run.Engine;
 
 /** Starts real load runs (an injector JVM each) against a loopback target, for end-to-end tests. */
 final class InjectorRuns {

@@ -16,7 +16,7 @@ import loadlab.recording.Summary;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.testkit.EndToEnd;
 import loadlab.testkit.FreezingServer;
-import loadlab.scenarios.run.Engine;
+import loadlab.injector.internal.run.Engine;
 
 /**
  * The measurement rule that makes loadlab's numbers true. A target that freezes for 1 s every 5 s,

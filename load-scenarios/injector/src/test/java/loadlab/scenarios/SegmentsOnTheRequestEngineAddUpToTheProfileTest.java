@@ -14,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunMerge;
 import loadlab.scenarios.profile.ProfileSpec;
-import loadlab.scenarios.run.LoadRun;
+import loadlab.injector.internal.run.LoadRun;
 import loadlab.testkit.EndToEnd;
 import loadlab.testkit.FreezingServer;
-import loadlab.scenarios.run.RunSpec;
-import loadlab.scenarios.run.Engine;
+import loadlab.injector.internal.run.RunSpec;
+import loadlab.injector.internal.run.Engine;
 
 /**
  * Two injectors each run their segment of one profile on the request engine, side by side; merged,

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.testkit.EndToEnd;
 import loadlab.testkit.FreezingServer;
-import loadlab.scenarios.run.Engine;
+import loadlab.injector.internal.run.Engine;
 
 /**
  * Out of the box Gatling phones home (usage analytics, a release check against Maven Central, a

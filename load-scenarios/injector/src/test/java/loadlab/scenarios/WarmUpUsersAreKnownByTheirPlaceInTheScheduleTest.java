@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import loadlab.scenarios.gatling.Schedule;
+import loadlab.injector.internal.gatling.Schedule;
 
 /**
  * A run of 10 users a second with a 1 s warm-up: users 1 to 10 are the warm-up, whatever the clock

@@ -1,33 +1,36 @@
-package loadlab.scenarios.engine;
+package loadlab.scenarios.requests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * A response as checks and extractions read it: its status, its headers and, when a check of the
  * request needs it, its body (at most {@link #MAX_BODY} bytes kept). The body is parsed as JSON
  * once, on the first check that asks.
  */
-final class Answer {
+public final class Answer {
     /** A body larger than this is not kept: a check on it fails, saying so, rather than the injector's heap growing. */
-    static final int MAX_BODY = 4 * 1024 * 1024;
+    public static final int MAX_BODY = 4 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int status;
-    private final HttpHeaders headers;
+    private final UnaryOperator<String> headers;
     private final byte[] body;
     private final int bodyLength;
     private final boolean bodyTooLarge;
     private JsonNode json;
     private String jsonProblem;
 
-    /** @param body the exchange's buffer, read only up to {@code bodyLength} and only while the answer is judged; null when not kept */
-    Answer(int status, HttpHeaders headers, byte[] body, int bodyLength, boolean bodyTooLarge) {
+    /**
+     * @param headers a header's value by name, or null when they were not kept
+     * @param body    the exchange's buffer, read only up to {@code bodyLength} and only while the answer is judged; null when not kept
+     */
+    public Answer(int status, UnaryOperator<String> headers, byte[] body, int bodyLength, boolean bodyTooLarge) {
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -41,7 +44,7 @@ final class Answer {
 
     /** A header's value, or null. */
     String header(String name) {
-        return headers == null ? null : headers.get(name);
+        return headers == null ? null : headers.apply(name);
     }
 
     /** The body as text, or null with {@link #bodyProblem()} saying why. */

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.scenarios.requests;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,7 +1,9 @@
-package loadlab.scenarios.engine;
+package loadlab.scenarios.requests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +76,7 @@ final class JsonQuery {
         } catch (JsonPathException e) {
             return out; // a path that does not fit this body's shape (an index into an object) finds nothing
         }
+        if ((found == null || found instanceof JsonNode j && j.isNull()) && path.isDefinite() && !present(root)) return out;
         if (!(found instanceof JsonNode n)) {
             out.add(found == null ? "null" : String.valueOf(found));
             return out;
@@ -81,6 +84,32 @@ final class JsonQuery {
         if (!path.isDefinite() && n.isArray()) n.forEach(e -> out.add(text(e)));
         else out.add(text(n));
         return out;
+    }
+
+    private static final Pattern STEP = Pattern.compile("\\['((?:[^'\\\\]|\\\\.)*)'\\]|\\[(-?\\d+)\\]");
+
+    /**
+     * Whether a definite path that read null names a value that is there (a JSON null) rather than
+     * an index past the end of an array, which Jayway also reads as null: {@code $.posts[0]} of
+     * {@code {"posts": []}} finds nothing, as in Gatling, so a check that it exists fails.
+     */
+    private boolean present(JsonNode root) {
+        String steps = path.getPath();
+        JsonNode at = root;
+        Matcher m = STEP.matcher(steps);
+        int from = 1; // after "$"
+        while (from < steps.length()) {
+            if (!m.find(from) || m.start() != from) return true; // a step this walk does not know (a function): keep Jayway's reading
+            if (m.group(1) != null) {
+                at = at.isObject() ? at.get(m.group(1).replace("\\'", "'")) : null;
+            } else {
+                int i = Integer.parseInt(m.group(2));
+                at = at.isArray() && i < at.size() && i >= -at.size() ? at.get(i < 0 ? at.size() + i : i) : null;
+            }
+            if (at == null) return false;
+            from = m.end();
+        }
+        return true;
     }
 
     private static String text(JsonNode n) {

@@ -1,11 +1,10 @@
-package loadlab.scenarios.engine;
+package loadlab.scenarios.requests;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import io.netty.handler.codec.http.FullHttpRequest;
 
 /**
  * What the engine sends: for each arrival, one of its sequences (most are a single named request)
@@ -31,22 +30,13 @@ public final class RequestMix {
         return new RequestMix(List.of(new Sequence(List.of(single), single.weight())), Map.of());
     }
 
-    /** One request of the mix with its variables drawn: the template it came from (its name, its checks) and the request to send. */
-    public record Drawn(RequestTemplate template, FullHttpRequest request) {}
-
-    /** Picks a sequence by weight and draws its first request, all from {@code random}. */
-    public Drawn draw(SplittableRandom random, String hostHeader, String userAgent) {
-        Iteration it = start(random);
-        return new Drawn(it.current(), it.build(hostHeader, userAgent));
-    }
-
     /** A new arrival's walk: a sequence picked by weight, its variables drawn. */
-    Iteration start(SplittableRandom random) {
+    public Iteration start(SplittableRandom random) {
         return new Iteration(pickSequence(random), random);
     }
 
     /** The first request of a sequence picked by weight: what an arrival that never got a connection is recorded as. */
-    RequestTemplate pick(SplittableRandom random) {
+    public RequestTemplate pick(SplittableRandom random) {
         return pickSequence(random).steps().get(0);
     }
 

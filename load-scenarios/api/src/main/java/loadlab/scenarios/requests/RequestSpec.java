@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.scenarios.requests;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ public record RequestSpec(String file, String method, Map<String, String> header
     /** Parses {@code --header 'Name: value'}. */
     public static Map.Entry<String, String> header(String text) {
         int colon = text.indexOf(':');
-        if (colon < 1 || text.substring(0, colon).isBlank() || !text.substring(0, colon).trim().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+        if (colon < 1 || text.substring(0, colon).isBlank() || !text.substring(0, colon).trim().matches(OutgoingRequest.TOKEN)) {
             throw new IllegalArgumentException("--header '" + text + "' must be written 'Name: value'");
         }
         return Map.entry(text.substring(0, colon).trim(), text.substring(colon + 1).trim());

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.scenarios.requests;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,13 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 
 import loadlab.recording.ErrorCause;
 import loadlab.recording.RequestName;
@@ -29,7 +22,7 @@ import loadlab.recording.RequestName;
 public final class RequestTemplate {
     private final String name;
     private final String tag;
-    private final HttpMethod method;
+    private final String method;
     private final TextTemplate path;
     private final Map<String, TextTemplate> headers;
     private final TextTemplate body;
@@ -45,8 +38,11 @@ public final class RequestTemplate {
                     List<Extraction> extractions, double weight) {
         this.name = name;
         this.tag = RequestName.tag(name); // one sentence if the name cannot be recorded
-        this.method = HttpMethod.valueOf(method);
         String where = "request '" + name + "'";
+        if (method == null || !method.matches(OutgoingRequest.TOKEN)) {
+            throw new IllegalArgumentException(where + " method '" + method + "' is not an HTTP method; write one such as GET or POST");
+        }
+        this.method = method;
         if (!path.startsWith("/") && !path.startsWith("${")) {
             throw new IllegalArgumentException(where + " path '" + path + "' must start with / (or be a variable such as an extracted Location)");
         }
@@ -131,21 +127,16 @@ public final class RequestTemplate {
     }
 
     /** The request with {@code values} (place to text) in place. */
-    FullHttpRequest build(Function<String, String> values, String hostHeader, String userAgent) {
-        byte[] content = body == null ? new byte[0] : body.render(values).getBytes(StandardCharsets.UTF_8);
+    OutgoingRequest render(Function<String, String> values) {
+        byte[] content = body == null ? OutgoingRequest.NO_BODY : body.render(values).getBytes(StandardCharsets.UTF_8);
         String target = path.render(values);
-        DefaultFullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target.startsWith("/") ? target : "/" + target,
-                content.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(content));
-        r.headers().set(HttpHeaderNames.HOST, hostHeader).set(HttpHeaderNames.USER_AGENT, userAgent).set(HttpHeaderNames.ACCEPT, "*/*");
-        headers.forEach((k, v) -> r.headers().set(k, v.render(values)));
-        if (content.length > 0 || !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
-            r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.length);
-        }
-        return r;
+        Map<String, String> rendered = new LinkedHashMap<>();
+        headers.forEach((k, v) -> rendered.put(k, v.render(values)));
+        return new OutgoingRequest(method, target.startsWith("/") ? target : "/" + target, rendered, content);
     }
 
     /** Where each check's outcome goes: the recorder, under this request's tag. */
-    interface CheckSink {
+    public interface CheckSink {
         void checked(String tag, String check, String failure);
     }
 
@@ -155,7 +146,7 @@ public final class RequestTemplate {
      * a status its status check refuses (or, without one, any 4xx/5xx) by its class, else any
      * failed check or extraction as {@link ErrorCause#CHECK}.
      */
-    ErrorCause judge(Answer answer, CheckSink sink, Map<String, String> extracted, Function<String, String> values) {
+    public ErrorCause judge(Answer answer, CheckSink sink, Map<String, String> extracted, Function<String, String> values) {
         ErrorCause statusCause = statusCheck == null ? ErrorCause.ofStatus(answer.status()) : null;
         boolean failed = false;
         for (ResponseCheck c : checks) {
@@ -181,15 +172,15 @@ public final class RequestTemplate {
         return failed ? ErrorCause.CHECK : null;
     }
 
-    boolean needsBody() {
+    public boolean needsBody() {
         return needsBody;
     }
 
-    boolean needsHeaders() {
+    public boolean needsHeaders() {
         return needsHeaders;
     }
 
-    boolean judgesOnlyTheStatusClass() {
+    public boolean judgesOnlyTheStatusClass() {
         return checks.isEmpty() && extractions.isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.scenarios.requests;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.injector.internal.engine;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.injector.internal.engine;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +17,9 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import loadlab.recording.ErrorCause;
+import loadlab.scenarios.requests.Answer;
+import loadlab.scenarios.requests.Iteration;
+import loadlab.scenarios.requests.RequestTemplate;
 
 /**
  * One keep-alive connection and the request on it: sends, times from the intended start and from
@@ -84,7 +87,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
                 timeout.cancel(false);
                 busy = false;
                 ErrorCause cause = request.judgesOnlyTheStatusClass() ? ErrorCause.ofStatus(status)
-                        : request.judge(new Answer(status, headers, body, bodyLength, bodyTooLarge),
+                        : request.judge(new Answer(status, headers == null ? null : headers::get, body, bodyLength, bodyTooLarge),
                         lane.checkSink(intended), iteration.extracted(), iteration::value);
                 if (lane.completed(this, iteration, request, intended, sent, end, cause, keepAlive)) return;
                 if (!keepAlive) channel.close();

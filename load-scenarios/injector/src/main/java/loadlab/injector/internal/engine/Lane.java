@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.injector.internal.engine;
 
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
@@ -15,6 +15,9 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import loadlab.recording.ErrorCause;
 import loadlab.recording.RunRecorder;
+import loadlab.scenarios.requests.Iteration;
+import loadlab.scenarios.requests.RequestMix;
+import loadlab.scenarios.requests.RequestTemplate;
 
 /**
  * One event loop's share of a run: its arrivals, paced on the loop's nanosecond timer, and its
@@ -237,7 +240,7 @@ final class Lane implements Runnable {
     }
 
     FullHttpRequest build(Iteration iteration) {
-        return iteration.build(hostHeader, userAgent);
+        return HttpEncoding.encode(iteration.render(), hostHeader, userAgent);
     }
 
     /** Where the checks of a request intended at {@code intended} are counted. */

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.injector.internal.engine;
 
 import java.net.URI;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.ClosedProfile;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.profile.OpenProfile;
+import loadlab.scenarios.requests.RequestMix;
 
 /**
  * Runs a load profile of one request against a target on Netty: an open profile as arrivals at

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.injector.internal.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;

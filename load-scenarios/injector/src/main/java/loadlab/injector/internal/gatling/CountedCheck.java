@@ -1,4 +1,4 @@
-package loadlab.scenarios.gatling;
+package loadlab.injector.internal.gatling;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package loadlab.scenarios.gatling;
+package loadlab.injector.internal.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;

@@ -1,4 +1,4 @@
-package loadlab.scenarios.gatling;
+package loadlab.injector.internal.gatling;
 
 import static io.gatling.javaapi.http.HttpDsl.http;
 
@@ -20,7 +20,7 @@ import loadlab.recording.Tool;
 import loadlab.scenarios.profile.ClosedProfile;
 import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.profile.OpenProfile;
-import loadlab.scenarios.run.RunSpec;
+import loadlab.injector.internal.run.RunSpec;
 import loadlab.scenarios.Timing;
 import loadlab.scenarios.RunContext;
 

@@ -1,4 +1,4 @@
-package loadlab.scenarios.gatling;
+package loadlab.injector.internal.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.http.HttpDsl.status;

@@ -1,4 +1,4 @@
-package loadlab.scenarios.run;
+package loadlab.injector.internal.run;
 
 /**
  * Everything that keeps Gatling from making connections of its own, applied as system properties
@@ -13,7 +13,7 @@ final class GatlingOffline {
     static void apply() {
         // by name: touching OfflinePreferences here would initialise java.util.prefs.Preferences,
         // which reads this property exactly once, before it is set
-        System.setProperty("java.util.prefs.PreferencesFactory", "loadlab.scenarios.run.OfflinePreferences$Factory");
+        System.setProperty("java.util.prefs.PreferencesFactory", OfflinePreferences.Factory.class.getName());
         System.setProperty("gatling.data.enableAnalytics", "false");
         System.setProperty("gatling.http.warmUpUrl", "");
     }

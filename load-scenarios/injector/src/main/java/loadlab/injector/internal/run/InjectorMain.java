@@ -1,4 +1,4 @@
-package loadlab.scenarios.run;
+package loadlab.injector.internal.run;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -22,17 +22,17 @@ import loadlab.recording.RunManifest;
 import loadlab.recording.RunRecorder;
 import loadlab.recording.Segment;
 import loadlab.recording.Tool;
-import loadlab.scenarios.run.Engine;
+import loadlab.injector.internal.run.Engine;
 import loadlab.scenarios.RunContext;
-import loadlab.scenarios.run.RunSpec;
+import loadlab.injector.internal.run.RunSpec;
 import loadlab.scenarios.Scenarios;
 import loadlab.scenarios.profile.LoadProfile;
-import loadlab.scenarios.engine.EngineOptions;
-import loadlab.scenarios.engine.IdleWait;
-import loadlab.scenarios.run.FaultRunner;
-import loadlab.scenarios.engine.RequestEngine;
+import loadlab.injector.internal.engine.EngineOptions;
+import loadlab.injector.internal.engine.IdleWait;
+import loadlab.injector.internal.run.FaultRunner;
+import loadlab.injector.internal.engine.RequestEngine;
 import loadlab.scenarios.profile.OpenProfile;
-import loadlab.scenarios.gatling.GatlingRunContext;
+import loadlab.injector.internal.gatling.GatlingRunContext;
 
 /**
  * The injector: one JVM per run (Gatling shuts its logging down when a run ends). Writes the run

@@ -1,4 +1,4 @@
-package loadlab.scenarios.run;
+package loadlab.injector.internal.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package loadlab.scenarios.run;
+package loadlab.injector.internal.run;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -19,7 +19,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
 import loadlab.recording.RunManifest;
 import loadlab.recording.Summary;
-import loadlab.scenarios.run.RunSpec;
+import loadlab.injector.internal.run.RunSpec;
 
 /**
  * Runs one load run in its own injector JVM ({@link InjectorMain}) and waits for it. The child

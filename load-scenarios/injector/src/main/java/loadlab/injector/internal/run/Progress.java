@@ -1,4 +1,4 @@
-package loadlab.scenarios.run;
+package loadlab.injector.internal.run;
 
 import java.io.PrintStream;
 import java.util.Locale;

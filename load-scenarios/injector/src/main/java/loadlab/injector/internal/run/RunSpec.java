@@ -1,13 +1,13 @@
-package loadlab.scenarios.run;
+package loadlab.injector.internal.run;
 
 import java.util.Map;
 
-import loadlab.scenarios.engine.IdleWait;
-import loadlab.scenarios.engine.RequestSpec;
+import loadlab.injector.internal.engine.IdleWait;
+import loadlab.scenarios.requests.RequestSpec;
 import loadlab.scenarios.faults.FaultAction;
 import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.profile.ProfileSpec;
-import loadlab.scenarios.run.AbortPlan;
+import loadlab.injector.internal.run.AbortPlan;
 
 /**
  * Everything one load run needs, as plain values: handed from the command line to the injector

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.injector.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +29,8 @@ import loadlab.recording.Summary;
 import loadlab.recording.Tool;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
+import loadlab.scenarios.requests.RequestMix;
+import loadlab.scenarios.requests.RequestTemplate;
 
 /**
  * A target that closes every connection after its answer (Connection: close, as an HTTP/1.0

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.injector.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
+import loadlab.scenarios.requests.RequestMix;
+import loadlab.scenarios.requests.RequestTemplate;
 import loadlab.testkit.LoopbackTarget;
 
 /**

@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.injector.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
+import loadlab.scenarios.requests.RequestMix;
+import loadlab.scenarios.requests.RequestTemplate;
 import loadlab.testkit.EndToEnd;
 import loadlab.testkit.LoopbackTarget;
 

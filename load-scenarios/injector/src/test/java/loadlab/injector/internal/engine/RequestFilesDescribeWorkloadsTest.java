@@ -1,4 +1,4 @@
-package loadlab.scenarios.engine;
+package loadlab.injector.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import loadlab.recording.RunRecorder;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
+import loadlab.scenarios.requests.RequestFile;
+import loadlab.scenarios.requests.RequestMix;
+import loadlab.scenarios.requests.RequestSpec;
 import loadlab.testkit.LoopbackTarget;
 
 /**

@@ -1,4 +1,4 @@
-package loadlab.scenarios.run;
+package loadlab.injector.internal.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

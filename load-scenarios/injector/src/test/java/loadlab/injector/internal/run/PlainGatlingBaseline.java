@@ -1,4 +1,4 @@
-package loadlab.scenarios.run;
+package loadlab.injector.internal.run;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -8,7 +8,7 @@ import java.nio.file.Files;
 
 import io.gatling.javaapi.core.Simulation;
 
-import loadlab.scenarios.gatling.GatlingInjection;
+import loadlab.injector.internal.gatling.GatlingInjection;
 import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.ProfileSpec;
 
@@ -17,7 +17,7 @@ import loadlab.scenarios.profile.ProfileSpec;
  * (same injection steps, same HTTP settings) as a plain Gatling simulation, without loadlab's
  * timing steps or recorders. Run it with the test class path:
  * <pre>
- *   java -cp ... loadlab.scenarios.run.PlainGatlingBaseline URL RATE DURATION WARMUP [writers]
+ *   java -cp ... loadlab.injector.internal.run.PlainGatlingBaseline URL RATE DURATION WARMUP [writers]
  * </pre>
  * and compare its CPU time with a {@code loadlab run} of the same profile. {@code writers} turns
  * Gatling's own console and simulation.log writers back on, as a Gatling user runs it.
