@@ -1,19 +1,15 @@
 package loadlab.service.support;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
-
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
+
+import loadlab.testkit.LocalService;
 
 /**
  * The PostgreSQL and Redis on this machine, for the contract tests' real-backend subclasses.
@@ -21,9 +17,9 @@ import redis.clients.jedis.resps.ScanResult;
  * never pass by silently skipping them. Each test gets its own schema or key prefix and removes it.
  */
 public final class RealBackends {
-    public static final String HOST = "127.0.0.1";
-    public static final int POSTGRES_PORT = 5432;
-    public static final int REDIS_PORT = 6379;
+    public static final String HOST = LocalService.HOST;
+    public static final int POSTGRES_PORT = LocalService.POSTGRES_PORT;
+    public static final int REDIS_PORT = LocalService.REDIS_PORT;
 
     private RealBackends() {}
 
@@ -65,18 +61,6 @@ public final class RealBackends {
     }
 
     private static void require(int port, String name) {
-        if (reachable(port)) return;
-        String why = name + " is not reachable on " + HOST + ":" + port;
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(why + ", and CI=true makes the real-backend tests required");
-        Assumptions.abort(why + "; real-backend test skipped");
-    }
-
-    private static boolean reachable(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), 1_000);
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
+        LocalService.require(port, name);
     }
 }

@@ -130,7 +130,7 @@ public final class RequestTemplate {
     OutgoingRequest render(Function<String, String> values) {
         byte[] content = body == null ? OutgoingRequest.NO_BODY : body.render(values).getBytes(StandardCharsets.UTF_8);
         String target = path.render(values);
-        Map<String, String> rendered = new LinkedHashMap<>();
+        Map<String, String> rendered = headers.isEmpty() ? Map.of() : new LinkedHashMap<>(headers.size() * 2);
         headers.forEach((k, v) -> rendered.put(k, v.render(values)));
         return new OutgoingRequest(method, target.startsWith("/") ? target : "/" + target, rendered, content);
     }

@@ -57,7 +57,7 @@ public final class BenchEvidence {
     }
 
     /** The benchmark's full name with its params, as checks name it and tables show it. */
-    static String key(BenchSummary.Result r) {
+    public static String key(BenchSummary.Result r) {
         return r.params() == null || r.params().isEmpty() ? r.benchmark() : r.benchmark() + " " + r.params();
     }
 

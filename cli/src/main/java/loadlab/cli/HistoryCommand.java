@@ -1,0 +1,232 @@
+package loadlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import loadlab.history.HistoryChanges;
+import loadlab.history.HistoryPoint;
+import loadlab.history.HistoryStore;
+import loadlab.history.Provenance;
+import loadlab.history.RunPoints;
+import loadlab.history.SeriesChange;
+import loadlab.recording.Percent;
+import loadlab.recording.RunFiles;
+import loadlab.recording.RunState;
+import loadlab.reports.changes.DetectionSettings;
+
+/** {@code loadlab history}: results kept over many commits, and the change points in them. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Keep run results over many commits (SQLite by default, PostgreSQL for a team) and find change points in them "
+                + "with E-Divisive means, as Apache Otava does.",
+        subcommands = {HistoryCommand.Add.class, HistoryCommand.Show.class, HistoryCommand.Detect.class},
+        footer = {"", "Example:", "  loadlab history add runs/latest", "  loadlab history detect --series 'load:*'"})
+public final class HistoryCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Where the history is: shared by every subcommand. */
+    static final class Db {
+        @Option(names = "--db", paramLabel = "PATH|URI", description = "An SQLite file (default ${DEFAULT-VALUE}) or postgres://user@host:5432/db[?schema=NAME].",
+                defaultValue = HistoryStore.DEFAULT_FILE)
+        String db;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add run directories (load runs, bench runs, capacity searches) to the history: one point per series and metric. "
+                    + "Commit, branch and commit time default to the git checkout's HEAD.")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Db db;
+        @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run directories, or a capacity search's directory.")
+        List<Path> runs;
+        @Option(names = "--branch", paramLabel = "B", description = "The branch measured (default: the checkout's).")
+        String branch;
+        @Option(names = "--commit", paramLabel = "SHA", description = "The commit measured (default: the checkout's HEAD).")
+        String commit;
+        @Option(names = "--commit-time", paramLabel = "T", description = "When that commit was made, ISO-8601 (default: the checkout's HEAD's).")
+        String commitTime;
+        @Option(names = "--testbed", paramLabel = "NAME", description = "Where it ran; series of different testbeds never mix (default ${DEFAULT-VALUE}).",
+                defaultValue = Provenance.DEFAULT_TESTBED)
+        String testbed;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Provenance git = Provenance.ofCheckout(Path.of("").toAbsolutePath(), testbed);
+            Instant time = commitTime != null ? Provenance.time(commitTime, "--commit-time") : git == null ? null : git.commitTime();
+            if (time == null) {
+                throw new IllegalArgumentException("this is not a git checkout, so loadlab cannot tell the commit time; pass --commit-time "
+                        + "(and --commit, --branch), e.g. --commit-time 2026-12-04T08:00:00Z");
+            }
+            Provenance where = new Provenance(commit != null ? commit : git == null ? null : git.commit(),
+                    branch != null ? branch : git == null ? null : git.branch(), time, testbed);
+            List<RunPoints> read = new ArrayList<>();
+            for (Path run : runs) read.add(RunPoints.read(run, where)); // every run read before any is added
+            try (HistoryStore store = HistoryStore.open(db.db)) {
+                for (int i = 0; i < read.size(); i++) {
+                    RunPoints r = read.get(i);
+                    store.add(r, where, runs.get(i));
+                    out.printf(Locale.ROOT, "added %s (%s, %s): %d points%s%n", r.runId(), r.kind(), r.state().id(), r.points().size(),
+                            r.state() == RunState.COMPLETE ? "" : "; kept, but not counted in detection: the run is " + r.state().id());
+                }
+                out.println("history: " + store.describe() + (where.commit() == null ? "" : ", commit " + where.commit())
+                        + (where.branch() == null ? "" : " on " + where.branch()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "The points of the history: one line per series, metric and run.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Db db;
+        @Option(names = "--series", paramLabel = "GLOB", description = "Only series matching this glob, e.g. 'load:timeline/*'.")
+        String series;
+        @Option(names = "--metric", paramLabel = "M", description = "Only this metric, e.g. p99.")
+        String metric;
+        @Option(names = "--json", description = "JSON instead of a table.")
+        boolean json;
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            PrintWriter out = spec.commandLine().getOut();
+            List<HistoryPoint> points;
+            try (HistoryStore store = HistoryStore.open(db.db)) {
+                points = store.points(series, metric);
+            }
+            if (json) {
+                out.println(RunFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(points));
+                return 0;
+            }
+            if (points.isEmpty()) {
+                out.println("no points" + (series == null && metric == null ? "; add runs with 'loadlab history add RUN_DIR'" : " match"));
+                return 0;
+            }
+            out.printf(Locale.ROOT, "%-10s %-40s %-12s %14s  %-12s %-20s %s%n", "testbed", "series", "metric", "value", "commit", "commit time", "run");
+            for (HistoryPoint p : points) {
+                out.printf(Locale.ROOT, "%-10s %-40s %-12s %14s  %-12s %-20s %s%s%n", p.testbed(), p.series(), p.metric(), figure(p.value()),
+                        p.commit() == null ? "-" : p.commit().substring(0, Math.min(12, p.commit().length())), p.commitTime(), p.runId(),
+                        p.counts() ? "" : " (" + p.runState().id() + ", not counted)");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "detect", mixinStandardHelpOptions = true,
+            description = "Change points of every series (E-Divisive means: split with sliding windows and a looser first-pass p-value, "
+                    + "then merge away the weakest until all pass). Exits 1 when a series' newest change point is a regression.")
+    static final class Detect implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Db db;
+        @Option(names = "--series", paramLabel = "GLOB", description = "Only series matching this glob.")
+        String series;
+        @Option(names = "--metric", paramLabel = "M", description = "Only this metric.")
+        String metric;
+        @Option(names = "--branch", paramLabel = "B", description = "Only points of this branch.")
+        String branch;
+        @Option(names = "--window", paramLabel = "N", defaultValue = "50", description = "Points per sliding window (default ${DEFAULT-VALUE}).")
+        int window;
+        @Option(names = "--max-pvalue", paramLabel = "P", defaultValue = "0.001", description = "Largest p-value of a change point (default ${DEFAULT-VALUE}).")
+        double maxPValue;
+        @Option(names = "--min-magnitude", paramLabel = "R", defaultValue = "0.0",
+                description = "Smallest relative change of a change point, e.g. 0.05 for 5%% (default ${DEFAULT-VALUE}).")
+        double minMagnitude;
+        @Option(names = "--json", description = "JSON instead of text.")
+        boolean json;
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            PrintWriter out = spec.commandLine().getOut();
+            DetectionSettings settings = new DetectionSettings(window, maxPValue, minMagnitude);
+            List<HistoryPoint> points;
+            try (HistoryStore store = HistoryStore.open(db.db)) {
+                points = store.points(series, metric);
+            }
+            List<HistoryChanges.Series> all = HistoryChanges.series(points, branch);
+            if (all.isEmpty()) {
+                throw new IllegalArgumentException("no counted points" + (series == null ? "" : " in series '" + series + "'")
+                        + (metric == null ? "" : " of metric " + metric) + (branch == null ? "" : " on branch " + branch)
+                        + "; 'loadlab history show' lists what the history holds");
+            }
+            List<Map<String, Object>> report = new ArrayList<>();
+            List<String> regressions = new ArrayList<>();
+            for (HistoryChanges.Series s : all) {
+                List<SeriesChange> changes = HistoryChanges.detect(s, settings);
+                for (SeriesChange c : changes) report.add(json(c));
+                if (!changes.isEmpty() && changes.get(changes.size() - 1).regression()) {
+                    SeriesChange last = changes.get(changes.size() - 1);
+                    regressions.add(s.testbed() + " " + s.series() + " " + s.metric() + " " + Percent.signed(last.change().forwardChange())
+                            + " at " + (last.at().commit() == null ? last.at().runId() : last.at().commit()));
+                }
+                if (!json) {
+                    for (SeriesChange c : changes) {
+                        out.printf(Locale.ROOT, "%s %s %s: %s at point %d (commit %s, %s, run %s): mean %s -> %s, p %.2g%s%n", s.testbed(), s.series(),
+                                s.metric(), Percent.signed(c.change().forwardChange()), c.change().index(), c.at().commit() == null ? "-" : c.at().commit(),
+                                c.at().commitTime(), c.at().runId(), figure(c.change().meanBefore()), figure(c.change().meanAfter()), c.change().pValue(),
+                                c.regression() ? "  REGRESSION" : "");
+                    }
+                }
+            }
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("series", all.size());
+                doc.put("change_points", report);
+                doc.put("regressions", regressions);
+                out.println(RunFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            } else {
+                out.printf(Locale.ROOT, "%d series, %d change points%n", all.size(), report.size());
+                for (String r : regressions) out.println("!!! regression: the newest change point of " + r);
+            }
+            return regressions.isEmpty() ? 0 : 1;
+        }
+
+        private static Map<String, Object> json(SeriesChange c) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("testbed", c.testbed());
+            m.put("series", c.series());
+            m.put("metric", c.metric());
+            m.put("index", c.change().index());
+            m.put("commit", c.at().commit());
+            m.put("commit_time", c.at().commitTime().toString());
+            m.put("run", c.at().runId());
+            m.put("p_value", c.change().pValue());
+            m.put("mean_before", c.change().meanBefore());
+            m.put("mean_after", c.change().meanAfter());
+            m.put("forward_change", c.change().forwardChange());
+            m.put("magnitude", c.change().magnitude());
+            m.put("regression", c.regression());
+            return m;
+        }
+    }
+
+    private static String figure(double v) {
+        return Math.abs(v) >= 1000 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+}

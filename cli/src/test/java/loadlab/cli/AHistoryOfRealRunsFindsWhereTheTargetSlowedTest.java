@@ -1,0 +1,52 @@
+package loadlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import loadlab.recording.RunFiles;
+import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackTarget;
+
+/**
+ * Thirty real runs, one per commit, of a loopback target that answers in 2 ms until run 20 and in
+ * 5 ms from then on: each p50 series of the history (all requests, and GET) has one change point, at run 20.
+ */
+@EndToEnd
+class AHistoryOfRealRunsFindsWhereTheTargetSlowedTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void thirtyShortRunsSlowedAtTwentyHaveOneChangePointAtTwenty() throws Exception {
+        Path db = dir.resolve("history.db");
+        try (LoopbackTarget fast = LoopbackTarget.http(2); LoopbackTarget slow = LoopbackTarget.http(5)) {
+            for (int k = 0; k < 30; k++) {
+                Path out = dir.resolve("runs-" + k);
+                CliRun run = CliRun.execute("run", "--target", (k < 20 ? fast : slow).url(), "--rate", "50/s", "--duration", "1s", "--warmup", "1s",
+                        "--out", out.toString());
+                assertEquals(0, run.exit(), "run " + k + ": " + run.err() + run.out());
+                CliRun added = CliRun.execute("history", "add", out.resolve("latest").toString(), "--db", db.toString(), "--commit", "c" + k,
+                        "--branch", "main", "--commit-time", Instant.parse("2026-11-01T00:00:00Z").plusSeconds(3600L * k).toString());
+                assertEquals(0, added.exit(), added.err());
+            }
+        }
+        CliRun detect = CliRun.execute("history", "detect", "--db", db.toString(), "--series", "load:*", "--metric", "p50", "--json");
+        JsonNode doc = RunFiles.JSON.readTree(detect.out());
+        assertEquals(2, doc.get("series").asInt(), "all requests, and GET");
+        assertEquals(2, doc.get("change_points").size(), "one per series: " + doc);
+        for (JsonNode c : doc.get("change_points")) {
+            assertEquals(20, c.get("index").asInt(), c.toString());
+            assertEquals("c20", c.get("commit").asText());
+            assertTrue(c.get("regression").asBoolean());
+        }
+        assertEquals(1, detect.exit(), "the newest change point is a regression");
+    }
+}
