@@ -1,6 +1,8 @@
 package loadlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import loadlab.history.HistoryChanges;
+import loadlab.history.HistoryExport;
 import loadlab.history.HistoryPoint;
 import loadlab.history.HistoryStore;
 import loadlab.history.Provenance;
@@ -34,8 +37,8 @@ import loadlab.reports.changes.DetectionSettings;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Keep run results over many commits (SQLite by default, PostgreSQL for a team) and find change points in them "
                 + "with E-Divisive means, as Apache Otava does.",
-        subcommands = {HistoryCommand.Add.class, HistoryCommand.Show.class, HistoryCommand.Detect.class},
-        footer = {"", "Example:", "  loadlab history add runs/latest", "  loadlab history detect --series 'load:*'"})
+        subcommands = {HistoryCommand.Add.class, HistoryCommand.Show.class, HistoryCommand.Detect.class, HistoryCommand.Export.class},
+        footer = {"", "Example:", "  loadlab history add runs/latest", "  loadlab history detect --series 'load:*'", "  loadlab history export --format otava-csv --metric p99 --out p99.csv"})
 public final class HistoryCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -223,6 +226,52 @@ public final class HistoryCommand implements Runnable {
             m.put("magnitude", c.change().magnitude());
             m.put("regression", c.regression());
             return m;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "The history in another tool's format: otava-csv (every counted run, a column per series and metric), "
+                    + "bencher-json (Bencher Metric Format of one run), github-action-benchmark (its custom format, one run, one direction).")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Db db;
+        @Option(names = "--format", required = true, paramLabel = "F", description = "otava-csv, bencher-json or github-action-benchmark.")
+        String format;
+        @Option(names = "--series", paramLabel = "GLOB", description = "Only series matching this glob.")
+        String series;
+        @Option(names = "--metric", paramLabel = "M", description = "Only this metric.")
+        String metric;
+        @Option(names = "--run", paramLabel = "ID", description = "For the one-run formats: this run (default: the newest counted one).")
+        String run;
+        @Option(names = "--bigger-is-better", description = "For github-action-benchmark: the metrics where bigger is better (throughput, "
+                + "capacity, scores per second), for tool customBiggerIsBetter; without it, those where smaller is better.")
+        boolean biggerIsBetter;
+        @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of to standard output.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            HistoryExport.Format f = HistoryExport.Format.parse(format);
+            List<HistoryPoint> points;
+            try (HistoryStore store = HistoryStore.open(db.db)) {
+                points = store.points(series, metric).stream().filter(HistoryPoint::counts).toList();
+            }
+            if (points.isEmpty()) throw new IllegalArgumentException("no counted points to export; 'loadlab history show' lists what the history holds");
+            String text;
+            if (f == HistoryExport.Format.OTAVA_CSV) {
+                text = HistoryExport.otavaCsv(points);
+            } else {
+                List<HistoryPoint> one = run == null ? HistoryExport.newestRun(points) : points.stream().filter(p -> p.runId().equals(run)).toList();
+                if (one.isEmpty()) throw new IllegalArgumentException("--run " + run + " has no counted points in the history; 'loadlab history show' lists the runs");
+                Object doc = f == HistoryExport.Format.BENCHER_JSON ? HistoryExport.bencher(one) : HistoryExport.githubActionBenchmark(one, biggerIsBetter);
+                text = RunFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
+            }
+            if (out == null) spec.commandLine().getOut().print(text);
+            else Files.writeString(out, text);
+            spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 

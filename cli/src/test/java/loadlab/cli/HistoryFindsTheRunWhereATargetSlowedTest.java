@@ -58,6 +58,13 @@ class HistoryFindsTheRunWhereATargetSlowedTest {
         }
         assertEquals(2, doc.get("change_points").size(), "one change point per series, none elsewhere: " + doc);
 
+        CliRun csv = CliRun.execute("history", "export", "--db", db.toString(), "--format", "otava-csv", "--series", "load:*", "--metric", "p50");
+        assertEquals(0, csv.exit(), csv.err());
+        List<String> rows = csv.out().lines().toList();
+        assertEquals("time,commit,ci load:http-get/* p50,ci load:http-get/GET p50", rows.get(0));
+        assertEquals(31, rows.size(), "a header and a row per run");
+        assertTrue(rows.get(21).startsWith("2026-11-01T20:00:00Z,c20,"), rows.get(21));
+
         CliRun text = CliRun.execute("history", "detect", "--db", db.toString(), "--metric", "throughput");
         assertEquals(0, text.exit(), "the rate never changed: " + text.out());
         assertTrue(text.out().contains("2 series, 0 change points"), text.out());
