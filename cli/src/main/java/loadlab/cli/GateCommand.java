@@ -33,6 +33,6 @@ public final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return GateStep.judge(spec.commandLine().getOut(), GateStep.prepare(specFile, gate.baselines), RunDirectory.resolve(run), gate);
+        return GateStep.judge(spec.commandLine().getOut(), GateStep.prepare(specFile, gate), RunDirectory.resolve(run), gate);
     }
 }

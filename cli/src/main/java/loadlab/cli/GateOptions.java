@@ -14,6 +14,16 @@ final class GateOptions {
             + "Repeat it to pool several runs of the same build: their run-to-run variation then widens the intervals.")
     List<Path> baselines = new ArrayList<>();
 
+    @Option(names = "--history", paramLabel = "DB", description = "Take the baseline from this history (see 'loadlab history'): the "
+            + "run's series since their newest change point, the newest --history-runs of them, pooled. Instead of --baseline.")
+    String history;
+
+    @Option(names = "--history-runs", paramLabel = "N", defaultValue = "10", description = "How many runs of the stable segment to pool (default ${DEFAULT-VALUE}).")
+    int historyRuns;
+
+    @Option(names = "--testbed", paramLabel = "NAME", defaultValue = "default", description = "The history's testbed to take the baseline from (default ${DEFAULT-VALUE}).")
+    String testbed;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the checks as JUnit XML test cases.")
     Path junit;
 
@@ -28,7 +38,7 @@ final class GateOptions {
     boolean allowIncomplete;
 
     boolean anyGiven() {
-        return !baselines.isEmpty() || junit != null || markdown != null || strict || allowIncomplete;
+        return !baselines.isEmpty() || history != null || junit != null || markdown != null || strict || allowIncomplete;
     }
 
     Gate.Options options() {

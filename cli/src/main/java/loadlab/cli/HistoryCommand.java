@@ -32,12 +32,15 @@ import loadlab.recording.Percent;
 import loadlab.recording.RunFiles;
 import loadlab.recording.RunState;
 import loadlab.reports.changes.DetectionSettings;
+import loadlab.reports.html.HistoryPage;
+import loadlab.reports.metric.Metric;
 
 /** {@code loadlab history}: results kept over many commits, and the change points in them. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Keep run results over many commits (SQLite by default, PostgreSQL for a team) and find change points in them "
                 + "with E-Divisive means, as Apache Otava does.",
-        subcommands = {HistoryCommand.Add.class, HistoryCommand.Show.class, HistoryCommand.Detect.class, HistoryCommand.Export.class},
+        subcommands = {HistoryCommand.Add.class, HistoryCommand.Show.class, HistoryCommand.Detect.class, HistoryCommand.Export.class,
+                HistoryCommand.Report.class},
         footer = {"", "Example:", "  loadlab history add runs/latest", "  loadlab history detect --series 'load:*'", "  loadlab history export --format otava-csv --metric p99 --out p99.csv"})
 public final class HistoryCommand implements Runnable {
     @Spec
@@ -53,6 +56,21 @@ public final class HistoryCommand implements Runnable {
         @Option(names = "--db", paramLabel = "PATH|URI", description = "An SQLite file (default ${DEFAULT-VALUE}) or postgres://user@host:5432/db[?schema=NAME].",
                 defaultValue = HistoryStore.DEFAULT_FILE)
         String db;
+    }
+
+    /** How change points are looked for: shared by detect and report. */
+    static final class Detection {
+        @Option(names = "--window", paramLabel = "N", defaultValue = "50", description = "Points per sliding window (default ${DEFAULT-VALUE}).")
+        int window;
+        @Option(names = "--max-pvalue", paramLabel = "P", defaultValue = "0.001", description = "Largest p-value of a change point (default ${DEFAULT-VALUE}).")
+        double maxPValue;
+        @Option(names = "--min-magnitude", paramLabel = "R", defaultValue = "0.0",
+                description = "Smallest relative change of a change point, e.g. 0.05 for 5%% (default ${DEFAULT-VALUE}).")
+        double minMagnitude;
+
+        DetectionSettings settings() {
+            return new DetectionSettings(window, maxPValue, minMagnitude);
+        }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -154,25 +172,21 @@ public final class HistoryCommand implements Runnable {
         String metric;
         @Option(names = "--branch", paramLabel = "B", description = "Only points of this branch.")
         String branch;
-        @Option(names = "--window", paramLabel = "N", defaultValue = "50", description = "Points per sliding window (default ${DEFAULT-VALUE}).")
-        int window;
-        @Option(names = "--max-pvalue", paramLabel = "P", defaultValue = "0.001", description = "Largest p-value of a change point (default ${DEFAULT-VALUE}).")
-        double maxPValue;
-        @Option(names = "--min-magnitude", paramLabel = "R", defaultValue = "0.0",
-                description = "Smallest relative change of a change point, e.g. 0.05 for 5%% (default ${DEFAULT-VALUE}).")
-        double minMagnitude;
+        @Mixin
+        Detection detection;
         @Option(names = "--json", description = "JSON instead of text.")
         boolean json;
 
         @Override
         public Integer call() throws JsonProcessingException {
             PrintWriter out = spec.commandLine().getOut();
-            DetectionSettings settings = new DetectionSettings(window, maxPValue, minMagnitude);
-            List<HistoryPoint> points;
+            DetectionSettings settings = detection.settings();
+            List<HistoryChanges.Series> all;
+            Map<HistoryChanges.Series, List<SeriesChange>> found = new LinkedHashMap<>();
             try (HistoryStore store = HistoryStore.open(db.db)) {
-                points = store.points(series, metric);
+                all = HistoryChanges.series(store.points(series, metric), branch);
+                for (HistoryChanges.Series s : all) found.put(s, HistoryChanges.detect(s, settings, store));
             }
-            List<HistoryChanges.Series> all = HistoryChanges.series(points, branch);
             if (all.isEmpty()) {
                 throw new IllegalArgumentException("no counted points" + (series == null ? "" : " in series '" + series + "'")
                         + (metric == null ? "" : " of metric " + metric) + (branch == null ? "" : " on branch " + branch)
@@ -181,7 +195,7 @@ public final class HistoryCommand implements Runnable {
             List<Map<String, Object>> report = new ArrayList<>();
             List<String> regressions = new ArrayList<>();
             for (HistoryChanges.Series s : all) {
-                List<SeriesChange> changes = HistoryChanges.detect(s, settings);
+                List<SeriesChange> changes = found.get(s);
                 for (SeriesChange c : changes) report.add(json(c));
                 if (!changes.isEmpty() && changes.get(changes.size() - 1).regression()) {
                     SeriesChange last = changes.get(changes.size() - 1);
@@ -271,6 +285,52 @@ public final class HistoryCommand implements Runnable {
             if (out == null) spec.commandLine().getOut().print(text);
             else Files.writeString(out, text);
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "One self-contained HTML page: a chart per series and metric with every point, segment means and change points.")
+    static final class Report implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Db db;
+        @Mixin
+        Detection detection;
+        @Option(names = "--series", paramLabel = "GLOB", description = "Only series matching this glob.")
+        String series;
+        @Option(names = "--metric", paramLabel = "M", description = "Only this metric.")
+        String metric;
+        @Option(names = "--branch", paramLabel = "B", description = "Only points of this branch.")
+        String branch;
+        @Option(names = "--out", paramLabel = "FILE", defaultValue = "history.html", description = "Where to write the page (default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() {
+            DetectionSettings settings = detection.settings();
+            List<HistoryChanges.Series> all;
+            Map<HistoryChanges.Series, List<SeriesChange>> found = new LinkedHashMap<>();
+            String source;
+            try (HistoryStore store = HistoryStore.open(db.db)) {
+                all = HistoryChanges.series(store.points(series, metric), branch);
+                for (HistoryChanges.Series s : all) found.put(s, HistoryChanges.detect(s, settings, store));
+                source = store.describe();
+            }
+            if (all.isEmpty()) throw new IllegalArgumentException("no counted points to draw; 'loadlab history show' lists what the history holds");
+            List<HistoryPage.Series> page = new ArrayList<>();
+            for (HistoryChanges.Series s : all) {
+                List<HistoryPage.Change> changes = found.get(s).stream().map(c -> new HistoryPage.Change(c.change().index(),
+                        c.change().meanBefore(), c.change().meanAfter(), c.change().forwardChange(), c.change().pValue(), c.regression())).toList();
+                List<HistoryPage.Point> ps = s.points().stream().map(p -> new HistoryPage.Point(p.commit(), p.commitTime(), p.runId(), p.value(),
+                        p.low(), p.high())).toList();
+                Metric.Kind kind = Metric.parse(s.metric(), "the history").kind();
+                boolean time = kind == Metric.Kind.LATENCY || kind == Metric.Kind.SERVICE;
+                page.add(new HistoryPage.Series(s.testbed(), s.series(), s.metric(), time, s.points().get(0).higherIsWorse(), ps, changes));
+            }
+            Path written = HistoryPage.write(out.toAbsolutePath(), page, source);
+            spec.commandLine().getOut().println("report: " + written + " (" + page.size() + " series)");
             return 0;
         }
     }

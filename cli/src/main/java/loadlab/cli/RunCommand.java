@@ -155,7 +155,7 @@ public final class RunCommand implements Callable<Integer> {
             faults(probe == null ? null : new ReferenceAdminFaults(probe), parsed.measuredSeconds());
         }
         try (WorkloadOptions.Workload w = workload.prepare(spec.commandLine().getErr())) {
-            GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions.baselines);
+            GateSpec gateSpec = gate == null ? null : GateStep.prepare(gate, gateOptions);
             try (WorkloadOptions.Target t = workload.open(console, service)) {
                 String runName = name != null ? name : w.defaultName(workload.simulation);
                 Path dir = RunDirectory.create(out, runName, Instant.now());

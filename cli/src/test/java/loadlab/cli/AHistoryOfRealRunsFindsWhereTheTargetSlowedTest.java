@@ -17,7 +17,9 @@ import loadlab.testkit.LoopbackTarget;
 
 /**
  * Thirty real runs, one per commit, of a loopback target that answers in 2 ms until run 20 and in
- * 5 ms from then on: each p50 series of the history (all requests, and GET) has one change point, at run 20.
+ * 5 ms from then on: each p50 series of the history (all requests, and GET) has one change point, at
+ * run 20, once changes under 20% are left out as a team on shared CI machines would (real short runs
+ * drift by about 10% as the machine's load moves, and detection rightly finds those steps too).
  */
 @EndToEnd
 class AHistoryOfRealRunsFindsWhereTheTargetSlowedTest {
@@ -28,9 +30,13 @@ class AHistoryOfRealRunsFindsWhereTheTargetSlowedTest {
     void thirtyShortRunsSlowedAtTwentyHaveOneChangePointAtTwenty() throws Exception {
         Path db = dir.resolve("history.db");
         try (LoopbackTarget fast = LoopbackTarget.http(2); LoopbackTarget slow = LoopbackTarget.http(5)) {
+            // the first run on a cold machine (JIT, page cache, the target's first connections) is slower: not part of the history
+            CliRun cold = CliRun.execute("run", "--target", fast.url(), "--rate", "100/s", "--duration", "1s", "--warmup", "1s",
+                    "--out", dir.resolve("cold").toString());
+            assertEquals(0, cold.exit(), cold.err() + cold.out());
             for (int k = 0; k < 30; k++) {
                 Path out = dir.resolve("runs-" + k);
-                CliRun run = CliRun.execute("run", "--target", (k < 20 ? fast : slow).url(), "--rate", "50/s", "--duration", "1s", "--warmup", "1s",
+                CliRun run = CliRun.execute("run", "--target", (k < 20 ? fast : slow).url(), "--rate", "100/s", "--duration", "1s", "--warmup", "1s",
                         "--out", out.toString());
                 assertEquals(0, run.exit(), "run " + k + ": " + run.err() + run.out());
                 CliRun added = CliRun.execute("history", "add", out.resolve("latest").toString(), "--db", db.toString(), "--commit", "c" + k,
@@ -38,7 +44,8 @@ class AHistoryOfRealRunsFindsWhereTheTargetSlowedTest {
                 assertEquals(0, added.exit(), added.err());
             }
         }
-        CliRun detect = CliRun.execute("history", "detect", "--db", db.toString(), "--series", "load:*", "--metric", "p50", "--json");
+        CliRun detect = CliRun.execute("history", "detect", "--db", db.toString(), "--series", "load:*", "--metric", "p50",
+                "--min-magnitude", "0.2", "--json"); // real runs on shared cores drift by ±10%; the slowdown is 150%
         JsonNode doc = RunFiles.JSON.readTree(detect.out());
         assertEquals(2, doc.get("series").asInt(), "all requests, and GET");
         assertEquals(2, doc.get("change_points").size(), "one per series: " + doc);

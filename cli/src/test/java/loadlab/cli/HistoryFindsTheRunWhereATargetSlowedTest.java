@@ -3,6 +3,7 @@ package loadlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,14 @@ class HistoryFindsTheRunWhereATargetSlowedTest {
         assertEquals(31, rows.size(), "a header and a row per run");
         assertTrue(rows.get(21).startsWith("2026-11-01T20:00:00Z,c20,"), rows.get(21));
 
+        Path page = dir.resolve("history.html");
+        CliRun report = CliRun.execute("history", "report", "--db", db.toString(), "--metric", "p50", "--out", page.toString());
+        assertEquals(0, report.exit(), report.err());
+        String html = Files.readString(page);
+        assertTrue(html.contains("id=\"history-0\"") && html.contains("id=\"history-1\"") && !html.contains("id=\"history-2\""), "a chart per series");
+        assertTrue(html.contains("<td class=\"code\">c20</td>"), "the change point's commit in its table");
+        assertTrue(html.contains("default-src 'none'"), "the run report's Content-Security-Policy");
+
         CliRun text = CliRun.execute("history", "detect", "--db", db.toString(), "--metric", "throughput");
         assertEquals(0, text.exit(), "the rate never changed: " + text.out());
         assertTrue(text.out().contains("2 series, 0 change points"), text.out());
@@ -87,7 +96,7 @@ class HistoryFindsTheRunWhereATargetSlowedTest {
         Path db = dir.resolve("history.db");
         Path good = run(1, 99);
         Path broken = run(2, 99);
-        java.nio.file.Files.writeString(broken.resolve("latency.hlog"), "not a log");
+        Files.writeString(broken.resolve("latency.hlog"), "not a log");
         CliRun added = CliRun.execute("history", "add", good.toString(), broken.toString(), "--db", db.toString(), "--commit-time", FIRST_COMMIT.toString());
         assertEquals(2, added.exit(), added.err());
         assertTrue(added.err().contains("latency.hlog"), added.err());

@@ -37,8 +37,32 @@ public final class HistoryChanges {
     }
 
     public static List<SeriesChange> detect(Series s, DetectionSettings settings) {
+        return changes(s, ChangePointDetection.detect(s.values(), settings).changePoints());
+    }
+
+    /**
+     * Detection that continues from the store's last one when the series only grew at its end (the
+     * point it ended at is still where it was): the split step re-tests only the tail, Otava's
+     * "append". The weak points are kept for the next time.
+     */
+    public static List<SeriesChange> detect(Series s, DetectionSettings settings, HistoryStore store) {
+        String key = settings.window() + "/" + settings.maxPValue() + "/" + settings.minMagnitude();
+        HistoryStore.WeakPoints before = store.weakPoints(s.testbed(), s.series(), s.metric(), key);
+        double[] values = s.values();
+        boolean grew = before != null && before.points() <= values.length && before.points() > 0
+                && s.points().get(before.points() - 1).runId().equals(before.lastRun());
+        ChangePointDetection.Detection d = grew
+                ? ChangePointDetection.append(values, before.indexes().stream().map(i -> new ChangePoint(i, 1, 0, 0, 0, 0)).toList(),
+                values.length - before.points(), settings)
+                : ChangePointDetection.detect(values, settings);
+        store.keepWeakPoints(s.testbed(), s.series(), s.metric(), key, new HistoryStore.WeakPoints(values.length,
+                s.points().get(values.length - 1).runId(), d.weak().stream().map(ChangePoint::index).toList()));
+        return changes(s, d.changePoints());
+    }
+
+    private static List<SeriesChange> changes(Series s, List<ChangePoint> found) {
         List<SeriesChange> out = new ArrayList<>();
-        for (ChangePoint c : ChangePointDetection.detect(s.values(), settings).changePoints()) {
+        for (ChangePoint c : found) {
             HistoryPoint at = s.points().get(c.index());
             boolean worse = at.higherIsWorse() ? c.meanAfter() > c.meanBefore() : c.meanAfter() < c.meanBefore();
             out.add(new SeriesChange(s.testbed(), s.series(), s.metric(), c, at, worse));

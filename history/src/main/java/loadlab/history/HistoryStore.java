@@ -34,7 +34,10 @@ public final class HistoryStore implements AutoCloseable {
                     + "series VARCHAR(1024) NOT NULL, metric VARCHAR(64) NOT NULL, value DOUBLE PRECISION NOT NULL, low DOUBLE PRECISION, "
                     + "high DOUBLE PRECISION, commit_sha VARCHAR(64), branch VARCHAR(255), commit_time BIGINT NOT NULL, run_state VARCHAR(16) NOT NULL, "
                     + "higher_is_worse INTEGER NOT NULL, added_at BIGINT NOT NULL, PRIMARY KEY (run_id, testbed, series, metric))",
-            "CREATE INDEX IF NOT EXISTS loadlab_points_by_series ON loadlab_points (testbed, series, metric, commit_time)"};
+            "CREATE INDEX IF NOT EXISTS loadlab_points_by_series ON loadlab_points (testbed, series, metric, commit_time)",
+            "CREATE TABLE IF NOT EXISTS loadlab_weak_points (testbed VARCHAR(255) NOT NULL, series VARCHAR(1024) NOT NULL, "
+                    + "metric VARCHAR(64) NOT NULL, settings VARCHAR(64) NOT NULL, points INTEGER NOT NULL, last_run VARCHAR(255) NOT NULL, "
+                    + "indexes VARCHAR(8192) NOT NULL, PRIMARY KEY (testbed, series, metric, settings))"};
 
     private final Connection connection;
     private final String described;
@@ -102,7 +105,7 @@ public final class HistoryStore implements AutoCloseable {
                     ins.setString(5, where.commit());
                     ins.setString(6, where.branch());
                     ins.setLong(7, where.commitTime().toEpochMilli());
-                    ins.setString(8, runDir == null ? null : runDir.toAbsolutePath().toString());
+                    ins.setString(8, runDir == null ? null : realPath(runDir)); // runs/latest moves on: keep where this run is
                     ins.setLong(9, now);
                     ins.executeUpdate();
                 }
@@ -164,6 +167,71 @@ public final class HistoryStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The weak change points of a series' last detection with these settings, and how many points
+     * (ending at which run) it covered: what lets the next detection re-test only the tail.
+     */
+    public record WeakPoints(int points, String lastRun, List<Integer> indexes) {}
+
+    public WeakPoints weakPoints(String testbed, String series, String metric, String settings) {
+        try (PreparedStatement q = connection.prepareStatement("SELECT points, last_run, indexes FROM loadlab_weak_points WHERE testbed = ? "
+                + "AND series = ? AND metric = ? AND settings = ?")) {
+            q.setString(1, testbed);
+            q.setString(2, series);
+            q.setString(3, metric);
+            q.setString(4, settings);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) return null;
+                List<Integer> indexes = new ArrayList<>();
+                for (String i : r.getString(3).split(",")) if (!i.isEmpty()) indexes.add(Integer.parseInt(i));
+                return new WeakPoints(r.getInt(1), r.getString(2), indexes);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the history " + described + " could not be read: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    public void keepWeakPoints(String testbed, String series, String metric, String settings, WeakPoints weak) {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement del = connection.prepareStatement("DELETE FROM loadlab_weak_points WHERE testbed = ? AND series = ? AND metric = ? "
+                    + "AND settings = ?"); PreparedStatement ins = connection.prepareStatement("INSERT INTO loadlab_weak_points (testbed, series, "
+                    + "metric, settings, points, last_run, indexes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (PreparedStatement st : List.of(del, ins)) {
+                    st.setString(1, testbed);
+                    st.setString(2, series);
+                    st.setString(3, metric);
+                    st.setString(4, settings);
+                }
+                del.executeUpdate();
+                ins.setInt(5, weak.points());
+                ins.setString(6, weak.lastRun());
+                ins.setString(7, String.join(",", weak.indexes().stream().map(String::valueOf).toList()));
+                ins.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the history " + described + " could not keep a detection: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Where a run's directory was when it was added, or null. */
+    public String runDir(String runId) {
+        try (PreparedStatement q = connection.prepareStatement("SELECT run_dir FROM loadlab_runs WHERE run_id = ?")) {
+            q.setString(1, runId);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the history " + described + " could not be read: " + firstLine(e.getMessage()), e);
+        }
+    }
+
     private static void setDouble(PreparedStatement s, int i, Double v) throws SQLException {
         if (v == null) s.setNull(i, Types.DOUBLE);
         else s.setDouble(i, v);
@@ -172,6 +240,14 @@ public final class HistoryStore implements AutoCloseable {
     private static Double getDouble(ResultSet r, int i) throws SQLException {
         double v = r.getDouble(i);
         return r.wasNull() ? null : v;
+    }
+
+    private static String realPath(Path dir) {
+        try {
+            return dir.toRealPath().toString();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().toString();
+        }
     }
 
     private static String abbreviated(String commit) {

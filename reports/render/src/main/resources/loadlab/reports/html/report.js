@@ -1,5 +1,5 @@
 /*
- * loadlab report: draws the charts of one run, or two runs overlaid, from the JSON block in this
+ * loadlab report: draws the charts of one run, two runs overlaid, or a history, from the JSON block in this
  * page. Every figure was computed by loadlab from HdrHistogram logs; this script only draws them.
  * Colours come from the page's CSS, so the charts follow the light or dark scheme.
  */
@@ -554,12 +554,49 @@
     }
   }
 
+  // ---- history --------------------------------------------------------------------------------
+  function renderHistory() {
+    DATA.history.forEach((h, i) => {
+      const fmt = h.time ? fmtUs : fmtCount;
+      const changed = h.changes.map((c) => c.index);
+      const datasets = [
+        line('value', h.values, theme.series[0], { pointRadius: 2.5, pointHitRadius: 8 }),
+        line('segment mean', h.means, theme.muted, { borderDash: [6, 4], stepped: 'before', pointHitRadius: 0 }),
+        line('change point', h.values.map((v, k) => (changed.includes(k) ? v : null)), theme.bad,
+          { showLine: false, pointRadius: 7, pointStyle: 'triangle', pointHitRadius: 10 }),
+      ];
+      if (h.lows.some((v) => v != null)) {
+        datasets.push(line('interval', h.lows, theme.series[1], { borderWidth: 0.8, borderDash: [2, 3] }));
+        datasets.push(line('interval (high)', h.highs, theme.series[1], { borderWidth: 0.8, borderDash: [2, 3] }));
+      }
+      draw('history-' + i, {
+        type: 'line', data: { labels: h.labels, datasets: datasets },
+        options: options({
+          scales: {
+            x: axis({ title: { display: true, text: 'commit, oldest first', color: theme.muted }, ticks: { color: theme.muted, maxTicksLimit: 16 } }),
+            y: axis({ ticks: { color: theme.muted, callback: (v) => fmt(v) } }),
+          },
+          plugins: {
+            legend: { labels: { color: theme.fg, boxWidth: 14, boxHeight: 2, filter: (item) => item.text !== 'interval (high)' } },
+            tooltip: { callbacks: {
+              label: (c) => c.dataset.label + ': ' + fmt(c.parsed.y),
+              afterBody: (items) => {
+                const c = h.changes.find((x) => x.index === items[0].dataIndex);
+                return c ? 'change point: ' + c.label : '';
+              },
+            } },
+          },
+        }),
+      });
+    });
+  }
+
   // ---- all -----------------------------------------------------------------------------------
   function renderAll() {
     charts.splice(0).forEach((c) => c.destroy());
     faultWindowsDrawn = 0;
     readTheme();
-    if (DATA.kind === 'load') renderLoad(); else if (DATA.kind === 'capacity') renderCapacity(); else renderBench();
+    if (DATA.kind === 'load') renderLoad(); else if (DATA.kind === 'capacity') renderCapacity(); else if (DATA.kind === 'history') renderHistory(); else renderBench();
     root.dataset.chartsRendered = String(charts.length);
     root.dataset.faultWindowsDrawn = String(faultWindowsDrawn);
   }

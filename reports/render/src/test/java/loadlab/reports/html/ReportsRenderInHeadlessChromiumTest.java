@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,7 +46,8 @@ class ReportsRenderInHeadlessChromiumTest {
         Path capacity = CapacityFixture.writeTo(root.resolve("capacity"));
         List<Path> pages = List.of(RunReport.write(load), RunReport.write(bench), CapacityPage.write(capacity),
                 RunReport.compare(load, slower, root.resolve("compare-load").resolve("compare.html")),
-                RunReport.compare(bench, benchB, root.resolve("compare-bench").resolve("compare.html")));
+                RunReport.compare(bench, benchB, root.resolve("compare-bench").resolve("compare.html")),
+                HistoryPage.write(root.resolve("history.html"), historyFixture(), "a fixture"));
 
         List<JsonNode> seen = BrowserCheck.run(Path.of("target/screenshots").toAbsolutePath(), pages);
         assertEquals(pages.size() * 2, seen.size(), "each page in light and dark");
@@ -86,6 +88,25 @@ class ReportsRenderInHeadlessChromiumTest {
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** Three series of 40 points: one that steps up 30% at point 25, one flat, one with intervals and a step down. */
+    private static List<HistoryPage.Series> historyFixture() {
+        List<HistoryPage.Series> out = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            List<HistoryPage.Point> points = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                double level = k == 0 ? (i < 25 ? 1_000 : 1_300) : k == 1 ? 500 : (i < 20 ? 80 : 60);
+                double v = level * (1 + 0.02 * Math.sin(i * 1.7));
+                points.add(new HistoryPage.Point("c0ffee" + i, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(3600L * i), "run-" + i, v,
+                        k == 2 ? v * 0.97 : null, k == 2 ? v * 1.03 : null));
+            }
+            List<HistoryPage.Change> changes = k == 0 ? List.of(new HistoryPage.Change(25, 1_000, 1_300, 0.3, 1e-9, true))
+                    : k == 2 ? List.of(new HistoryPage.Change(20, 80, 60, -0.25, 1e-9, true)) : List.of();
+            out.add(new HistoryPage.Series("default", k == 2 ? "bench:X.y" : "load:http-get/*", k == 2 ? "score" : k == 0 ? "p99" : "p50",
+                    k != 2, k != 2, points, changes));
+        }
         return out;
     }
 
