@@ -58,6 +58,25 @@ public final class HistoryCommand implements Runnable {
         String db;
     }
 
+    /** Which points: shared by show, detect, export and report. */
+    static final class Selection {
+        @Option(names = "--series", paramLabel = "GLOB", description = "Only series matching this glob, e.g. 'load:timeline/*'.")
+        String series;
+        @Option(names = "--metric", paramLabel = "M", description = "Only this metric, e.g. p99.")
+        String metric;
+        @Option(names = "--branch", paramLabel = "B", description = "Only points of this branch.")
+        String branch;
+
+        List<HistoryPoint> from(HistoryStore store) {
+            return store.points(series, metric).stream().filter(p -> branch == null || branch.equals(p.branch())).toList();
+        }
+
+        String describe() {
+            return (series == null ? "" : " in series '" + series + "'") + (metric == null ? "" : " of metric " + metric)
+                    + (branch == null ? "" : " on branch " + branch);
+        }
+    }
+
     /** How change points are looked for: shared by detect and report. */
     static final class Detection {
         @Option(names = "--window", paramLabel = "N", defaultValue = "50", description = "Points per sliding window (default ${DEFAULT-VALUE}).")
@@ -126,10 +145,8 @@ public final class HistoryCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         Db db;
-        @Option(names = "--series", paramLabel = "GLOB", description = "Only series matching this glob, e.g. 'load:timeline/*'.")
-        String series;
-        @Option(names = "--metric", paramLabel = "M", description = "Only this metric, e.g. p99.")
-        String metric;
+        @Mixin
+        Selection selection;
         @Option(names = "--json", description = "JSON instead of a table.")
         boolean json;
 
@@ -138,14 +155,14 @@ public final class HistoryCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             List<HistoryPoint> points;
             try (HistoryStore store = HistoryStore.open(db.db)) {
-                points = store.points(series, metric);
+                points = selection.from(store);
             }
             if (json) {
                 out.println(RunFiles.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(points));
                 return 0;
             }
             if (points.isEmpty()) {
-                out.println("no points" + (series == null && metric == null ? "; add runs with 'loadlab history add RUN_DIR'" : " match"));
+                out.println("no points" + (selection.describe().isEmpty() ? "; add runs with 'loadlab history add RUN_DIR'" : selection.describe()));
                 return 0;
             }
             out.printf(Locale.ROOT, "%-10s %-40s %-12s %14s  %-12s %-20s %s%n", "testbed", "series", "metric", "value", "commit", "commit time", "run");
@@ -166,12 +183,8 @@ public final class HistoryCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         Db db;
-        @Option(names = "--series", paramLabel = "GLOB", description = "Only series matching this glob.")
-        String series;
-        @Option(names = "--metric", paramLabel = "M", description = "Only this metric.")
-        String metric;
-        @Option(names = "--branch", paramLabel = "B", description = "Only points of this branch.")
-        String branch;
+        @Mixin
+        Selection selection;
         @Mixin
         Detection detection;
         @Option(names = "--json", description = "JSON instead of text.")
@@ -184,13 +197,11 @@ public final class HistoryCommand implements Runnable {
             List<HistoryChanges.Series> all;
             Map<HistoryChanges.Series, List<SeriesChange>> found = new LinkedHashMap<>();
             try (HistoryStore store = HistoryStore.open(db.db)) {
-                all = HistoryChanges.series(store.points(series, metric), branch);
+                all = HistoryChanges.series(selection.from(store), null);
                 for (HistoryChanges.Series s : all) found.put(s, HistoryChanges.detect(s, settings, store));
             }
             if (all.isEmpty()) {
-                throw new IllegalArgumentException("no counted points" + (series == null ? "" : " in series '" + series + "'")
-                        + (metric == null ? "" : " of metric " + metric) + (branch == null ? "" : " on branch " + branch)
-                        + "; 'loadlab history show' lists what the history holds");
+                throw new IllegalArgumentException("no counted points" + selection.describe() + "; 'loadlab history show' lists what the history holds");
             }
             List<Map<String, Object>> report = new ArrayList<>();
             List<String> regressions = new ArrayList<>();
@@ -253,10 +264,8 @@ public final class HistoryCommand implements Runnable {
         Db db;
         @Option(names = "--format", required = true, paramLabel = "F", description = "otava-csv, bencher-json or github-action-benchmark.")
         String format;
-        @Option(names = "--series", paramLabel = "GLOB", description = "Only series matching this glob.")
-        String series;
-        @Option(names = "--metric", paramLabel = "M", description = "Only this metric.")
-        String metric;
+        @Mixin
+        Selection selection;
         @Option(names = "--run", paramLabel = "ID", description = "For the one-run formats: this run (default: the newest counted one).")
         String run;
         @Option(names = "--bigger-is-better", description = "For github-action-benchmark: the metrics where bigger is better (throughput, "
@@ -270,7 +279,7 @@ public final class HistoryCommand implements Runnable {
             HistoryExport.Format f = HistoryExport.Format.parse(format);
             List<HistoryPoint> points;
             try (HistoryStore store = HistoryStore.open(db.db)) {
-                points = store.points(series, metric).stream().filter(HistoryPoint::counts).toList();
+                points = selection.from(store).stream().filter(HistoryPoint::counts).toList();
             }
             if (points.isEmpty()) throw new IllegalArgumentException("no counted points to export; 'loadlab history show' lists what the history holds");
             String text;
@@ -298,12 +307,8 @@ public final class HistoryCommand implements Runnable {
         Db db;
         @Mixin
         Detection detection;
-        @Option(names = "--series", paramLabel = "GLOB", description = "Only series matching this glob.")
-        String series;
-        @Option(names = "--metric", paramLabel = "M", description = "Only this metric.")
-        String metric;
-        @Option(names = "--branch", paramLabel = "B", description = "Only points of this branch.")
-        String branch;
+        @Mixin
+        Selection selection;
         @Option(names = "--out", paramLabel = "FILE", defaultValue = "history.html", description = "Where to write the page (default ${DEFAULT-VALUE}).")
         Path out;
 
@@ -314,7 +319,7 @@ public final class HistoryCommand implements Runnable {
             Map<HistoryChanges.Series, List<SeriesChange>> found = new LinkedHashMap<>();
             String source;
             try (HistoryStore store = HistoryStore.open(db.db)) {
-                all = HistoryChanges.series(store.points(series, metric), branch);
+                all = HistoryChanges.series(selection.from(store), null);
                 for (HistoryChanges.Series s : all) found.put(s, HistoryChanges.detect(s, settings, store));
                 source = store.describe();
             }
