@@ -115,7 +115,7 @@ public final class HistoryCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Provenance git = Provenance.ofCheckout(Path.of("").toAbsolutePath(), testbed);
+            Provenance git = commit != null && branch != null && commitTime != null ? null : Provenance.ofCheckout(Path.of("").toAbsolutePath(), testbed);
             Instant time = commitTime != null ? Provenance.time(commitTime, "--commit-time") : git == null ? null : git.commitTime();
             if (time == null) {
                 throw new IllegalArgumentException("this is not a git checkout, so loadlab cannot tell the commit time; pass --commit-time "
@@ -126,9 +126,8 @@ public final class HistoryCommand implements Runnable {
             List<RunPoints> read = new ArrayList<>();
             for (Path run : runs) read.add(RunPoints.read(run, where)); // every run read before any is added
             try (HistoryStore store = HistoryStore.open(db.db)) {
-                for (int i = 0; i < read.size(); i++) {
-                    RunPoints r = read.get(i);
-                    store.add(r, where, runs.get(i));
+                for (RunPoints r : read) {
+                    store.add(r, where);
                     out.printf(Locale.ROOT, "added %s (%s, %s): %d points%s%n", r.runId(), r.kind(), r.state().id(), r.points().size(),
                             r.state() == RunState.COMPLETE ? "" : "; kept, but not counted in detection: the run is " + r.state().id());
                 }
@@ -194,12 +193,11 @@ public final class HistoryCommand implements Runnable {
         public Integer call() throws JsonProcessingException {
             PrintWriter out = spec.commandLine().getOut();
             DetectionSettings settings = detection.settings();
-            List<HistoryChanges.Series> all;
-            Map<HistoryChanges.Series, List<SeriesChange>> found = new LinkedHashMap<>();
+            Map<HistoryChanges.Series, List<SeriesChange>> found;
             try (HistoryStore store = HistoryStore.open(db.db)) {
-                all = HistoryChanges.series(selection.from(store), null);
-                for (HistoryChanges.Series s : all) found.put(s, HistoryChanges.detect(s, settings, store));
+                found = HistoryChanges.detectAll(selection.from(store), settings, store);
             }
+            List<HistoryChanges.Series> all = List.copyOf(found.keySet());
             if (all.isEmpty()) {
                 throw new IllegalArgumentException("no counted points" + selection.describe() + "; 'loadlab history show' lists what the history holds");
             }
@@ -315,14 +313,13 @@ public final class HistoryCommand implements Runnable {
         @Override
         public Integer call() {
             DetectionSettings settings = detection.settings();
-            List<HistoryChanges.Series> all;
-            Map<HistoryChanges.Series, List<SeriesChange>> found = new LinkedHashMap<>();
+            Map<HistoryChanges.Series, List<SeriesChange>> found;
             String source;
             try (HistoryStore store = HistoryStore.open(db.db)) {
-                all = HistoryChanges.series(selection.from(store), null);
-                for (HistoryChanges.Series s : all) found.put(s, HistoryChanges.detect(s, settings, store));
+                found = HistoryChanges.detectAll(selection.from(store), settings, store);
                 source = store.describe();
             }
+            List<HistoryChanges.Series> all = List.copyOf(found.keySet());
             if (all.isEmpty()) throw new IllegalArgumentException("no counted points to draw; 'loadlab history show' lists what the history holds");
             List<HistoryPage.Series> page = new ArrayList<>();
             for (HistoryChanges.Series s : all) {

@@ -60,6 +60,13 @@ public final class HistoryChanges {
         return changes(s, d.changePoints());
     }
 
+    /** Every counted series of {@code points} with its change points, in order, each continuing from the store's last detection. */
+    public static Map<Series, List<SeriesChange>> detectAll(List<HistoryPoint> points, DetectionSettings settings, HistoryStore store) {
+        Map<Series, List<SeriesChange>> out = new LinkedHashMap<>();
+        for (Series s : series(points, null)) out.put(s, detect(s, settings, store));
+        return out;
+    }
+
     private static List<SeriesChange> changes(Series s, List<ChangePoint> found) {
         List<SeriesChange> out = new ArrayList<>();
         for (ChangePoint c : found) {

@@ -81,7 +81,7 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /** Adds a run's points; refuses a run already in the history, naming when it was added. */
-    public void add(RunPoints run, Provenance where, Path runDir) {
+    public void add(RunPoints run, Provenance where) {
         try {
             try (PreparedStatement q = connection.prepareStatement("SELECT added_at, commit_sha FROM loadlab_runs WHERE run_id = ?")) {
                 q.setString(1, run.runId());
@@ -94,8 +94,7 @@ public final class HistoryStore implements AutoCloseable {
                 }
             }
             long now = System.currentTimeMillis();
-            connection.setAutoCommit(false);
-            try {
+            transaction(() -> {
                 try (PreparedStatement ins = connection.prepareStatement("INSERT INTO loadlab_runs (run_id, kind, run_state, testbed, commit_sha, "
                         + "branch, commit_time, run_dir, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ins.setString(1, run.runId());
@@ -105,7 +104,7 @@ public final class HistoryStore implements AutoCloseable {
                     ins.setString(5, where.commit());
                     ins.setString(6, where.branch());
                     ins.setLong(7, where.commitTime().toEpochMilli());
-                    ins.setString(8, runDir == null ? null : realPath(runDir)); // runs/latest moves on: keep where this run is
+                    ins.setString(8, run.dir() == null ? null : run.dir().toString());
                     ins.setLong(9, now);
                     ins.executeUpdate();
                 }
@@ -129,13 +128,7 @@ public final class HistoryStore implements AutoCloseable {
                     }
                     ins.executeBatch();
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("the history " + described + " could not take run " + run.runId() + ": " + firstLine(e.getMessage()), e);
         }
@@ -193,28 +186,23 @@ public final class HistoryStore implements AutoCloseable {
 
     public void keepWeakPoints(String testbed, String series, String metric, String settings, WeakPoints weak) {
         try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement del = connection.prepareStatement("DELETE FROM loadlab_weak_points WHERE testbed = ? AND series = ? AND metric = ? "
-                    + "AND settings = ?"); PreparedStatement ins = connection.prepareStatement("INSERT INTO loadlab_weak_points (testbed, series, "
-                    + "metric, settings, points, last_run, indexes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (PreparedStatement st : List.of(del, ins)) {
-                    st.setString(1, testbed);
-                    st.setString(2, series);
-                    st.setString(3, metric);
-                    st.setString(4, settings);
+            transaction(() -> {
+                try (PreparedStatement del = connection.prepareStatement("DELETE FROM loadlab_weak_points WHERE testbed = ? AND series = ? AND metric = ? "
+                        + "AND settings = ?"); PreparedStatement ins = connection.prepareStatement("INSERT INTO loadlab_weak_points (testbed, series, "
+                        + "metric, settings, points, last_run, indexes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (PreparedStatement st : List.of(del, ins)) {
+                        st.setString(1, testbed);
+                        st.setString(2, series);
+                        st.setString(3, metric);
+                        st.setString(4, settings);
+                    }
+                    del.executeUpdate();
+                    ins.setInt(5, weak.points());
+                    ins.setString(6, weak.lastRun());
+                    ins.setString(7, String.join(",", weak.indexes().stream().map(String::valueOf).toList()));
+                    ins.executeUpdate();
                 }
-                del.executeUpdate();
-                ins.setInt(5, weak.points());
-                ins.setString(6, weak.lastRun());
-                ins.setString(7, String.join(",", weak.indexes().stream().map(String::valueOf).toList()));
-                ins.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("the history " + described + " could not keep a detection: " + firstLine(e.getMessage()), e);
         }
@@ -232,6 +220,24 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction: all of it, or none of it. */
+    private void transaction(SqlWork work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     private static void setDouble(PreparedStatement s, int i, Double v) throws SQLException {
         if (v == null) s.setNull(i, Types.DOUBLE);
         else s.setDouble(i, v);
@@ -240,14 +246,6 @@ public final class HistoryStore implements AutoCloseable {
     private static Double getDouble(ResultSet r, int i) throws SQLException {
         double v = r.getDouble(i);
         return r.wasNull() ? null : v;
-    }
-
-    private static String realPath(Path dir) {
-        try {
-            return dir.toRealPath().toString();
-        } catch (IOException e) {
-            return dir.toAbsolutePath().toString();
-        }
     }
 
     private static String abbreviated(String commit) {

@@ -26,8 +26,9 @@ import loadlab.reports.metric.Metric;
  *
  * @param runId the run directory's name: a run is added once
  * @param kind  {@code load}, {@code bench} or {@code capacity}
+ * @param dir   where the run is, links resolved ({@code runs/latest} moves on), so a gate can re-read it; null for points made in code
  */
-public record RunPoints(String runId, String kind, RunState state, List<HistoryPoint> points) {
+public record RunPoints(String runId, String kind, RunState state, List<HistoryPoint> points, Path dir) {
     /** The load-run metrics a history keeps, named as the gate names them. */
     static final List<Metric> LOAD_METRICS = List.of(Metric.P50, Metric.P95, Metric.P99, Metric.P999, Metric.MAX, Metric.THROUGHPUT,
             Metric.ERROR_RATE, Metric.SERVICE_P99);
@@ -53,7 +54,7 @@ public record RunPoints(String runId, String kind, RunState state, List<HistoryP
         for (Map.Entry<String, Summary.Stats> e : s.requests().entrySet()) {
             add(out, where, "load:" + scenario + "/" + e.getKey(), e.getValue(), runId, run.state());
         }
-        return new RunPoints(runId, RunKind.LOAD.id(), run.state(), List.copyOf(out));
+        return new RunPoints(runId, RunKind.LOAD.id(), run.state(), List.copyOf(out), run.path());
     }
 
     private static void add(List<HistoryPoint> out, Provenance where, String series, Summary.Stats stats, String runId, RunState state) {
@@ -73,7 +74,7 @@ public record RunPoints(String runId, String kind, RunState state, List<HistoryP
             out.add(point(where, "bench:" + BenchEvidence.key(r), Metric.SCORE.id(), r.score(), interval ? r.score() - r.error() : null,
                     interval ? r.score() + r.error() : null, runId, run.state(), r.higherIsWorse()));
         }
-        return new RunPoints(runId, RunKind.BENCH.id(), run.state(), List.copyOf(out));
+        return new RunPoints(runId, RunKind.BENCH.id(), run.state(), List.copyOf(out), run.path());
     }
 
     private static RunPoints capacity(Path dir, String runId, Provenance where) {
@@ -83,7 +84,7 @@ public record RunPoints(String runId, String kind, RunState state, List<HistoryP
                 : List.of(point(where, "capacity:" + c.scenario(), Metric.SUSTAINABLE_RATE.id(), c.sustainableRatePerS(),
                         c.bracket() == null ? null : c.bracket().lowPerS(), c.bracket() == null ? null : c.bracket().highPerS(), runId, state,
                         Metric.SUSTAINABLE_RATE.higherIsWorse()));
-        return new RunPoints(runId, "capacity", state, out);
+        return new RunPoints(runId, "capacity", state, out, dir);
     }
 
     private static HistoryPoint point(Provenance w, String series, String metric, double value, Double low, Double high, String runId,

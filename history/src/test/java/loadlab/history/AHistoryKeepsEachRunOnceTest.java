@@ -32,15 +32,15 @@ class AHistoryKeepsEachRunOnceTest {
         return new RunPoints(id, "load", state, List.of(
                 new HistoryPoint(where.testbed(), "load:http-get/*", "p99", p99, null, null, where.commit(), where.branch(), commitTime, id, state, true),
                 new HistoryPoint(where.testbed(), "bench:X.y", "score", 10 * p99, 10 * p99 - 1, 10 * p99 + 1, where.commit(), where.branch(),
-                        commitTime, id, state, false)));
+                        commitTime, id, state, false)), null);
     }
 
     private static void keepsEachRunOnce(HistoryStore store) {
         Instant t1 = Instant.parse("2026-12-01T10:00:00Z"), t2 = Instant.parse("2026-12-02T10:00:00Z");
         Provenance second = new Provenance("bbbb", "main", t2, "ci");
         Provenance first = new Provenance("aaaa", "main", t1, "ci");
-        store.add(run("20261202T100000Z-b", 200, RunState.COMPLETE, t2, second), second, null);
-        store.add(run("20261201T100000Z-a", 100, RunState.INTERRUPTED, t1, first), first, null);
+        store.add(run("20261202T100000Z-b", 200, RunState.COMPLETE, t2, second), second);
+        store.add(run("20261201T100000Z-a", 100, RunState.INTERRUPTED, t1, first), first);
 
         List<HistoryPoint> p99 = store.points("load:*", "p99");
         assertEquals(List.of(100.0, 200.0), p99.stream().map(HistoryPoint::value).toList(), "ordered by commit time, not by when added");
@@ -56,7 +56,7 @@ class AHistoryKeepsEachRunOnceTest {
         assertFalse(score.higherIsWorse());
 
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-                () -> store.add(run("20261202T100000Z-b", 999, RunState.COMPLETE, t2, second), second, null));
+                () -> store.add(run("20261202T100000Z-b", 999, RunState.COMPLETE, t2, second), second));
         assertTrue(twice.getMessage().startsWith("run 20261202T100000Z-b is already in the history (added "), twice.getMessage());
         assertTrue(twice.getMessage().contains("for commit bbbb"), twice.getMessage());
         assertEquals(4, store.points(null, null).size(), "the refused run added nothing");

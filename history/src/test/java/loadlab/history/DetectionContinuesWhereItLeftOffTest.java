@@ -29,7 +29,7 @@ class DetectionContinuesWhereItLeftOffTest {
         Provenance at = new Provenance("c" + k, "main", T0.plusSeconds(3600 * hour), "ci");
         String id = "run-" + k;
         store.add(new RunPoints(id, "load", RunState.COMPLETE, List.of(new HistoryPoint("ci", "load:x/*", "p99", value, null, null, at.commit(),
-                at.branch(), at.commitTime(), id, RunState.COMPLETE, true))), at, null);
+                at.branch(), at.commitTime(), id, RunState.COMPLETE, true)), null), at);
     }
 
     private static HistoryChanges.Series series(HistoryStore store) {
