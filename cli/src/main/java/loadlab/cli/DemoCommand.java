@@ -99,7 +99,8 @@ public final class DemoCommand implements Callable<Integer> {
                     .metricsUrl(running.uri() + "/metrics").service(ServiceBanner.setup(running)).faults(schedule)
                     .clearFaults(faults ? admin.clearAll() : null).build();
             LoadRun.Result run = LoadRun.run(spec, runs, out, false);
-            run = new DurabilityCheck(DurabilityCheck.referenceService(running.uri()), DurabilityCheck.DEFAULT_WAIT).after(run, out);
+            run = new DurabilityCheck(DurabilityCheck.referenceService(running.uri()), running.uri(), DurabilityCheck.DEFAULT_WAIT)
+                    .after(run, out);
             int exit = RunOutcome.report(out, run, false);
             out.println("reference service stopped");
             return exit;

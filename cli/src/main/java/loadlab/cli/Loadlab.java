@@ -20,7 +20,7 @@ import loadlab.service.fault.BlockUnavailableException;
                 "directory or a write that failed; 3 the injector crashed; 130 stopped by Ctrl-C (143 by SIGTERM), the run",
                 "directory kept as interrupted."},
         description = "Load and scalability benchmarking for data-intensive services.",
-        subcommands = {RunCommand.class, CapacityCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, GateCommand.class, HistoryCommand.class, MergeCommand.class, K8sCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CapacityCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, GateCommand.class, HistoryCommand.class, VerifyCommand.class, MergeCommand.class, K8sCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Loadlab implements Runnable {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;

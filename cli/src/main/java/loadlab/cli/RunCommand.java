@@ -172,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
                     console.println("the Gatling engine schedules users in whole milliseconds: start lag and response times carry that");
                 }
                 console.flush();
-                DurabilityCheck check = durabilityCheck(verifyUrl, adminBase);
+                DurabilityCheck check = durabilityCheck(verifyUrl, adminBase, URI.create(t.url()));
                 LoadRun.Result result = LoadRun.run(run, out, console, terminal, interrupted -> ReportStep.build(console, interrupted));
                 if (check != null) result = check.after(result, console);
                 int exit = RunOutcome.report(console, result, gateSpec != null);
@@ -188,19 +188,23 @@ public final class RunCommand implements Callable<Integer> {
         return profileFile == null ? null : FaultSchedule.readProfile(Path.of(profileFile), adminFaults, measuredSeconds);
     }
 
-    /** The check asked for: --verify's endpoint, else the reference service's own when there is one, unless --verify none. */
-    private DurabilityCheck durabilityCheck(URI verifyUrl, URI referenceService) {
+    /**
+     * The check asked for, unless --verify none: the writes the run records read back from the
+     * target, and the service's view from --verify's endpoint, else the reference service's own when
+     * there is one.
+     */
+    private DurabilityCheck durabilityCheck(URI verifyUrl, URI referenceService, URI target) {
+        if ("none".equals(verify)) return null;
         Duration wait = verifyWait == null ? DurabilityCheck.DEFAULT_WAIT : verifyWait;
-        if (verifyUrl != null) return new DurabilityCheck(verifyUrl, wait);
-        if ("none".equals(verify) || referenceService == null) return null;
-        return new DurabilityCheck(DurabilityCheck.referenceService(referenceService), wait);
+        URI service = verifyUrl != null ? verifyUrl : referenceService == null ? null : DurabilityCheck.referenceService(referenceService);
+        return new DurabilityCheck(service, target, wait);
     }
 
     private static URI adminUri(String text) {
         return httpUri("--admin", text, "the reference service's http:// URL, e.g. http://127.0.0.1:8080/");
     }
 
-    private static URI httpUri(String flag, String text, String what) {
+    static URI httpUri(String flag, String text, String what) {
         try {
             URI u = URI.create(text);
             if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) return u;

@@ -185,6 +185,7 @@ public final class IntervalLog implements AutoCloseable {
             lag.log.outputIntervalHistogram(blockedInterval);
         }
         String problem = firstProblem();
+        if (problem == null && recorder.writes() != null) problem = recorder.writes().flush();
         if (problem == null && recorder.hasChecks()) {
             try {
                 RunFiles.write(directory.resolve(CheckLog.FILE), recorder.checks());
@@ -235,6 +236,7 @@ public final class IntervalLog implements AutoCloseable {
             latency.out.close();
             service.out.close();
             lag.out.close();
+            if (recorder.writes() != null) recorder.writes().close();
         }
     }
 }

@@ -30,6 +30,7 @@ public final class RunRecorder {
     private final LongAdder arrivals = new LongAdder();
     private volatile long countFromNanos;
     private volatile long countFromMillis;
+    private volatile WriteLog writes;
 
     /** The recorders of one request name (or one name and error cause). */
     static final class Channel {
@@ -47,6 +48,16 @@ public final class RunRecorder {
 
     public RunRecorder(long countFromNanos) {
         countFrom(countFromNanos);
+    }
+
+    /** Where the writes the run attempts go, warm-up included (an acknowledgement is one whenever it came); set before the load. */
+    public void recordWritesTo(WriteLog log) {
+        this.writes = log;
+    }
+
+    /** The run's write history; null when nothing records one. */
+    public WriteLog writes() {
+        return writes;
     }
 
     public void countFrom(long nanos) {

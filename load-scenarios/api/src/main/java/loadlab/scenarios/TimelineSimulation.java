@@ -1,6 +1,7 @@
 package loadlab.scenarios;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -16,16 +17,25 @@ import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
+import loadlab.scenarios.requests.WriteSpec;
+
 /**
  * {@code timeline}: the reference service's workload. Each arriving user does one thing, chosen by
  * the mix: read a home timeline, post, search, or follow someone. Who acts and whom they follow is
  * drawn by a power law over user ids (the reference service seeds user 1 as the most followed), so
  * celebrity accounts are hot, as on a real social network.
  *
+ * <p>Posts and follows are writes: each is kept in the run's write history and read back after the
+ * run ({@code /posts/ID}, {@code GET /users/A/following/B}).
+ *
  * <p>Parameters ({@code --param key=value}): {@code users} (10000), {@code mix}
  * ("read=80,post=10,search=8,follow=2"), {@code exponent} (1.0).
  */
 public class TimelineSimulation extends Simulation {
+    /** A post is acknowledged with its id, and read back from the system of record. */
+    static final WriteSpec POSTED = WriteSpec.answered("$.id", "/posts/${id}");
+    /** A follow is a PUT to a path the client chose; a GET of the same path answers 200 while it holds. */
+    static final WriteSpec FOLLOWED = WriteSpec.chosen("${id}");
     static final String[] WORDS = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
     private final RunContext run = RunContext.current();
 
@@ -37,10 +47,11 @@ public class TimelineSimulation extends Simulation {
         Timing t = run.timing();
         Map<String, ChainBuilder> actions = Map.of(
                 "read", t.request("timeline", http("timeline").get(s -> "/users/" + who.next() + "/timeline")),
-                "post", t.request("post", http("post").post(s -> "/users/" + who.next() + "/posts")
-                        .body(StringBody(s -> "{\"text\":\"" + words(3) + "\"}")).asJson()),
+                "post", t.write("post", http("post").post(s -> "/users/" + who.next() + "/posts")
+                        .body(StringBody(s -> "{\"text\":\"" + words(3) + "\"}")).asJson(), POSTED),
                 "search", t.request("search", http("search").get(s -> "/search?q=" + words(1))),
-                "follow", t.request("follow", http("follow").put(s -> follow(users, who))));
+                "follow", exec(s -> s.set(Timing.WRITE_ID, follow(users, who)))
+                        .exec(t.write("follow", http("follow").put(s -> s.getString(Timing.WRITE_ID)), FOLLOWED)));
         List<Choice.WithWeight> choices = new ArrayList<>();
         mix.forEach((name, weight) -> choices.add(percent(weight).then(actions.get(name))));
         ScenarioBuilder scenario = scenario("timeline").exec(t.arrive()).exec(randomSwitch().on(choices));

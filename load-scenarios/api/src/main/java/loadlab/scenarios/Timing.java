@@ -1,5 +1,7 @@
 package loadlab.scenarios;
 
+import loadlab.scenarios.requests.WriteSpec;
+
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
@@ -15,4 +17,14 @@ public interface Timing {
 
     /** The request, timed and recorded under {@code name} (response time from the intended start, service time from the send). */
     ChainBuilder request(String name, HttpRequestActionBuilder request);
+
+    /**
+     * A request that writes, timed and recorded as {@link #request} and also kept in the run's write
+     * history ({@code writes.jsonl}), read back from the target after the run. With
+     * {@link WriteSpec#chosen}, set the id in the session attribute {@link #WRITE_ID} before this step.
+     */
+    ChainBuilder write(String name, HttpRequestActionBuilder request, WriteSpec write);
+
+    /** The session attribute holding the id of a write whose id the journey chose. */
+    String WRITE_ID = "loadlab.write.id";
 }

@@ -52,6 +52,7 @@ public final class TimelineApi {
         router.add("POST", "/users", this::createUser)
                 .add("GET", "/users/{id}", this::user)
                 .add("PUT", "/users/{id}/following/{followee}", (r, p) -> follow(p, true))
+                .add("GET", "/users/{id}/following/{followee}", this::following)
                 .add("DELETE", "/users/{id}/following/{followee}", (r, p) -> follow(p, false))
                 .add("POST", "/users/{id}/posts", this::post)
                 .add("GET", "/users/{id}/posts", this::userPosts)
@@ -84,6 +85,17 @@ public final class TimelineApi {
         if (follower == followee) throw ApiException.badRequest("a user cannot follow themselves");
         boolean changed = following ? writes.follow(follower, followee) : writes.unfollow(follower, followee);
         return ApiResponse.json(200, Map.of("follower", follower, "followee", followee, "following", following, "changed", changed));
+    }
+
+    /** Whether one user follows another, from the system of record: 200 while the follow holds, 404 when it does not. */
+    private ApiResponse following(ApiRequest request, PathParams params) {
+        long follower = params.id("id");
+        long followee = params.id("followee");
+        for (long f : store.followees(follower)) {
+            if (f == followee) return ApiResponse.json(200, Map.of("follower", follower, "followee", followee, "following", true));
+        }
+        writes.requireUser(follower);
+        throw new ApiException(404, "user " + follower + " does not follow " + followee);
     }
 
     private ApiResponse post(ApiRequest request, PathParams params) {

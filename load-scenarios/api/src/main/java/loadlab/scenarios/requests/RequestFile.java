@@ -53,6 +53,10 @@ import loadlab.recording.YamlProblem;
  *       - {name: post, method: POST, path: /users/${user}/posts, body: '{"text": "hi"}', expect: 201,
  *          extract: {post: {json: $.id}}}                          # json, header or regex (its first group)
  *       - {name: read-back, path: '/users/${user}/posts?before=${post}&limit=1'}
+ *   - name: put-item                   # a write: recorded in writes.jsonl and read back after the run
+ *     method: PUT
+ *     path: /items/${key}
+ *     write: {id: '${key}', verify: '/items/${id}'}    # id: a JSONPath into the answer ($.id) or the request's values
  * variables:
  *   user: {zipf: {min: 1, max: 10000, exponent: 1.0}}
  *   n: {counter: {start: 1}}
@@ -63,8 +67,10 @@ import loadlab.recording.YamlProblem;
 public final class RequestFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP = Set.of("requests", "variables");
-    private static final Set<String> REQUEST = Set.of("name", "weight", "method", "path", "url", "headers", "body", "expect", "checks", "extract");
-    private static final Set<String> STEP = Set.of("name", "method", "path", "url", "headers", "body", "expect", "checks", "extract");
+    private static final Set<String> REQUEST = Set.of("name", "weight", "method", "path", "url", "headers", "body", "expect", "checks", "extract",
+            "write");
+    private static final Set<String> STEP = Set.of("name", "method", "path", "url", "headers", "body", "expect", "checks", "extract", "write");
+    private static final Set<String> WRITE = Set.of("id", "verify");
     private static final Set<String> SEQUENCE = Set.of("sequence", "weight");
     private static final Pattern ENV = Pattern.compile("(?<!\\$)\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
@@ -185,7 +191,17 @@ public final class RequestFile {
         }
         List<Extraction> extractions = ResponseChecks.extractions(r.path("extract"), at);
         double weight = weight(r, at);
-        return new RequestTemplate(name, method, path, headers, body, checks, extractions, weight);
+        return new RequestTemplate(name, method, path, headers, body, checks, extractions, weight, write(r.path("write"), at));
+    }
+
+    private static WriteSpec write(JsonNode w, String at) {
+        if (w.isMissingNode()) return null;
+        if (!w.isObject()) throw new IllegalArgumentException(at + ": write must be a mapping such as {id: $.id, verify: /items/${id}}");
+        onlyKeys(w, WRITE, at + " write");
+        for (String k : WRITE) {
+            if (w.has(k) && !w.get(k).isTextual()) throw new IllegalArgumentException(at + ": write " + k + " must be text");
+        }
+        return WriteSpec.of(w.path("id").asText(null), w.path("verify").asText(null), at);
     }
 
     static ResponseCheck statusCheck(String name, Set<Integer> statuses) {

@@ -33,9 +33,15 @@ public final class RequestTemplate {
     private final boolean needsHeaders;
     private final double weight;
     private final List<String> usedNames;
+    private final WriteSpec write;
 
     RequestTemplate(String name, String method, String path, Map<String, String> headers, String body, List<ResponseCheck> checks,
                     List<Extraction> extractions, double weight) {
+        this(name, method, path, headers, body, checks, extractions, weight, null);
+    }
+
+    RequestTemplate(String name, String method, String path, Map<String, String> headers, String body, List<ResponseCheck> checks,
+                    List<Extraction> extractions, double weight, WriteSpec write) {
         this.name = name;
         this.tag = RequestName.tag(name); // one sentence if the name cannot be recorded
         String where = "request '" + name + "'";
@@ -54,7 +60,8 @@ public final class RequestTemplate {
         this.extractions = List.copyOf(extractions);
         this.statusCheck = this.checks.stream().filter(c -> c.subject() == ResponseCheck.Subject.STATUS).findFirst().orElse(null);
         this.needsBody = this.checks.stream().anyMatch(c -> c.subject() == ResponseCheck.Subject.JSON || c.subject() == ResponseCheck.Subject.BODY)
-                || this.extractions.stream().anyMatch(Extraction::needsBody);
+                || this.extractions.stream().anyMatch(Extraction::needsBody) || (write != null && write.needsBody());
+        this.write = write;
         this.needsHeaders = this.checks.stream().anyMatch(c -> c.subject() == ResponseCheck.Subject.HEADER)
                 || this.extractions.stream().anyMatch(e -> !e.needsBody());
         if (!(weight > 0)) throw new IllegalArgumentException(where + " weight must be a positive number");
@@ -63,6 +70,7 @@ public final class RequestTemplate {
         for (TextTemplate h : this.headers.values()) names.addAll(h.variables());
         if (this.body != null) names.addAll(this.body.variables());
         for (ResponseCheck c : this.checks) names.addAll(c.variables());
+        if (write != null) names.addAll(write.variables());
         this.usedNames = List.copyOf(names);
     }
 
@@ -123,6 +131,7 @@ public final class RequestTemplate {
         for (TextTemplate h : headers.values()) out.addAll(h.places());
         if (body != null) out.addAll(body.places());
         for (ResponseCheck c : checks) if (c.matcher().expected() != null) out.addAll(c.matcher().expected().places());
+        if (write != null) out.addAll(write.places());
         return out;
     }
 
@@ -182,6 +191,11 @@ public final class RequestTemplate {
 
     public boolean judgesOnlyTheStatusClass() {
         return checks.isEmpty() && extractions.isEmpty();
+    }
+
+    /** What makes it a write the client checks afterwards; null for a request that is not one. */
+    public WriteSpec write() {
+        return write;
     }
 
     List<Extraction> extractions() {

@@ -77,14 +77,14 @@ final class FaultGate {
             return new CheckResult(c.kind(), what, "", "not verified", "limit " + c.limit().text(), CheckResult.Verdict.FAIL,
                     run.path() + " has no verification (run against the reference service, or with --verify URL)");
         }
-        if (v.verdict() == Verification.Verdict.UNCHECKED) {
+        if (v.verdict() == Verification.Verdict.UNCHECKED || v.verdict() == Verification.Verdict.UNEXPECTED) {
             return new CheckResult(c.kind(), what, "", "not verified", "limit " + c.limit().text(), CheckResult.Verdict.FAIL,
                     "the verification " + v.sentence());
         }
-        double lost = v.lost();
+        double lost = v.lostWrites();
         boolean ok = c.bound().holds(lost, c.limit().value());
         return new CheckResult(c.kind(), what, "", Gate.format(c.metric(), lost) + " of " + String.format(Locale.ROOT, "%,d",
-                v.acknowledged()), "limit " + c.limit().text(), ok ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL,
+                v.acknowledgedWrites()), "limit " + c.limit().text(), ok ? CheckResult.Verdict.PASS : CheckResult.Verdict.FAIL,
                 v.sentence());
     }
 }

@@ -117,7 +117,8 @@ final class LoadReport {
         Verification v = r.summary().verification();
         if (v != null && v.verdict() != Verification.Verdict.KEPT) {
             out.add(new Banner("bad", prefix + (v.verdict() == Verification.Verdict.LOST ? "ACKNOWLEDGED WRITES LOST."
-                    : v.verdict() == Verification.Verdict.UNCHECKED ? "Not verified." : "Derived data did not converge."),
+                    : v.verdict() == Verification.Verdict.UNCHECKED ? "Not verified."
+                    : v.verdict() == Verification.Verdict.UNEXPECTED ? "Writes answered as failed are present." : "Derived data did not converge."),
                     "Verification: " + v.sentence() + "."));
         }
         if (r.manifest().model() == RunModel.CLOSED) {
@@ -347,7 +348,7 @@ final class LoadReport {
             rows.put("injector", r.summary().injector().verdict().id() + ", start lag p99 " + Figures.micros(r.summary().injector().lagP99Us())
                     + ", max " + Figures.micros(r.summary().injector().lagMaxUs()));
             Verification v = r.summary().verification();
-            rows.put("verification", v == null ? "not asked" : v.verdict().id() + ": " + v.sentence() + " (" + v.url() + ")");
+            rows.put("verification", v == null ? "not asked" : v.verdict().id() + ": " + v.sentence() + (v.hasServiceView() ? " (" + v.url() + ")" : ""));
             rows.put("segment", m.segment() == null ? "whole profile" : m.segment().text());
             rows.put("tool", Figures.tool(m.tool()));
             Map<String, Object> env = m.environment() == null ? Map.of() : m.environment();

@@ -17,7 +17,10 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import loadlab.recording.ErrorCause;
+import loadlab.recording.WriteLog;
 import loadlab.scenarios.requests.Answer;
+import loadlab.scenarios.requests.OutgoingRequest;
+import loadlab.scenarios.requests.WriteSpec;
 import loadlab.scenarios.requests.Iteration;
 import loadlab.scenarios.requests.RequestTemplate;
 
@@ -43,6 +46,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
     private byte[] body;
     private int bodyLength;
     private boolean bodyTooLarge;
+    private long write = -1;
 
     Exchange(Lane lane) {
         this.lane = lane;
@@ -67,7 +71,11 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         bodyTooLarge = false;
         iteration = walk != null ? walk : lane.newIteration();
         request = iteration.current();
-        FullHttpRequest r = lane.build(iteration);
+        OutgoingRequest out = iteration.render();
+        FullHttpRequest r = lane.build(out);
+        WriteSpec w = request.write();
+        WriteLog log = lane.writes();
+        write = w == null || log == null ? -1 : w.invoke(log, request.name(), out.method(), out.target(), iteration::value);
         sent = System.nanoTime();
         channel.writeAndFlush(r, channel.voidPromise());
         timeout = channel.eventLoop().schedule(this::timedOut, lane.timeoutNanos(), TimeUnit.NANOSECONDS);
@@ -86,9 +94,11 @@ final class Exchange extends ChannelInboundHandlerAdapter {
                 long end = System.nanoTime();
                 timeout.cancel(false);
                 busy = false;
+                Answer answer = request.judgesOnlyTheStatusClass() && (write < 0 || !request.write().needsBody()) ? null
+                        : new Answer(status, headers == null ? null : headers::get, body, bodyLength, bodyTooLarge);
                 ErrorCause cause = request.judgesOnlyTheStatusClass() ? ErrorCause.ofStatus(status)
-                        : request.judge(new Answer(status, headers == null ? null : headers::get, body, bodyLength, bodyTooLarge),
-                        lane.checkSink(intended), iteration.extracted(), iteration::value);
+                        : request.judge(answer, lane.checkSink(intended), iteration.extracted(), iteration::value);
+                wrote(status, answer);
                 if (lane.completed(this, iteration, request, intended, sent, end, cause, keepAlive)) return;
                 if (!keepAlive) channel.close();
                 else lane.released(this);
@@ -111,9 +121,17 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         bodyLength += n;
     }
 
+    /** How the write this request made ended, when it is one. */
+    private void wrote(int answered, Answer answer) {
+        if (write < 0) return;
+        request.write().complete(lane.writes(), write, request.name(), answered, answer, iteration::value);
+        write = -1;
+    }
+
     private void timedOut() {
         if (!busy) return;
         busy = false;
+        wrote(0, null);
         lane.completed(this, iteration, request, intended, sent, sent + lane.timeoutNanos(), ErrorCause.TIMEOUT, false);
         channel.close(); // an answer may still come: this connection cannot be reused
     }
@@ -123,6 +141,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         if (busy) {
             busy = false;
             if (timeout != null) timeout.cancel(false);
+            wrote(0, null);
             lane.completed(this, iteration, request, intended, sent, System.nanoTime(), ErrorCause.CONNECTION, false);
         }
         lane.closed(this);

@@ -15,7 +15,9 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import loadlab.recording.ErrorCause;
 import loadlab.recording.RunRecorder;
+import loadlab.recording.WriteLog;
 import loadlab.scenarios.requests.Iteration;
+import loadlab.scenarios.requests.OutgoingRequest;
 import loadlab.scenarios.requests.RequestMix;
 import loadlab.scenarios.requests.RequestTemplate;
 
@@ -239,8 +241,13 @@ final class Lane implements Runnable {
         return mix.start(random);
     }
 
-    FullHttpRequest build(Iteration iteration) {
-        return HttpEncoding.encode(iteration.render(), hostHeader, userAgent);
+    FullHttpRequest build(OutgoingRequest request) {
+        return HttpEncoding.encode(request, hostHeader, userAgent);
+    }
+
+    /** Where writes are recorded; null when the run records none. */
+    WriteLog writes() {
+        return recorder.writes();
     }
 
     /** Where the checks of a request intended at {@code intended} are counted. */

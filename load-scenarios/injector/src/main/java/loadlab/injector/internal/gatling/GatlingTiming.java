@@ -1,7 +1,10 @@
 package loadlab.injector.internal.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
 import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.util.function.Function;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
@@ -11,6 +14,8 @@ import loadlab.recording.ErrorCause;
 import loadlab.recording.RequestName;
 import loadlab.recording.RunRecorder;
 import loadlab.scenarios.Timing;
+import loadlab.scenarios.requests.Answer;
+import loadlab.scenarios.requests.WriteSpec;
 
 /**
  * The bridge from a Gatling request to {@code recording}. Gatling times in whole milliseconds and
@@ -27,6 +32,8 @@ public final class GatlingTiming implements Timing {
     static final String WARMUP = "loadlab.warmup";
     static final String SENT = "loadlab.sent";
     static final String STATUS = "loadlab.status";
+    static final String BODY = "loadlab.body";
+    static final String WRITE = "loadlab.write";
 
     private final RunRecorder recorder;
     private final Schedule schedule;
@@ -54,13 +61,25 @@ public final class GatlingTiming implements Timing {
 
     /** One timed request under a name; a closed-model user's next request is intended when it is sent. */
     public ChainBuilder request(String name, HttpRequestActionBuilder request) {
+        return timed(name, request, null);
+    }
+
+    /** A timed request that writes: its attempt and outcome go to the run's write history too. */
+    public ChainBuilder write(String name, HttpRequestActionBuilder request, WriteSpec write) {
+        return timed(name, request, recorder.writes() == null ? null : write);
+    }
+
+    private ChainBuilder timed(String name, HttpRequestActionBuilder request, WriteSpec write) {
         String tag = RequestName.tag(name);
+        HttpRequestActionBuilder checked = CountedCheck.counting(request, recorder, tag).check(status().saveAs(STATUS));
+        if (write != null && write.needsBody()) checked = checked.check(bodyBytes().saveAs(BODY));
         return exec(session -> {
             long now = System.nanoTime();
             Session started = session.contains(INTENDED) ? session : session.set(INTENDED, now);
-            return started.set(SENT, now).remove(STATUS);
+            if (write != null) started = started.set(WRITE, write.invoke(recorder.writes(), name, null, null, chosen(session)));
+            return started.set(SENT, now).remove(STATUS).remove(BODY);
         })
-                .exec(CountedCheck.counting(request, recorder, tag).check(status().saveAs(STATUS)))
+                .exec(checked)
                 .exec(session -> {
                     long end = System.nanoTime();
                     long sent = session.getLong(SENT);
@@ -71,7 +90,18 @@ public final class GatlingTiming implements Timing {
                         if (cause == null && session.isFailed()) cause = ErrorCause.CHECK;
                     } else cause = end - sent >= timeoutNanos - 5_000_000 ? ErrorCause.TIMEOUT : ErrorCause.CONNECTION;
                     if (!(session.contains(WARMUP) && session.getBoolean(WARMUP))) recorder.record(tag, intended, sent, end, cause);
-                    return session.markAsSucceeded().remove(INTENDED);
+                    if (write != null) {
+                        int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
+                        byte[] body = session.contains(BODY) ? session.get(BODY) : null;
+                        write.complete(recorder.writes(), session.getLong(WRITE), name, status,
+                                body == null ? null : new Answer(status, null, body, body.length, false), chosen(session));
+                    }
+                    return session.markAsSucceeded().remove(INTENDED).remove(WRITE).remove(BODY);
                 });
+    }
+
+    /** The journey's chosen write id, as the write's {@code ${id}}. */
+    private static Function<String, String> chosen(Session session) {
+        return place -> WriteSpec.ID.equals(place) && session.contains(WRITE_ID) ? session.getString(WRITE_ID) : null;
     }
 }

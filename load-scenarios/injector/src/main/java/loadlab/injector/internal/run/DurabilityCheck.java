@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -15,10 +16,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
 import loadlab.recording.Verification;
+import loadlab.recording.ClientCheck;
+import loadlab.recording.WriteHistory;
+import loadlab.recording.WriteLog;
 
 /**
- * After the load, asks the target whether every write it acknowledged is durable and visible in
- * all its derived data, and keeps asking while it is still converging, up to a wait. The endpoint
+ * After the load, checks that the target kept its writes, in two views. The client's: every write
+ * the injector recorded in {@code writes.jsonl} is read back from the target ({@link WriteReadBack}),
+ * so writes acknowledged by a process that later crashed are counted too. The service's, when the
+ * target has a verification endpoint: asks it whether every write it acknowledged is durable and
+ * visible in all its derived data, and keeps asking while it is still converging, up to a wait. The endpoint
  * answers {@code GET} with a JSON object: {@code acknowledged} and {@code lost} (whole numbers),
  * {@code converged} (true or false), and optionally {@code missing}, {@code pending} and
  * {@code convergence_p99_ms}. The reference service's {@code /admin/verify} is one such endpoint;
@@ -33,11 +40,22 @@ public final class DurabilityCheck {
     private static final long LONGEST_PAUSE_MS = 2_000;
 
     private final URI url;
+    private final URI target;
     private final Duration wait;
     private final HttpClient http;
 
+    /** The service's view only (no write history is read back). */
     public DurabilityCheck(URI url, Duration wait) {
+        this(url, null, wait);
+    }
+
+    /**
+     * @param url    the service's verification endpoint, or null when it has none
+     * @param target where the run's writes are read back from, or null not to
+     */
+    public DurabilityCheck(URI url, URI target, Duration wait) {
         this.url = url;
+        this.target = target;
         this.wait = wait;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -48,10 +66,19 @@ public final class DurabilityCheck {
         return URI.create(root + "admin/verify?posts=all");
     }
 
-    /** Asks until the answer is final or the wait runs out, writes {@code verification.json} into the run directory, returns it. */
+    /**
+     * Asks the service until its answer is final or the wait runs out, reads the run's writes back,
+     * writes {@code verification.json} into the run directory and returns it; null when there was
+     * nothing to check (no endpoint, no writes).
+     */
     public Verification check(Path runDir) throws InterruptedException {
-        Verification v = ask();
-        v.write(runDir);
+        Verification v = url == null ? null : ask();
+        WriteHistory history = target == null ? null : WriteHistory.read(runDir);
+        if (history != null && !history.writes().isEmpty()) {
+            ClientCheck client = new WriteReadBack(target, wait).check(history).check();
+            v = v == null ? Verification.clientOnly(client) : v.withClient(client);
+        }
+        if (v != null) v.write(runDir);
         return v;
     }
 
@@ -62,8 +89,12 @@ public final class DurabilityCheck {
      */
     public LoadRun.Result after(LoadRun.Result result, PrintWriter console) throws InterruptedException {
         if (result.run() == null || result.exitCode() != InjectorMain.OK || result.run().manifest().stoppedEarly()) return result;
-        console.printf(Locale.ROOT, "verifying acknowledged writes: GET %s (waiting up to %d s for derived data)%n", url,
-                wait.toSeconds());
+        if (url != null) {
+            console.printf(Locale.ROOT, "verifying acknowledged writes: GET %s (waiting up to %d s for derived data)%n", url, wait.toSeconds());
+        }
+        if (target != null && Files.exists(result.runDir().resolve(WriteLog.FILE))) {
+            console.printf(Locale.ROOT, "reading every recorded write back from %s%n", target);
+        }
         console.flush();
         check(result.runDir());
         RunDirectory reread = RunDirectory.open(result.runDir());

@@ -20,6 +20,7 @@ import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
 import loadlab.recording.RunManifest;
 import loadlab.recording.RunRecorder;
+import loadlab.recording.WriteLog;
 import loadlab.recording.Segment;
 import loadlab.recording.Tool;
 import loadlab.injector.internal.run.Engine;
@@ -127,6 +128,7 @@ public final class InjectorMain {
         progress = new Progress(out, spec.terminal(), profile.warmupSeconds(), profile.warmupSeconds() + profile.measuredSeconds(),
                 profile instanceof OpenProfile open ? open.perSecond() : null, startMillis);
         AbortWatch abort = spec.abort() == null ? null : new AbortWatch(spec.abort(), recorder::countFromMillis, why -> stop(ABORTED, why));
+        recorder.recordWritesTo(new WriteLog(dir));
         log = new IntervalLog(recorder, dir, startMillis, abort == null ? progress::tick : tick -> {
             progress.tick(tick);
             abort.tick(tick);
