@@ -31,6 +31,7 @@ public final class WriteLog implements AutoCloseable {
     private final long originNanos = System.nanoTime();
     private final AtomicLong values = new AtomicLong();
     private final StringBuilder line = new StringBuilder(256);
+    private char[] chars = new char[256];
     private Writer out;
     private long index;
     private String problem;
@@ -116,7 +117,9 @@ public final class WriteLog implements AutoCloseable {
         if (closed || problem != null) return;
         try {
             if (out == null) out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-            out.append(line);
+            if (chars.length < line.length()) chars = new char[line.length() * 2];
+            line.getChars(0, line.length(), chars, 0); // no String per line
+            out.write(chars, 0, line.length());
         } catch (IOException e) {
             problem = "cannot write " + file + ": " + e.getMessage();
         }

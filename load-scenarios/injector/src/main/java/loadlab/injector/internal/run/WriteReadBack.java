@@ -63,7 +63,8 @@ public final class WriteReadBack {
         Map<Long, Double> lateBy = new HashMap<>();
         long pause = FIRST_PAUSE_MS;
         while (true) {
-            List<Write> again = lookFor.stream().filter(w -> w.outcome() != Outcome.FAIL && found.get(w.value()) != Found.PRESENT).toList();
+            // only an acknowledged write is waited for: one whose outcome is unknown may well be absent, and that is no failure
+            List<Write> again = lookFor.stream().filter(w -> w.outcome() == Outcome.OK && found.get(w.value()) != Found.PRESENT).toList();
             if (again.isEmpty() || System.nanoTime() + pause * 1_000_000 - started > wait.toNanos()) break;
             Thread.sleep(pause); // the target may still be applying writes: ask again, as a client would
             pause = Math.min(LONGEST_PAUSE_MS, pause * 2);
