@@ -45,7 +45,8 @@ class DemoCallsEveryEndpointAndVerifiesTest {
         assertTrue(text.contains("every endpoint answered as expected"), text);
         assertTrue(text.contains("reference service stopped"), text);
         assertTrue(text.contains("run: complete") != generatorLate, "exactly one verdict line:\n" + text);
-        assertTrue(text.contains("verification: all ") && text.contains(" acknowledged writes durable and visible everywhere"), text);
+        assertTrue(text.contains("verification: client: all ") && text.contains("service: all ")
+                && text.contains(" acknowledged writes durable and visible everywhere"), text);
         Path run = runs.resolve("latest");
         assertTrue(Files.readString(run.resolve("summary.json")).contains("\"verdict\" : \"kept\""), "the verification is in summary.json");
         for (String file : new String[] {"run.json", "summary.json", "latency.hlog", "service.hlog", "lag.hlog", "server-metrics.jsonl",

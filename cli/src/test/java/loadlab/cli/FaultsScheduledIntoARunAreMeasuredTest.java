@@ -64,7 +64,8 @@ class FaultsScheduledIntoARunAreMeasuredTest {
         assertNotNull(summary.verification(), "a run against the reference service ends with its verification: " + text);
         assertEquals(Verification.Verdict.KEPT, summary.verification().verdict(), summary.verification().sentence());
         assertTrue(summary.verification().acknowledged() > 0, "the timeline scenario posts, so some writes were acknowledged");
-        assertTrue(text.contains("verification: all "), text);
+        assertTrue(text.contains("verification: client: all ") && text.contains("; service: all "), text);
+        assertEquals(0, summary.verification().client().lost(), "every post and follow read back from the client's side");
         String report = Files.readString(dir.resolve("report.html"));
         assertTrue(report.contains("id=\"faults\""), "the report has the faults table");
         assertTrue(report.contains("\"start_s\""), "the report's data holds the fault windows the charts shade");
