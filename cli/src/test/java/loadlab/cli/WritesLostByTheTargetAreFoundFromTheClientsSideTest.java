@@ -21,8 +21,8 @@ import loadlab.testkit.EndToEnd;
 import loadlab.testkit.ForgetfulStore;
 
 /**
- * A target that acknowledges every write and drops three of them: the client's own history finds
- * exactly those three lost and the run exits 1; writes whose answer never came (timeouts) are
+ * A target that acknowledges every write and drops three of them (one by answering its id with
+ * another write's body): the client's own history finds exactly those three lost and the run exits 1; writes whose answer never came (timeouts) are
  * unknown, never lost, and found applied (recovered) because their ids were the client's own;
  * {@code loadlab verify} says the same later and exports the history for elle-cli.
  */
@@ -38,17 +38,18 @@ class WritesLostByTheTargetAreFoundFromTheClientsSideTest {
                   - name: create
                     method: POST
                     path: /items
-                    body: '{"v": 1}'
-                    write: {id: $.id, verify: '/items/${id}'}
+                    body: '{"v": "item-${n}"}'
+                    write: {id: $.id, verify: '/items/${id}', expect: 'item-${n}'}
                   - name: put
                     method: PUT
                     path: /keys/${k}
                     write: {id: '${k}', verify: '/keys/${id}'}
                 variables:
                   k: {counter: {start: 1}}
+                  n: {counter: {start: 1}}
                 """);
         Path runs = tmp.resolve("runs");
-        try (ForgetfulStore target = new ForgetfulStore(Set.of(5L, 10L, 15L), Set.of("3", "6"))) {
+        try (ForgetfulStore target = new ForgetfulStore(Set.of(5L, 10L), Set.of(15L), Set.of("3", "6"))) {
             CliRun run = CliRun.execute("run", "--requests", workload.toString(), "--target", target.uri().toString(), "--rate", "40/s",
                     "--duration", "3s", "--warmup", "0s", "--timeout", "1s", "--verify-wait", "1s", "--out", runs.toString());
             assertEquals(1, run.exit(), run.out() + run.err());
@@ -58,8 +59,9 @@ class WritesLostByTheTargetAreFoundFromTheClientsSideTest {
             ClientCheck c = s.verification().client();
             assertEquals(Verification.Verdict.LOST, s.verification().verdict());
             assertEquals(3, c.lost(), c.toString());
-            assertEquals(List.of("create 5", "create 10", "create 15"), c.lostWrites().stream().sorted((a, b) ->
-                    Integer.compare(Integer.parseInt(a.substring(7)), Integer.parseInt(b.substring(7)))).toList());
+            assertEquals(1, c.replaced(), "id 15 answers with another write's body");
+            assertEquals(List.of("create 5", "create 10", "create 15 (holds another write)"), c.lostWrites().stream().sorted((a, b) ->
+                    Integer.compare(Integer.parseInt(a.split(" ")[1]), Integer.parseInt(b.split(" ")[1]))).toList());
             long timeouts = s.requests().get("put").errors().byCause().getOrDefault(ErrorCause.TIMEOUT.id(), 0L);
             assertTrue(timeouts >= 2, "the two slow keys timed out: " + s.requests().get("put"));
             assertEquals(timeouts, c.unknown(), "a timeout is an unknown outcome");

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param failed       writes that certainly did not happen (fail)
  * @param unknown      writes whose outcome the client never learnt (info: timeouts, broken connections, 5xx)
  * @param ok           acknowledged and present
- * @param lost         acknowledged and absent when the wait ended
+ * @param lost         acknowledged and absent when the wait ended, or its id now holding something else
+ * @param replaced     of those lost, the ones whose id answered with something else than this write
  * @param recovered    outcome unknown, and present
  * @param unexpected   answered as failed, yet present
  * @param unresolved   outcome unknown and absent, or with no id to look for: neither lost nor kept
@@ -31,7 +32,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param error        why the writes could not be read back at all; null when they were
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClientCheck(String target, long attempted, long acknowledged, long failed, long unknown, long ok, long lost, long recovered,
+public record ClientCheck(String target, long attempted, long acknowledged, long failed, long unknown, long ok, long lost, long replaced, long recovered,
                           long unexpected, long unresolved, long unverifiable, long unreadable, long late, Double lateMaxS,
                           List<String> lostWrites, String error) {
     /** How many lost writes are named in the file and the console. */
@@ -42,7 +43,7 @@ public record ClientCheck(String target, long attempted, long acknowledged, long
     }
 
     public static ClientCheck unchecked(String target, long attempted, String error) {
-        return new ClientCheck(target, attempted, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, List.of(), error);
+        return new ClientCheck(target, attempted, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, List.of(), error);
     }
 
     /** Lost writes first; then writes reported failed that are present; then anything that could not be read back. */
@@ -61,8 +62,8 @@ public record ClientCheck(String target, long attempted, long acknowledged, long
         return switch (verdict()) {
             case KEPT -> String.format(Locale.ROOT, "all %,d acknowledged writes read back from %s (%s; %,d unknown found applied)%s", ok,
                     target, outcomes, recovered, late == 0 ? "" : String.format(Locale.ROOT, "; %,d appeared late, up to %.1f s", late, lateMaxS));
-            case LOST -> String.format(Locale.ROOT, "%,d of %,d acknowledged writes LOST: absent when read back from %s (%s)%s", lost, acknowledged,
-                    target, outcomes, lostWrites.isEmpty() ? "" : ": " + String.join(", ", lostWrites) + (lost > lostWrites.size() ? ", ..." : ""));
+            case LOST -> String.format(Locale.ROOT, "%,d of %,d acknowledged writes LOST: absent when read back from %s%s (%s)%s", lost, acknowledged,
+                    target, replaced == 0 ? "" : String.format(Locale.ROOT, ", %,d of them because their id holds another write", replaced), outcomes, lostWrites.isEmpty() ? "" : ": " + String.join(", ", lostWrites) + (lost > lostWrites.size() ? ", ..." : ""));
             case UNEXPECTED -> String.format(Locale.ROOT, "%,d writes answered as failed are present at %s (%s)", unexpected, target, outcomes);
             case UNCHECKED -> error != null ? "could not read the writes back: " + error
                     : String.format(Locale.ROOT, "%s could not be read back from %s (%s)", unreadable > 0

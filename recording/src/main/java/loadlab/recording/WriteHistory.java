@@ -22,7 +22,7 @@ public record WriteHistory(List<Op> ops, List<Write> writes) {
     /** One line of the history. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Op(long index, String type, String f, long value, long process, long time, String request, String id, Integer status,
-                     String verify, String error) {}
+                     String verify, String expect, String error) {}
 
     /** How a write ended, as the client saw it. */
     public enum Outcome {
@@ -43,8 +43,10 @@ public record WriteHistory(List<Op> ops, List<Write> writes) {
      *
      * @param id     what names it at the target (answered, or known before sending); null when unknown
      * @param verify the path that reads it back; null when there is no way to
+     * @param expect text its read-back must show to be this write; null when any answer will do
      */
-    public record Write(long value, String f, String request, Outcome outcome, String id, String verify, long invokedNanos, long completedNanos) {}
+    public record Write(long value, String f, String request, Outcome outcome, String id, String verify, String expect, long invokedNanos,
+                        long completedNanos) {}
 
     /** The history in {@code runDir}, or null when the run attempted no writes. */
     public static WriteHistory read(Path runDir) {
@@ -88,7 +90,7 @@ public record WriteHistory(List<Op> ops, List<Write> writes) {
                     Outcome outcome = Outcome.valueOf(op.type().toUpperCase(Locale.ROOT));
                     String id = op.id() != null ? op.id() : began.id();
                     String verify = op.verify() != null ? op.verify() : began.verify();
-                    writes.put(op.value(), new Write(op.value(), op.f(), began.request(), outcome, id, verify, began.time(), op.time()));
+                    writes.put(op.value(), new Write(op.value(), op.f(), began.request(), outcome, id, verify, began.expect(), began.time(), op.time()));
                 }
                 default -> throw DamagedRunException.of(file, "line " + lineNo + " has type '" + op.type() + "', not invoke, ok, fail or info");
             }
@@ -96,7 +98,7 @@ public record WriteHistory(List<Op> ops, List<Write> writes) {
         List<Write> all = new ArrayList<>();
         for (Op began : invoked.values()) {
             Write w = writes.get(began.value());
-            all.add(w != null ? w : new Write(began.value(), began.f(), began.request(), Outcome.INFO, began.id(), began.verify(), began.time(), -1));
+            all.add(w != null ? w : new Write(began.value(), began.f(), began.request(), Outcome.INFO, began.id(), began.verify(), began.expect(), began.time(), -1));
         }
         return new WriteHistory(List.copyOf(ops), List.copyOf(all));
     }

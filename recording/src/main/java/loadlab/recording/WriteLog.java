@@ -47,12 +47,22 @@ public final class WriteLog implements AutoCloseable {
      * looked for even when its outcome stays unknown.
      */
     public long invoke(String f, String method, String path, String knownId, String verify) {
+        return invoke(f, method, path, knownId, verify, null);
+    }
+
+    /**
+     * As {@link #invoke(String, String, String, String, String)}, with {@code expect}: text this
+     * write put in the target that its read-back must show, so that an id which now holds another
+     * write (a lost write whose id was given out again after a crash) is not taken for this one.
+     */
+    public long invoke(String f, String method, String path, String knownId, String verify, String expect) {
         long value = values.incrementAndGet();
         synchronized (this) {
             begin("invoke", f, value);
             if (method != null) field("request", method + " " + path);
             if (knownId != null) field("id", knownId);
             if (verify != null) field("verify", verify);
+            if (expect != null) field("expect", expect);
             end();
         }
         return value;

@@ -21,7 +21,7 @@ class TheClientsViewOfAVerificationCountsTest {
     Path dir;
 
     private static ClientCheck client(long lost, long unreadable, long unexpected) {
-        return new ClientCheck("http://127.0.0.1:1", 100, 90, 4, 6, 90 - lost, lost, 2, unexpected, 4, 0, unreadable, 0, null,
+        return new ClientCheck("http://127.0.0.1:1", 100, 90, 4, 6, 90 - lost, lost, 0, 2, unexpected, 4, 0, unreadable, 0, null,
                 lost == 0 ? List.of() : List.of("post 7"), null);
     }
 

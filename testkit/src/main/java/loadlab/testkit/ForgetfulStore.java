@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -18,23 +19,31 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A loopback key-value target that acknowledges every write and forgets some: {@code POST /items}
- * answers {@code {"id": N}} (ids 1, 2, 3, ... in arrival order) and forgets the ids it was told to;
+ * answers {@code {"id": N}} (ids 1, 2, 3, ... in arrival order), keeps the body, and forgets the ids
+ * it was told to, or answers them later with another write's body (as a store that gave a lost
+ * write's id out again would);
  * {@code PUT /keys/K} stores K, answering only after the client has given up when K is among the
- * slow keys (the write is applied; the client never learns it). {@code GET /items/N} and
- * {@code GET /keys/K} answer 200 when present and 404 when not.
+ * slow keys (the write is applied; the client never learns it). {@code GET /items/N} (the kept
+ * body) and {@code GET /keys/K} answer 200 when present and 404 when not.
  */
 public final class ForgetfulStore implements AutoCloseable {
     private final HttpServer server;
     private final Set<Long> forget;
+    private final Set<Long> replace;
     private final Set<String> slow;
-    private final Set<Long> items = ConcurrentHashMap.newKeySet();
+    private final Map<Long, String> items = new ConcurrentHashMap<>();
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextId = new AtomicLong();
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    /** @param forget item ids acknowledged and then dropped; @param slow keys whose PUT is held until the store closes */
-    public ForgetfulStore(Set<Long> forget, Set<String> slow) throws IOException {
+    /**
+     * @param forget  item ids acknowledged and then dropped
+     * @param replace item ids acknowledged whose read-back shows another write's body
+     * @param slow    keys whose PUT is held until the store closes
+     */
+    public ForgetfulStore(Set<Long> forget, Set<Long> replace, Set<String> slow) throws IOException {
         this.forget = Set.copyOf(forget);
+        this.replace = Set.copyOf(replace);
         this.slow = Set.copyOf(slow);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -44,12 +53,12 @@ public final class ForgetfulStore implements AutoCloseable {
 
     private void handle(HttpExchange e) throws IOException {
         try (e) {
-            e.getRequestBody().readAllBytes();
+            String body = new String(e.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = e.getRequestURI().getPath();
             String method = e.getRequestMethod();
             if (method.equals("POST") && path.equals("/items")) {
                 long id = nextId.incrementAndGet();
-                if (!forget.contains(id)) items.add(id);
+                if (!forget.contains(id)) items.put(id, replace.contains(id) ? "{\"v\":\"another write\"}" : body);
                 answer(e, 201, "{\"id\":" + id + "}");
             } else if (method.equals("PUT") && path.startsWith("/keys/")) {
                 String key = path.substring("/keys/".length());
@@ -57,8 +66,8 @@ public final class ForgetfulStore implements AutoCloseable {
                 if (slow.contains(key)) closing.await(30, TimeUnit.SECONDS); // applied, but the answer comes after the client's timeout
                 answer(e, 200, "{\"key\":\"" + key + "\"}");
             } else if (method.equals("GET") && path.startsWith("/items/")) {
-                boolean present = items.contains(Long.parseLong(path.substring("/items/".length())));
-                answer(e, present ? 200 : 404, present ? "{}" : "{\"error\":\"absent\"}");
+                String kept = items.get(Long.parseLong(path.substring("/items/".length())));
+                answer(e, kept != null ? 200 : 404, kept != null ? kept : "{\"error\":\"absent\"}");
             } else if (method.equals("GET") && path.startsWith("/keys/")) {
                 boolean present = keys.contains(path.substring("/keys/".length()));
                 answer(e, present ? 200 : 404, present ? "{}" : "{\"error\":\"absent\"}");

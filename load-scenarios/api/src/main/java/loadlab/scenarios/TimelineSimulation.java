@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
@@ -32,8 +33,14 @@ import loadlab.scenarios.requests.WriteSpec;
  * ("read=80,post=10,search=8,follow=2"), {@code exponent} (1.0).
  */
 public class TimelineSimulation extends Simulation {
-    /** A post is acknowledged with its id, and read back from the system of record. */
-    static final WriteSpec POSTED = WriteSpec.answered("$.id", "/posts/${id}");
+    /**
+     * A post is acknowledged with its id, and read back from the system of record; its text ends with
+     * a token of its own, which the read-back must show (an id given out again is another post).
+     */
+    static final WriteSpec POSTED = WriteSpec.answered("$.id", "/posts/${id}").expecting("${value}");
+    /** Letters and digits only, so the token reads back verbatim in JSON; unique per injector process and run. */
+    private static final String TOKEN_PREFIX = "ll" + Long.toString(System.currentTimeMillis(), 36) + "p" + Long.toString(ProcessHandle.current().pid(), 36) + "n";
+    private static final AtomicLong TOKENS = new AtomicLong();
     /** A follow is a PUT to a path the client chose; a GET of the same path answers 200 while it holds. */
     static final WriteSpec FOLLOWED = WriteSpec.chosen("${id}");
     static final String[] WORDS = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
@@ -47,8 +54,9 @@ public class TimelineSimulation extends Simulation {
         Timing t = run.timing();
         Map<String, ChainBuilder> actions = Map.of(
                 "read", t.request("timeline", http("timeline").get(s -> "/users/" + who.next() + "/timeline")),
-                "post", t.write("post", http("post").post(s -> "/users/" + who.next() + "/posts")
-                        .body(StringBody(s -> "{\"text\":\"" + words(3) + "\"}")).asJson(), POSTED),
+                "post", exec(s -> s.set(Timing.WRITE_VALUE, token()))
+                        .exec(t.write("post", http("post").post(s -> "/users/" + who.next() + "/posts")
+                                .body(StringBody(s -> "{\"text\":\"" + words(3) + " " + s.getString(Timing.WRITE_VALUE) + "\"}")).asJson(), POSTED)),
                 "search", t.request("search", http("search").get(s -> "/search?q=" + words(1))),
                 "follow", exec(s -> s.set(Timing.WRITE_ID, follow(users, who)))
                         .exec(t.write("follow", http("follow").put(s -> s.getString(Timing.WRITE_ID)), FOLLOWED)));
@@ -67,6 +75,10 @@ public class TimelineSimulation extends Simulation {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) b.append(i == 0 ? "" : "+").append(WORDS[ThreadLocalRandom.current().nextInt(WORDS.length)]);
         return n == 1 ? b.toString() : b.toString().replace('+', ' ');
+    }
+
+    private static String token() {
+        return TOKEN_PREFIX + TOKENS.incrementAndGet();
     }
 
     private static String follow(int users, PowerLaw who) {

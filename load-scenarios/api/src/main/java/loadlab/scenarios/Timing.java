@@ -27,4 +27,7 @@ public interface Timing {
 
     /** The session attribute holding the id of a write whose id the journey chose. */
     String WRITE_ID = "loadlab.write.id";
+
+    /** The session attribute holding what a write put in the target, {@code ${value}} in {@link WriteSpec#expecting}. */
+    String WRITE_VALUE = "loadlab.write.value";
 }

@@ -57,6 +57,7 @@ import loadlab.recording.YamlProblem;
  *     method: PUT
  *     path: /items/${key}
  *     write: {id: '${key}', verify: '/items/${id}'}    # id: a JSONPath into the answer ($.id) or the request's values
+ *                                      # expect: 'text-${n}': the read-back must show it (optional)
  * variables:
  *   user: {zipf: {min: 1, max: 10000, exponent: 1.0}}
  *   n: {counter: {start: 1}}
@@ -70,7 +71,7 @@ public final class RequestFile {
     private static final Set<String> REQUEST = Set.of("name", "weight", "method", "path", "url", "headers", "body", "expect", "checks", "extract",
             "write");
     private static final Set<String> STEP = Set.of("name", "method", "path", "url", "headers", "body", "expect", "checks", "extract", "write");
-    private static final Set<String> WRITE = Set.of("id", "verify");
+    private static final Set<String> WRITE = Set.of("id", "verify", "expect");
     private static final Set<String> SEQUENCE = Set.of("sequence", "weight");
     private static final Pattern ENV = Pattern.compile("(?<!\\$)\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
@@ -201,7 +202,7 @@ public final class RequestFile {
         for (String k : WRITE) {
             if (w.has(k) && !w.get(k).isTextual()) throw new IllegalArgumentException(at + ": write " + k + " must be text");
         }
-        return WriteSpec.of(w.path("id").asText(null), w.path("verify").asText(null), at);
+        return WriteSpec.of(w.path("id").asText(null), w.path("verify").asText(null), w.path("expect").asText(null), at);
     }
 
     static ResponseCheck statusCheck(String name, Set<Integer> statuses) {

@@ -12,37 +12,63 @@ import loadlab.recording.WriteLog;
  * server-assigned post id) or chosen by the client before sending (a template of the request's own
  * values, as the key of a PUT), and only a chosen id lets a write whose outcome stayed unknown be
  * looked for. The read-back path names the id as {@code ${id}}; a 2xx there means present, a 404 or
- * 410 absent.
+ * 410 absent. With {@code expect} (text the write put in the target, such as a unique token in a
+ * post's text) a 2xx counts only when its body shows that text: an id given out again after a crash
+ * then reads as what it is, another write.
  *
- * <p>Request files write {@code write: {id: $.id, verify: /posts/${id}}}; journeys use
- * {@link #answered} and {@link #chosen} with {@code Timing.write}.
+ * <p>Request files write {@code write: {id: $.id, verify: /posts/${id}, expect: 'tok-${n}'}};
+ * journeys use {@link #answered} and {@link #chosen} with {@code Timing.write}, and
+ * {@link #expecting} with the session attribute {@code Timing.WRITE_VALUE} as {@code ${value}}.
  */
 public final class WriteSpec {
     /** The place of the id in a read-back path. */
     public static final String ID = "id";
 
+    /** The place of a journey's write value ({@code Timing.WRITE_VALUE}) in {@link #expecting}. */
+    public static final String VALUE = "value";
+
     private final JsonQuery answered;
     private final TextTemplate chosen;
     private final TextTemplate verify;
+    private final TextTemplate expect;
 
-    private WriteSpec(JsonQuery answered, TextTemplate chosen, TextTemplate verify) {
+    private WriteSpec(JsonQuery answered, TextTemplate chosen, TextTemplate verify, TextTemplate expect) {
         this.answered = answered;
         this.chosen = chosen;
         this.verify = verify;
+        this.expect = expect;
+    }
+
+    /** The same write, whose read-back must show {@code template} (rendered from the request's values) to count as present. */
+    public WriteSpec expecting(String template) {
+        TextTemplate t = TextTemplate.parse(template, "write expect");
+        if (t.variables().isEmpty()) throw new IllegalArgumentException("write expect '" + template + "' is the same for every write; "
+                + "make it unique per write with a variable");
+        return new WriteSpec(answered, chosen, verify, t);
     }
 
     /** A write whose id the target answers at {@code query} (JSONPath or JSON pointer), read back at {@code verify}. */
     public static WriteSpec answered(String query, String verify) {
-        return new WriteSpec(JsonQuery.parse(query, "write id"), null, verifyPath(verify, "write verify"));
+        return new WriteSpec(JsonQuery.parse(query, "write id"), null, verifyPath(verify, "write verify"), null);
     }
 
     /** A write whose id the journey chose (its session attribute {@code loadlab.write.id}), read back at {@code verify}. */
     public static WriteSpec chosen(String verify) {
-        return new WriteSpec(null, TextTemplate.parse("${" + ID + "}", "write id"), verifyPath(verify, "write verify"));
+        return new WriteSpec(null, TextTemplate.parse("${" + ID + "}", "write id"), verifyPath(verify, "write verify"), null);
     }
 
     /** From a request file: {@code id} is a JSONPath/pointer into the answer, or a template of the request's values. */
-    static WriteSpec of(String id, String verify, String where) {
+    static WriteSpec of(String id, String verify, String expect, String where) {
+        WriteSpec spec = of(id, verify, where);
+        if (expect == null) return spec;
+        try {
+            return spec.expecting(expect);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static WriteSpec of(String id, String verify, String where) {
         if (id == null || id.isBlank()) throw new IllegalArgumentException(where + ": write needs id (a JSONPath such as $.id, or a template such as ${key})");
         if (verify == null) throw new IllegalArgumentException(where + ": write needs verify, the path that reads the write back, such as /items/${id}");
         TextTemplate v = verifyPath(verify, where + " write verify");
@@ -50,9 +76,9 @@ public final class WriteSpec {
             TextTemplate chosen = TextTemplate.parse(id, where + " write id");
             if (chosen.variables().isEmpty()) throw new IllegalArgumentException(where + ": write id '" + id + "' is the same for every write; "
                     + "use a JSONPath into the answer ($.id) or the request's variables (${key})");
-            return new WriteSpec(null, chosen, v);
+            return new WriteSpec(null, chosen, v, null);
         }
-        return new WriteSpec(JsonQuery.parse(id, where + " write id"), null, v);
+        return new WriteSpec(JsonQuery.parse(id, where + " write id"), null, v, null);
     }
 
     private static TextTemplate verifyPath(String text, String where) {
@@ -71,6 +97,7 @@ public final class WriteSpec {
     Set<String> variables() {
         Set<String> out = new java.util.LinkedHashSet<>(verify.variables());
         if (chosen != null) out.addAll(chosen.variables());
+        if (expect != null) out.addAll(expect.variables());
         out.remove(ID);
         return out;
     }
@@ -78,6 +105,7 @@ public final class WriteSpec {
     List<String> places() {
         List<String> out = new java.util.ArrayList<>(verify.places());
         if (chosen != null) out.addAll(chosen.places());
+        if (expect != null) out.addAll(expect.places());
         out.removeIf(ID::equals);
         return out;
     }
@@ -98,7 +126,7 @@ public final class WriteSpec {
      */
     public long invoke(WriteLog log, String f, String method, String path, Function<String, String> values) {
         String id = chosenId(values);
-        return log.invoke(f, method, path, id, id == null ? null : verifyPath(id, values));
+        return log.invoke(f, method, path, id, id == null ? null : verifyPath(id, values), expect == null ? null : expect.render(values));
     }
 
     /**

@@ -45,7 +45,10 @@ class AWriteInARequestFileIsRecordedWithItsIdTest {
     void answeredAndChosenIdsAndEveryOutcome() throws Exception {
         RequestMix mix = read("""
                 requests:
-                  - {name: create, method: POST, path: /items, write: {id: $.id, verify: '/items/${id}'}}
+                  - {name: create, method: POST, path: /items, body: '{"v": "item-${n}"}',
+                     write: {id: $.id, verify: '/items/${id}', expect: 'item-${n}'}}
+                variables:
+                  n: {counter: {start: 3}}
                 """);
         RequestMix put = read("""
                 requests:
@@ -74,6 +77,7 @@ class AWriteInARequestFileIsRecordedWithItsIdTest {
         assertEquals(WriteHistory.Outcome.OK, h.writes().get(0).outcome());
         assertEquals("41", h.writes().get(0).id());
         assertEquals("/items/41", h.writes().get(0).verify());
+        assertEquals("item-3", h.writes().get(0).expect(), "what the read-back must show, from the request's own values");
         assertEquals(WriteHistory.Outcome.INFO, h.writes().get(1).outcome(), "no answer: unknown");
         assertNull(h.writes().get(1).id(), "an answered id never came");
         assertEquals(WriteHistory.Outcome.FAIL, h.writes().get(2).outcome());
@@ -104,5 +108,10 @@ class AWriteInARequestFileIsRecordedWithItsIdTest {
                   - {name: create, method: POST, path: /items, write: {id: $.id, verify: '/items/${id}', check: yes}}
                 """)).getMessage();
         assertTrue(unknownKey.contains("check"), unknownKey);
+        String sameExpect = assertThrows(IllegalArgumentException.class, () -> read("""
+                requests:
+                  - {name: create, method: POST, path: /items, write: {id: $.id, verify: '/items/${id}', expect: constant}}
+                """)).getMessage();
+        assertTrue(sameExpect.contains("write expect 'constant' is the same for every write"), sameExpect);
     }
 }

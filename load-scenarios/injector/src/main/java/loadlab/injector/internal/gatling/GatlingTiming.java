@@ -100,8 +100,11 @@ public final class GatlingTiming implements Timing {
                 });
     }
 
-    /** The journey's chosen write id, as the write's {@code ${id}}. */
+    /** The journey's chosen write id and value, as the write's {@code ${id}} and {@code ${value}}. */
     private static Function<String, String> chosen(Session session) {
-        return place -> WriteSpec.ID.equals(place) && session.contains(WRITE_ID) ? session.getString(WRITE_ID) : null;
+        return place -> {
+            String attribute = WriteSpec.ID.equals(place) ? WRITE_ID : WriteSpec.VALUE.equals(place) ? WRITE_VALUE : null;
+            return attribute != null && session.contains(attribute) ? session.getString(attribute) : null;
+        };
     }
 }

@@ -33,8 +33,8 @@ public final class WriteReadBack {
     private static final long FIRST_PAUSE_MS = 200;
     private static final long LONGEST_PAUSE_MS = 2_000;
 
-    /** What a read of one write found. */
-    enum Found { PRESENT, ABSENT, UNREADABLE }
+    /** What a read of one write found: OTHER is a 2xx that does not show what the write put there (its id holds another write). */
+    enum Found { PRESENT, ABSENT, OTHER, UNREADABLE }
 
     /** The check, and which writes (by their number) were found present: the final read of a Jepsen history. */
     public record Result(ClientCheck check, Set<Long> present) {}
@@ -76,7 +76,7 @@ public final class WriteReadBack {
             });
         }
         long acknowledged = history.count(Outcome.OK);
-        long ok = 0, lost = 0, recovered = 0, unexpected = 0, unreadable = 0, late = 0;
+        long ok = 0, lost = 0, replaced = 0, recovered = 0, unexpected = 0, unreadable = 0, late = 0;
         double lateMax = 0;
         List<String> lostWrites = new ArrayList<>();
         Set<Long> present = new LinkedHashSet<>();
@@ -98,7 +98,8 @@ public final class WriteReadBack {
                         }
                     } else {
                         lost++;
-                        if (lostWrites.size() < ClientCheck.NAMED) lostWrites.add(w.f() + " " + w.id());
+                        if (f == Found.OTHER) replaced++;
+                        if (lostWrites.size() < ClientCheck.NAMED) lostWrites.add(w.f() + " " + w.id() + (f == Found.OTHER ? " (holds another write)" : ""));
                     }
                 }
                 case INFO -> {
@@ -111,7 +112,7 @@ public final class WriteReadBack {
         }
         long unknown = history.count(Outcome.INFO);
         ClientCheck check = new ClientCheck(origin.toString(), history.writes().size(), acknowledged, history.count(Outcome.FAIL), unknown, ok,
-                lost, recovered, unexpected, unknown - recovered, unverifiable, unreadable, late, late == 0 ? null : Math.round(lateMax * 10) / 10.0,
+                lost, replaced, recovered, unexpected, unknown - recovered, unverifiable, unreadable, late, late == 0 ? null : Math.round(lateMax * 10) / 10.0,
                 lostWrites, null);
         return new Result(check, present);
     }
@@ -130,9 +131,9 @@ public final class WriteReadBack {
                 out.put(w.value(), Found.UNREADABLE);
                 continue;
             }
-            reads.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
+            reads.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
                 slots.release();
-                out.put(w.value(), e != null ? Found.UNREADABLE : found(r.statusCode()));
+                out.put(w.value(), e != null ? Found.UNREADABLE : found(r.statusCode(), r.body(), w.expect()));
                 return null;
             }));
         }
@@ -140,8 +141,8 @@ public final class WriteReadBack {
         return out;
     }
 
-    static Found found(int status) {
-        if (status >= 200 && status < 300) return Found.PRESENT;
+    static Found found(int status, String body, String expect) {
+        if (status >= 200 && status < 300) return expect == null || (body != null && body.contains(expect)) ? Found.PRESENT : Found.OTHER;
         if (status == 404 || status == 410) return Found.ABSENT;
         return Found.UNREADABLE;
     }
