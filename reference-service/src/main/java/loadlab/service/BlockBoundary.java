@@ -18,10 +18,12 @@ import io.micrometer.core.instrument.Timer;
 import loadlab.service.fault.Block;
 import loadlab.service.fault.BlockUnavailableException;
 import loadlab.service.fault.FaultPlan;
+import loadlab.service.http.ServerTiming;
 
 /**
  * What every call into a building block passes through: the injected fault for that block, then
- * a per-operation timer ({@code block.operation}, tagged block, operation and outcome, with buckets from 10 µs to 5 s). Wrapping at
+ * a per-operation timer ({@code block.operation}, tagged block, operation and outcome, with buckets from 10 µs to 5 s), and the
+ * request's {@code Server-Timing} entry ({@link ServerTiming}). Wrapping at
  * the interface keeps faults and metrics identical for the embedded and the real backends.
  */
 final class BlockBoundary implements InvocationHandler {
@@ -69,8 +71,9 @@ final class BlockBoundary implements InvocationHandler {
             return result;
         } finally {
             String outcome = ok ? "success" : "failure";
-            (ok ? successes : failures).computeIfAbsent(method, m -> timer(m, outcome))
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            long took = System.nanoTime() - start;
+            (ok ? successes : failures).computeIfAbsent(method, m -> timer(m, outcome)).record(took, TimeUnit.NANOSECONDS);
+            ServerTiming.record(block, took);
         }
     }
 

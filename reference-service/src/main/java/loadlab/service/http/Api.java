@@ -80,6 +80,7 @@ public final class Api {
         String template = "UNMATCHED";
         String method = request.method().equals("HEAD") ? "GET" : request.method();
         ApiResponse response;
+        ServerTiming timing = ServerTiming.begin();
         try {
             Lane lane = lane(request.path());
             if (lane == Lane.ADMIN) {
@@ -90,7 +91,10 @@ public final class Api {
             } else {
                 if (lane == Lane.WORK) {
                     long now = System.nanoTime();
-                    if (admission.waitedTooLong(request.readyNanos(), now)) return overloaded(request);
+                    if (admission.waitedTooLong(request.readyNanos(), now)) {
+                        timing.end();
+                        return overloaded(request);
+                    }
                     queueDelay.record(now - request.readyNanos(), TimeUnit.NANOSECONDS);
                 }
                 Router.Match match = publicRoutes.match(method, request.path());
@@ -111,8 +115,9 @@ public final class Api {
             LOG.error("{} {} failed", request.method(), request.path(), e);
             response = ApiResponse.error(500, "internal error: " + e.getClass().getSimpleName());
         }
+        String timings = timing.end();
         record(request, template, response.status());
-        return response;
+        return timings == null ? response : response.withHeader(ServerTiming.HEADER, timings);
     }
 
     private void record(ApiRequest request, String template, int status) {

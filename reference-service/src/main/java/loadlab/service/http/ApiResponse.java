@@ -9,6 +9,13 @@ public record ApiResponse(int status, String contentType, Map<String, String> he
         headers = Map.copyOf(headers);
     }
 
+    /** The same response with one more header. */
+    public ApiResponse withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiResponse(status, contentType, more, body);
+    }
+
     public static ApiResponse json(int status, Object value) {
         return new ApiResponse(status, "application/json", Map.of(), Json.write(value));
     }
