@@ -42,6 +42,10 @@ public final class IntervalLog implements AutoCloseable {
     private final Writer latency;
     private final Writer service;
     private final Writer lag;
+    /** Opened at the first interval with {@code Server-Timing} entries: a target without the header leaves no file. */
+    private Writer serverTiming;
+    private final Opener opener;
+    private final long startMillis;
     private final Path directory;
     private final Consumer<Tick> listener;
     private final Consumer<String> onFailure;
@@ -121,6 +125,8 @@ public final class IntervalLog implements AutoCloseable {
         this.listener = listener;
         this.onFailure = onFailure;
         this.directory = directory;
+        this.opener = opener;
+        this.startMillis = startMillis;
         try {
             latency = new Writer(directory.resolve(RunDirectory.LATENCY), opener, startMillis, "loadlab response time from the intended start, microseconds");
             service = new Writer(directory.resolve(RunDirectory.SERVICE), opener, startMillis, "loadlab service time from the actual send, microseconds");
@@ -177,6 +183,18 @@ public final class IntervalLog implements AutoCloseable {
         long arrivals = recorder.takeArrivals();
         Histogram lagInterval = recorder.takeLagInterval();
         if (lagInterval.getTotalCount() > 0) lag.log.outputIntervalHistogram(lagInterval);
+        List<Histogram> timings = recorder.takeServerTimingIntervals();
+        if (!timings.isEmpty() && serverTiming == null && !failed) {
+            try {
+                serverTiming = new Writer(directory.resolve(RunDirectory.SERVER_TIMING), opener, startMillis,
+                        "loadlab Server-Timing entries of successful and failed responses, tag request/entry, microseconds");
+            } catch (IOException e) {
+                failed = true;
+                if (onFailure != null) onFailure.accept("cannot write " + directory.resolve(RunDirectory.SERVER_TIMING) + ": " + e.getMessage());
+                return;
+            }
+        }
+        for (Histogram h : timings) serverTiming.log.outputIntervalHistogram(h);
         Histogram blockedInterval = recorder.takeBlockedInterval();
         if (blockedInterval.getTotalCount() > 0) {
             blockedInterval.setStartTimeStamp(lagInterval.getStartTimeStamp());
@@ -208,7 +226,7 @@ public final class IntervalLog implements AutoCloseable {
             String p = w.problem();
             if (p != null) return p;
         }
-        return null;
+        return serverTiming == null ? null : serverTiming.problem();
     }
 
     /** Whether a write failed; the logs then hold every interval up to the failure, whole. */
@@ -236,6 +254,7 @@ public final class IntervalLog implements AutoCloseable {
             latency.out.close();
             service.out.close();
             lag.out.close();
+            if (serverTiming != null) serverTiming.out.close();
             if (recorder.writes() != null) recorder.writes().close();
         }
     }

@@ -8,6 +8,8 @@ package loadlab.recording;
  */
 public final class RequestName {
     private static final char ERROR_MARK = '#';
+    private static final char TIMING_MARK = '/';
+    private static final String MALFORMED = ":malformed";
 
     private RequestName() {}
 
@@ -15,6 +17,32 @@ public final class RequestName {
     public static String tag(String name) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a request name must not be blank");
         return name.strip().replaceAll("[\\s,#=]", "_");
+    }
+
+    /**
+     * The tag of one {@code Server-Timing} entry of a request in {@code server-timing.hlog}:
+     * {@code request/entry}. An entry name is a token, which holds no '/', so the last '/' splits it.
+     */
+    public static String timingTag(String tag, String entry) {
+        return tag + TIMING_MARK + entry;
+    }
+
+    /** The tag under which a request's malformed {@code Server-Timing} headers are counted (':' is in no token). */
+    public static String malformedTimingTag(String tag) {
+        return tag + TIMING_MARK + MALFORMED;
+    }
+
+    public static String timingRequestOf(String timingTag) {
+        return timingTag.substring(0, timingTag.lastIndexOf(TIMING_MARK));
+    }
+
+    public static String timingEntryOf(String timingTag) {
+        return timingTag.substring(timingTag.lastIndexOf(TIMING_MARK) + 1);
+    }
+
+    /** Whether {@code entry} (from {@link #timingEntryOf}) stands for malformed headers rather than a metric. */
+    public static boolean isMalformedTiming(String entry) {
+        return MALFORMED.equals(entry);
     }
 
     public static String errorTag(String tag, ErrorCause cause) {

@@ -31,6 +31,8 @@ import org.HdrHistogram.Histogram;
 public final class RunDirectory {
     public static final String LATENCY = "latency.hlog";
     public static final String SERVICE = "service.hlog";
+    /** Each response's {@code Server-Timing} entries, tag {@code request/entry} ({@link RequestName#timingTag}); only when the target sent them. */
+    public static final String SERVER_TIMING = "server-timing.hlog";
     public static final String LAG = "lag.hlog";
     /** The tag, in {@link #LAG}, of the intervals of time requests waited for a free connection (untagged intervals are start lag). */
     public static final String BLOCKED = "blocked";
@@ -67,8 +69,13 @@ public final class RunDirectory {
         });
         unchecked.read(SERVICE, stoppedEarly, service::add);
         unchecked.read(LAG, stoppedEarly, e -> (BLOCKED.equals(e.name()) ? blocked : lag).add(e.histogram()));
+        ServerTimings timings = null;
+        if (Files.exists(dir.resolve(SERVER_TIMING))) {
+            timings = new ServerTimings();
+            unchecked.read(SERVER_TIMING, stoppedEarly, timings::add);
+        }
         Summary summary = RunSummarizer.summarize(manifest, latency, service, lag, blocked, faults, perSecond, CheckLog.read(dir))
-                .withVerification(Verification.read(dir));
+                .withVerification(Verification.read(dir)).withServerTiming(timings == null ? null : timings.summary());
         checkWrittenSummary(dir, summary);
         return new RunDirectory(dir, manifest, summary);
     }

@@ -31,6 +31,7 @@ public final class RunRecorder {
     private volatile long countFromNanos;
     private volatile long countFromMillis;
     private volatile WriteLog writes;
+    private final Map<String, Recorder> timings = new ConcurrentHashMap<>();
 
     /** The recorders of one request name (or one name and error cause). */
     static final class Channel {
@@ -48,6 +49,42 @@ public final class RunRecorder {
 
     public RunRecorder(long countFromNanos) {
         countFrom(countFromNanos);
+    }
+
+    /**
+     * A response's {@code Server-Timing} header (null when it had none), request {@code tag}: each
+     * entry's duration (µs) into its own histogram, tag {@code request/entry}; a malformed header is
+     * counted apart and never fatal. Entries without a duration (a description only) are not timed.
+     */
+    public void recordServerTiming(String tag, long intendedNanos, String header) {
+        if (header == null || !counts(intendedNanos)) return;
+        List<ServerTimingHeader.Entry> entries = ServerTimingHeader.parse(header);
+        if (entries == null) {
+            timing(RequestName.malformedTimingTag(tag)).recordValue(0);
+            return;
+        }
+        for (ServerTimingHeader.Entry e : entries) {
+            if (Double.isNaN(e.durMs())) continue;
+            timing(RequestName.timingTag(tag, RequestName.tag(e.name()))).recordValue(Math.min(Histograms.HIGHEST_US, Math.round(e.durMs() * 1000)));
+        }
+    }
+
+    private Recorder timing(String tag) {
+        Recorder r = timings.get(tag);
+        return r != null ? r : timings.computeIfAbsent(tag, t -> Histograms.recorder());
+    }
+
+    /** The interval's {@code Server-Timing} histograms, tagged, leaving out those that recorded nothing. */
+    public List<Histogram> takeServerTimingIntervals() {
+        List<Histogram> out = new ArrayList<>();
+        timings.forEach((tag, r) -> {
+            Histogram h = r.getIntervalHistogram();
+            if (h.getTotalCount() == 0) return;
+            h.setTag(tag);
+            out.add(h);
+        });
+        out.sort(Comparator.comparing(Histogram::getTag));
+        return out;
     }
 
     /** Where the writes the run attempts go, warm-up included (an acknowledgement is one whenever it came); set before the load. */

@@ -60,7 +60,7 @@ public final class RunSummarizer {
         }
         return new Summary(Summary.SCHEMA, new Summary.Run(m.scenario(), m.target(), m.profile(), m.model(), m.started(), m.ended(),
                 round(seconds), m.stoppedEarly(), state, reason), injector, total, requests,
-                faults == null ? null : FaultImpact.of(faults, perSecond, seconds), null);
+                faults == null ? null : FaultImpact.of(faults, perSecond, seconds), null, null);
     }
 
     /** A bench run's state: complete once JMH has ended, interrupted when it stopped early; its scores are JMH's own, with no verdict on the load. */

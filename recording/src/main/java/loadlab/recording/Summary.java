@@ -20,7 +20,7 @@ import org.HdrHistogram.Histogram;
  * {@code error_rate}, {@code failed_latency_us}, {@code run.state} and {@code run.state_reason}.
  */
 public record Summary(String schema, Run run, Injector injector, Stats total, Map<String, Stats> requests, List<FaultEffect> faults,
-                      Verification verification) {
+                      Verification verification, ServerTiming serverTiming) {
     public static final String SCHEMA = "loadlab.summary/3";
     /** Earlier schemas whose counts can still be checked against the logs. */
     public static final Set<String> READABLE = Set.of(SCHEMA, "loadlab.summary/2");
@@ -33,7 +33,24 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
 
     /** The same summary with what the target said about its acknowledged writes ({@code verification.json}), or null. */
     public Summary withVerification(Verification v) {
-        return new Summary(schema, run, injector, total, requests, faults, v);
+        return new Summary(schema, run, injector, total, requests, faults, v, serverTiming);
+    }
+
+    /** The same summary with the target's {@code Server-Timing} entries ({@code server-timing.hlog}), or null. */
+    public Summary withServerTiming(ServerTiming t) {
+        return new Summary(schema, run, injector, total, requests, faults, verification, t);
+    }
+
+    /**
+     * What the target said, in {@code Server-Timing} headers, about where each request's time went:
+     * per request name, each entry's durations (µs) over the measured window, and how many responses
+     * carried a header that could not be read (counted, never fatal).
+     */
+    public record ServerTiming(Map<String, Map<String, Distribution>> entries, Map<String, Long> malformed) {
+        public ServerTiming {
+            entries = entries == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            malformed = malformed == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(malformed));
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import loadlab.recording.ErrorCause;
+import loadlab.recording.ServerTimingHeader;
 import loadlab.recording.WriteLog;
 import loadlab.scenarios.requests.Answer;
 import loadlab.scenarios.requests.OutgoingRequest;
@@ -47,6 +48,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
     private int bodyLength;
     private boolean bodyTooLarge;
     private long write = -1;
+    private String serverTiming;
 
     Exchange(Lane lane) {
         this.lane = lane;
@@ -67,6 +69,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         status = 0;
         keepAlive = true;
         headers = null;
+        serverTiming = null;
         bodyLength = 0;
         bodyTooLarge = false;
         iteration = walk != null ? walk : lane.newIteration();
@@ -87,6 +90,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
             if (msg instanceof HttpResponse r) {
                 status = r.status().code();
                 keepAlive = HttpUtil.isKeepAlive(r);
+                serverTiming = r.headers().get(ServerTimingHeader.NAME);
                 if (busy && request.needsHeaders()) headers = r.headers();
             }
             if (msg instanceof HttpContent c && busy && request.needsBody()) keep(c.content());
@@ -99,6 +103,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
                 ErrorCause cause = request.judgesOnlyTheStatusClass() ? ErrorCause.ofStatus(status)
                         : request.judge(answer, lane.checkSink(intended), iteration.extracted(), iteration::value);
                 wrote(status, answer);
+                lane.serverTiming(request.tag(), intended, serverTiming);
                 if (lane.completed(this, iteration, request, intended, sent, end, cause, keepAlive)) return;
                 if (!keepAlive) channel.close();
                 else lane.released(this);

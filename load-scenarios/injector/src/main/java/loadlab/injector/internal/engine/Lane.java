@@ -245,6 +245,11 @@ final class Lane implements Runnable {
         return HttpEncoding.encode(request, hostHeader, userAgent);
     }
 
+    /** A response's {@code Server-Timing} header (or null), into the run's per-entry histograms. */
+    void serverTiming(String tag, long intended, String header) {
+        recorder.recordServerTiming(tag, intended, header);
+    }
+
     /** Where writes are recorded; null when the run records none. */
     WriteLog writes() {
         return recorder.writes();

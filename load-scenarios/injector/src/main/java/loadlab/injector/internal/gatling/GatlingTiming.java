@@ -2,6 +2,7 @@ package loadlab.injector.internal.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import loadlab.recording.ErrorCause;
 import loadlab.recording.RequestName;
 import loadlab.recording.RunRecorder;
+import loadlab.recording.ServerTimingHeader;
 import loadlab.scenarios.Timing;
 import loadlab.scenarios.requests.Answer;
 import loadlab.scenarios.requests.WriteSpec;
@@ -33,6 +35,7 @@ public final class GatlingTiming implements Timing {
     static final String SENT = "loadlab.sent";
     static final String STATUS = "loadlab.status";
     static final String BODY = "loadlab.body";
+    static final String TIMING = "loadlab.server-timing";
     static final String WRITE = "loadlab.write";
 
     private final RunRecorder recorder;
@@ -71,13 +74,14 @@ public final class GatlingTiming implements Timing {
 
     private ChainBuilder timed(String name, HttpRequestActionBuilder request, WriteSpec write) {
         String tag = RequestName.tag(name);
-        HttpRequestActionBuilder checked = CountedCheck.counting(request, recorder, tag).check(status().saveAs(STATUS));
+        HttpRequestActionBuilder checked = CountedCheck.counting(request, recorder, tag).check(status().saveAs(STATUS),
+                header(ServerTimingHeader.NAME).optional().saveAs(TIMING));
         if (write != null && write.needsBody()) checked = checked.check(bodyBytes().saveAs(BODY));
         return exec(session -> {
             long now = System.nanoTime();
             Session started = session.contains(INTENDED) ? session : session.set(INTENDED, now);
             if (write != null) started = started.set(WRITE, write.invoke(recorder.writes(), name, null, null, chosen(session)));
-            return started.set(SENT, now).remove(STATUS).remove(BODY);
+            return started.set(SENT, now).remove(STATUS).remove(BODY).remove(TIMING);
         })
                 .exec(checked)
                 .exec(session -> {
@@ -89,14 +93,17 @@ public final class GatlingTiming implements Timing {
                         cause = ErrorCause.ofStatus(session.getInt(STATUS));
                         if (cause == null && session.isFailed()) cause = ErrorCause.CHECK;
                     } else cause = end - sent >= timeoutNanos - 5_000_000 ? ErrorCause.TIMEOUT : ErrorCause.CONNECTION;
-                    if (!(session.contains(WARMUP) && session.getBoolean(WARMUP))) recorder.record(tag, intended, sent, end, cause);
+                    if (!(session.contains(WARMUP) && session.getBoolean(WARMUP))) {
+                        recorder.record(tag, intended, sent, end, cause);
+                        if (session.contains(TIMING)) recorder.recordServerTiming(tag, intended, session.getString(TIMING));
+                    }
                     if (write != null) {
                         int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
                         byte[] body = session.contains(BODY) ? session.get(BODY) : null;
                         write.complete(recorder.writes(), session.getLong(WRITE), name, status,
                                 body == null ? null : new Answer(status, null, body, body.length, false), chosen(session));
                     }
-                    return session.markAsSucceeded().remove(INTENDED).remove(WRITE).remove(BODY);
+                    return session.markAsSucceeded().remove(INTENDED).remove(WRITE).remove(BODY).remove(TIMING);
                 });
     }
 
