@@ -56,6 +56,7 @@ public final class FixtureRun {
     private List<Integer> silentSeconds = List.of();
     private final List<FaultLog.Fault> faults = new ArrayList<>();
     private Verification verification;
+    private final List<String[]> serverTimings = new ArrayList<>();
 
     private FixtureRun() {}
 
@@ -130,6 +131,15 @@ public final class FixtureRun {
         return this;
     }
 
+    /**
+     * The target's {@code Server-Timing}: each successful request of {@code request} carries one
+     * {@code entry} of {@code micros}, every hundredth one of {@code tailMicros}.
+     */
+    public FixtureRun serverTiming(String request, String entry, long micros, long tailMicros) {
+        serverTimings.add(new String[] {request, entry, Long.toString(micros), Long.toString(tailMicros)});
+        return this;
+    }
+
     public FixtureRun verified(Verification v) {
         verification = v;
         return this;
@@ -148,6 +158,7 @@ public final class FixtureRun {
             m = m.ended("2026-09-21T12:00:25Z", seconds, interrupted, null);
             RunFiles.write(dir.resolve(RunManifest.FILE), m);
             writeLogs(dir);
+            if (!serverTimings.isEmpty()) writeServerTiming(dir);
             if (!faults.isEmpty()) new FaultLog(FaultLog.SCHEMA, faults).write(dir);
             if (verification != null) verification.write(dir);
             if (checks != null) RunFiles.write(dir.resolve(CheckLog.FILE), checks);
@@ -190,6 +201,24 @@ public final class FixtureRun {
                     svc.write(ev, errorTag, start);
                 }
                 lag.write(lagH, null, start);
+            }
+        }
+    }
+
+    private void writeServerTiming(Path dir) throws IOException {
+        try (Log log = new Log(dir.resolve(RunDirectory.SERVER_TIMING))) {
+            for (int s = 0; s < seconds; s++) {
+                if (silentSeconds.contains(s)) continue;
+                long start = ORIGIN_MILLIS + s * 1000L;
+                for (String[] t : serverTimings) {
+                    Histogram h = Histograms.empty();
+                    int n = perSecond.getOrDefault(t[0], 0);
+                    for (int i = 0; i < n; i++) {
+                        if (errorEvery > 0 && i % errorEvery == errorEvery - 1) continue;
+                        h.recordValue(i % 100 == 99 ? Long.parseLong(t[3]) : Long.parseLong(t[2]));
+                    }
+                    log.write(h, RequestName.timingTag(t[0], t[1]), start);
+                }
             }
         }
     }

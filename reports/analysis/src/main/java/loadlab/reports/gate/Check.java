@@ -14,9 +14,10 @@ import loadlab.reports.metric.Metric;
  * @param bound     for absolute checks: how the figure is bounded
  * @param allowed   for relative checks: the share by which the run may be worse (0.10 for 10%)
  * @param fault     for recovery-time and error-rate-during-faults: a fault's name, a glob, or "*" for each fault; else null
+ * @param entry     for server-timing metrics: the {@code Server-Timing} entry's name (store, cache, ...); else null
  */
 public record Check(Kind kind, String request, Pattern benchmark, Metric metric, Bound bound, Limit limit, double allowed, String text,
-                    String fault) {
+                    String fault, String entry) {
 
     /** ABSOLUTE and RELATIVE are spec lines; STATE is the gate's own check that a run can support a verdict at all. */
     public enum Kind { ABSOLUTE, RELATIVE, STATE }

@@ -100,6 +100,10 @@ public final class Gate {
                     results.addAll(CheckGate.judge(c, run));
                     continue;
                 }
+                if (c.metric().kind() == Metric.Kind.SERVER_TIMING) {
+                    results.addAll(ServerTimingGate.judge(c, run));
+                    continue;
+                }
                 for (String name : subjects(c, r, b)) results.add(c.kind() == Check.Kind.ABSOLUTE ? absolute(c, name, r, spec) : relative(c, name, r, b, spec));
             }
             if (spec.checks().stream().noneMatch(c -> c.metric() == Metric.CHECK_FAILURES)) results.addAll(CheckGate.implicit(run));
@@ -331,7 +335,7 @@ public final class Gate {
 
     static String format(Metric m, double v) {
         return switch (m.kind()) {
-            case LATENCY, SERVICE -> Micros.text(Math.round(v));
+            case LATENCY, SERVICE, SERVER_TIMING -> Micros.text(Math.round(v));
             case ERRORS, FAULT_ERRORS -> Percent.text(v);
             case RECOVERY -> String.format(Locale.ROOT, "%.1f s", v);
             case LOST_WRITES, CHECKS -> String.format(Locale.ROOT, "%,d", Math.round(v));

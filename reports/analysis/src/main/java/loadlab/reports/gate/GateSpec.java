@@ -36,8 +36,9 @@ import loadlab.reports.metric.Metric;
 public record GateSpec(double confidence, List<Check> checks) {
     public static final double DEFAULT_CONFIDENCE = 0.99;
     private static final Set<String> TOP = Set.of("confidence", "absolute", "relative");
-    private static final Set<String> ABSOLUTE_KEYS = Set.of("request", "benchmark", "fault", "metric", "below", "at-most", "above", "at-least");
-    private static final Set<String> RELATIVE_KEYS = Set.of("request", "benchmark", "metric", "worse-by-at-most");
+    private static final Set<String> ABSOLUTE_KEYS = Set.of("request", "benchmark", "fault", "entry", "metric", "below", "at-most", "above",
+            "at-least");
+    private static final Set<String> RELATIVE_KEYS = Set.of("request", "benchmark", "entry", "metric", "worse-by-at-most");
 
     public boolean hasRelative() {
         return checks.stream().anyMatch(c -> c.kind() == Check.Kind.RELATIVE);
@@ -114,6 +115,17 @@ public record GateSpec(double confidence, List<Check> checks) {
                     + (request != null ? "request" : "benchmark"));
         }
         Object fault = item.get("fault");
+        Object entry = item.get("entry");
+        if (metric.kind() == Metric.Kind.SERVER_TIMING) {
+            if (kind == Check.Kind.RELATIVE) {
+                throw new IllegalArgumentException(where + ": " + metric.id() + " is judged against a limit, not a baseline; move it under absolute");
+            }
+            if (entry == null || String.valueOf(entry).isBlank()) {
+                throw new IllegalArgumentException(where + ": " + metric.id() + " needs entry: the Server-Timing entry to judge, such as store or cache");
+            }
+        } else if (entry != null) {
+            throw new IllegalArgumentException(where + ": entry goes with the server-timing metrics, not " + metric.id());
+        }
         if (metric == Metric.CHECK_FAILURES && kind == Check.Kind.RELATIVE) {
             throw new IllegalArgumentException(where + ": check-failures is judged against a limit, not a baseline; move it under absolute");
         }
@@ -135,7 +147,7 @@ public record GateSpec(double confidence, List<Check> checks) {
         String req = metric.kind() == Metric.Kind.ACHIEVED || metric.kind() == Metric.Kind.CAPACITY ? RequestHistograms.ALL : request == null ? (bench == null ? RequestHistograms.ALL : null) : String.valueOf(request);
         String text = describe(item);
         if (kind == Check.Kind.RELATIVE) {
-            return new Check(kind, req, bench, metric, null, null, Limit.percent(item.get("worse-by-at-most"), where), text, null);
+            return new Check(kind, req, bench, metric, null, null, Limit.percent(item.get("worse-by-at-most"), where), text, null, null);
         }
         Check.Bound bound = null;
         Object value = null;
@@ -147,7 +159,8 @@ public record GateSpec(double confidence, List<Check> checks) {
             }
         }
         if (bound == null) throw new IllegalArgumentException(where + " has no bound; add one of below, at-most, above, at-least");
-        return new Check(kind, req, bench, metric, bound, Limit.parse(value, metric, where), 0, text, faults);
+        return new Check(kind, req, bench, metric, bound, Limit.parse(value, metric, where), 0, text, faults,
+                entry == null ? null : String.valueOf(entry).strip());
     }
 
     private static String describe(Map<?, ?> item) {

@@ -219,7 +219,7 @@ public final class LoadEvidence {
                 for (int b : choice) s += seconds[b];
                 yield s == 0 ? 0 : pick(completions.get(name), choice) / s;
             }
-            case BENCH, CAPACITY, RECOVERY, FAULT_ERRORS, LOST_WRITES, CHECKS -> throw new IllegalArgumentException("metric " + metric.id() + " does not apply to the load run " + dir());
+            case BENCH, CAPACITY, RECOVERY, FAULT_ERRORS, LOST_WRITES, CHECKS, SERVER_TIMING -> throw new IllegalArgumentException("metric " + metric.id() + " does not apply to the load run " + dir());
         };
     }
 

@@ -29,7 +29,7 @@ public record Limit(double value, boolean ofTarget, String text) {
         double n = m.matches() ? Double.parseDouble(m.group(1)) : 0;
         String unit = m.matches() ? m.group(2) + (m.group(3) == null ? "" : m.group(3)) : "compound";
         return switch (metric.kind()) {
-            case LATENCY, SERVICE -> new Limit(micros(text, where, metric), false, text);
+            case LATENCY, SERVICE, SERVER_TIMING -> new Limit(micros(text, where, metric), false, text);
             case ERRORS, FAULT_ERRORS -> new Limit(share(n, unit, text, where, metric), false, text);
             case RECOVERY -> new Limit(micros(text, where, metric) / 1e6, false, text);
             case LOST_WRITES, CHECKS -> {
@@ -84,7 +84,7 @@ public record Limit(double value, boolean ofTarget, String text) {
 
     static String example(Metric metric) {
         return switch (metric.kind()) {
-            case LATENCY, SERVICE -> "250ms, 800us or 1.5s";
+            case LATENCY, SERVICE, SERVER_TIMING -> "250ms, 800us or 1.5s";
             case ERRORS, FAULT_ERRORS -> "0.1%";
             case RECOVERY -> "10s";
             case LOST_WRITES -> "0 (a whole number of writes)";

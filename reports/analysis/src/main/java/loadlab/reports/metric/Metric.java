@@ -34,15 +34,23 @@ public enum Metric {
     RECOVERY_TIME("recovery-time", Kind.RECOVERY, Double.NaN),
     ERROR_RATE_DURING_FAULTS("error-rate-during-faults", Kind.FAULT_ERRORS, Double.NaN),
     LOST_WRITES("lost-writes", Kind.LOST_WRITES, Double.NaN),
+    /** A percentile of one {@code Server-Timing} entry's durations (the target's own account of a backend call), with {@code entry}. */
+    SERVER_TIMING_P50("server-timing-p50", Kind.SERVER_TIMING, 50),
+    SERVER_TIMING_P95("server-timing-p95", Kind.SERVER_TIMING, 95),
+    SERVER_TIMING_P99("server-timing-p99", Kind.SERVER_TIMING, 99),
+    SERVER_TIMING_MAX("server-timing-max", Kind.SERVER_TIMING, 100),
     /** Failed evaluations of the checks a workload wrote (Gatling's, or a request file's), per request name or all. */
     CHECK_FAILURES("check-failures", Kind.CHECKS, Double.NaN);
 
     /** What a metric is read from. */
-    public enum Kind { LATENCY, SERVICE, ERRORS, THROUGHPUT, ACHIEVED, BENCH, CAPACITY, RECOVERY, FAULT_ERRORS, LOST_WRITES, CHECKS }
+    public enum Kind { LATENCY, SERVICE, ERRORS, THROUGHPUT, ACHIEVED, BENCH, CAPACITY, RECOVERY, FAULT_ERRORS, LOST_WRITES, CHECKS, SERVER_TIMING }
 
-    /** Whether the metric is judged against a limit only, never a baseline: faults, verification and checks. */
+    /**
+     * Whether the metric is judged against a limit only, never a baseline: faults, verification,
+     * checks, and {@code Server-Timing} entries (read from the summary, not re-sampled in time blocks).
+     */
     public boolean absoluteOnly() {
-        return ofFaults() || kind == Kind.CHECKS;
+        return ofFaults() || kind == Kind.CHECKS || kind == Kind.SERVER_TIMING;
     }
 
     /** Whether the metric is read from a run's faults and verification rather than its requests: absolute checks only. */
@@ -90,12 +98,13 @@ public enum Metric {
             case SERVICE -> read(stats.serviceTimeUs().count() > 0 ? stats.serviceTimeUs() : stats.latencyUs());
             case ERRORS -> stats.count() == 0 ? 0 : (double) stats.errors().total() / stats.count();
             case THROUGHPUT -> stats.throughput();
-            case ACHIEVED, BENCH, CAPACITY, RECOVERY, FAULT_ERRORS, LOST_WRITES, CHECKS ->
+            case ACHIEVED, BENCH, CAPACITY, RECOVERY, FAULT_ERRORS, LOST_WRITES, CHECKS, SERVER_TIMING ->
                     throw new IllegalArgumentException("metric " + id + " is not a figure of a request name's stats");
         };
     }
 
-    private double read(Summary.Distribution d) {
+    /** A percentile (or the max) of a distribution as the summary states it; NaN when it holds nothing. */
+    public double read(Summary.Distribution d) {
         if (d.count() == 0) return Double.NaN;
         if (Double.isNaN(percentile)) return d.mean();
         if (percentile == 100) return d.max();
