@@ -67,6 +67,11 @@ public final class ServiceOptions {
             description = "Workers that serve requests and wait on the building blocks; I/O has threads of its own (default: ${DEFAULT-VALUE}).")
     int httpThreads;
 
+    @Option(names = "--read-fanout", defaultValue = "1", paramLabel = "K",
+            description = "Cache shards a home-timeline read asks in parallel, waiting for the slowest: makes tail-latency amplification "
+                    + "measurable (Server-Timing says fanout;desc=K) (default: ${DEFAULT-VALUE}).")
+    int readFanout;
+
     ServiceConfig toConfig(String host, int port, int defaultUsers) {
         SeedSpec seedSpec = new SeedSpec(users == null ? defaultUsers : users, followsPerUser, followerExponent, postsPerUser, seed);
         return ServiceConfig.defaults()
@@ -77,6 +82,7 @@ public final class ServiceOptions {
                 .withBackends(store, cache, stream)
                 .withSeed(seedSpec)
                 .withShedding(maxInFlight, maxQueueDelay, httpThreads)
-                .withBodyTimeout(bodyTimeout);
+                .withBodyTimeout(bodyTimeout)
+                .withReadFanout(readFanout);
     }
 }

@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.Timer;
 import loadlab.service.fault.Block;
 import loadlab.service.fault.BlockUnavailableException;
 import loadlab.service.fault.FaultPlan;
-import loadlab.service.http.ServerTiming;
+import loadlab.service.timing.ServerTiming;
 
 /**
  * What every call into a building block passes through: the injected fault for that block, then

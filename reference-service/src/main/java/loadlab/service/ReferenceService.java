@@ -91,7 +91,7 @@ public final class ReferenceService implements AutoCloseable {
             this.repair = new DerivedDataRepair(rebuild, tracker, ReferenceService::nowMicros, registry);
             this.fanout = new FanoutWorker(blocks, config.strategy(), celebrities, tracker, gate, stall, repair, ReferenceService::nowMicros, registry);
             this.indexer = new IndexWorker(blocks.stream(), blocks.index(), tracker, gate, stall, repair);
-            this.reads = new ReadPath(blocks, config.strategy(), celebrities, registry);
+            this.reads = new ReadPath(blocks, config.strategy(), celebrities, registry, config.readFanout());
             this.writes = new WritePath(blocks, outbox, tracker, ReferenceService::nowMicros);
             this.verifier = new Verifier(blocks, reads, tracker, this::pendingEvents);
             registerGauges();
@@ -240,6 +240,7 @@ public final class ReferenceService implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        reads.close();
         stall.clear();
         fanout.close();
         indexer.close();

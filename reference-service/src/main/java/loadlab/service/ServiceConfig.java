@@ -21,11 +21,12 @@ import loadlab.service.timeline.TimelineStrategy;
  * @param httpThreads   workers that serve requests (the ones that wait on building blocks)
  * @param faultRandom   where injected faults draw their chances (tests make it certain)
  * @param sleeper       how injected latency waits (tests observe it without waiting)
+ * @param readFanout    cache shards a home-timeline read asks in parallel (1: one call); makes tail amplification measurable
  */
 public record ServiceConfig(String host, int port, TimelineStrategy strategy, int celebrityThreshold, int timelineWindow,
                             String store, String cache, String stream, SeedSpec seed, int maxInFlight,
                             Duration maxQueueDelay, Duration bodyTimeout, int httpThreads, int storePoolSize, long cachedTimelines,
-                            DoubleSupplier faultRandom, Sleeper sleeper) {
+                            DoubleSupplier faultRandom, Sleeper sleeper, int readFanout) {
 
     public ServiceConfig {
         if (port < 0 || port > 65_535) throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
@@ -38,56 +39,67 @@ public record ServiceConfig(String host, int port, TimelineStrategy strategy, in
         if (maxQueueDelay.isNegative() || maxQueueDelay.isZero()) throw new IllegalArgumentException("--max-queue-delay must be positive, e.g. 500ms");
         if (bodyTimeout.isNegative() || bodyTimeout.isZero()) throw new IllegalArgumentException("--body-timeout must be positive, e.g. 5s");
         if (storePoolSize < 1) throw new IllegalArgumentException("store pool size must be at least 1");
+        if (readFanout < 1 || readFanout > MAX_READ_FANOUT) {
+            throw new IllegalArgumentException("--read-fanout must be from 1 to " + MAX_READ_FANOUT + ", got " + readFanout);
+        }
     }
+
+    /** More shards than this would be a thread per shard per request beyond any use here. */
+    public static final int MAX_READ_FANOUT = 64;
 
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", 8080, TimelineStrategy.HYBRID, 1_000, 800, "h2:mem", "caffeine", "in-process",
                 SeedSpec.defaults(), 512, Duration.ofMillis(500), Duration.ofSeconds(5), 64, 16, 1_000_000,
-                () -> ThreadLocalRandom.current().nextDouble(), Sleeper.REAL);
+                () -> ThreadLocalRandom.current().nextDouble(), Sleeper.REAL, 1);
     }
 
     public ServiceConfig withPort(int p) {
         return new ServiceConfig(host, p, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper, readFanout);
     }
 
     public ServiceConfig withHost(String h) {
         return new ServiceConfig(h, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper, readFanout);
     }
 
     public ServiceConfig withStrategy(TimelineStrategy s, int threshold) {
         return new ServiceConfig(host, port, s, threshold, timelineWindow, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper, readFanout);
     }
 
     public ServiceConfig withTimelineWindow(int w) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, w, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper, readFanout);
     }
 
     public ServiceConfig withBackends(String storeSpec, String cacheSpec, String streamSpec) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, storeSpec, cacheSpec, streamSpec, seed,
-                maxInFlight, maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxInFlight, maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper, readFanout);
     }
 
     public ServiceConfig withSeed(SeedSpec s) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, s, maxInFlight,
-                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper, readFanout);
     }
 
     public ServiceConfig withShedding(int inFlight, Duration queueDelay, int threads) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, inFlight,
-                queueDelay, bodyTimeout, threads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                queueDelay, bodyTimeout, threads, storePoolSize, cachedTimelines, faultRandom, sleeper, readFanout);
     }
 
     public ServiceConfig withBodyTimeout(Duration timeout) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, timeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper);
+                maxQueueDelay, timeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper, readFanout);
     }
 
     public ServiceConfig withFaultHooks(DoubleSupplier random, Sleeper s) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, random, s);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, random, s, readFanout);
+    }
+
+    public ServiceConfig withReadFanout(int k) {
+        return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper, k);
     }
 }

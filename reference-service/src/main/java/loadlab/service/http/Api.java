@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import loadlab.service.fault.BlockUnavailableException;
+import loadlab.service.timing.ServerTiming;
 import loadlab.service.fault.ProcessStall;
 import loadlab.service.timeline.UnknownUserException;
 

@@ -13,6 +13,7 @@ import loadlab.service.fault.BlockFault;
 import loadlab.service.fault.Block;
 import loadlab.service.support.EmbeddedService;
 import loadlab.service.support.HttpCall;
+import loadlab.service.timing.ServerTiming;
 
 /**
  * Every response names the building-block calls it made in a W3C {@code Server-Timing} header, one
