@@ -10,6 +10,7 @@ public final class RequestName {
     private static final char ERROR_MARK = '#';
     private static final char TIMING_MARK = '/';
     private static final String MALFORMED = ":malformed";
+    private static final String FANOUT = ":fanout";
 
     private RequestName() {}
 
@@ -30,6 +31,16 @@ public final class RequestName {
     /** The tag under which a request's malformed {@code Server-Timing} headers are counted (':' is in no token). */
     public static String malformedTimingTag(String tag) {
         return tag + TIMING_MARK + MALFORMED;
+    }
+
+    /** The tag under which the fan-out a request's {@code fanout;desc=N} entry declared is kept (the value is N, not a time). */
+    public static String fanoutTag(String tag) {
+        return tag + TIMING_MARK + FANOUT;
+    }
+
+    /** Whether {@code entry} (from {@link #timingEntryOf}) holds declared fan-outs rather than a metric's durations. */
+    public static boolean isFanout(String entry) {
+        return FANOUT.equals(entry);
     }
 
     public static String timingRequestOf(String timingTag) {

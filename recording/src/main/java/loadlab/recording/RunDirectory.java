@@ -151,6 +151,14 @@ public final class RunDirectory {
         }
     }
 
+    /** The run's {@code Server-Timing} entries as histograms (what the summary only states percentiles of), or null when it has none. */
+    public ServerTimings serverTimings() {
+        if (!Files.exists(dir.resolve(SERVER_TIMING))) return null;
+        ServerTimings t = new ServerTimings();
+        read(SERVER_TIMING, stoppedEarly(), t::add);
+        return t;
+    }
+
     /** Streams the response-time log, interval by interval, in constant memory. */
     public void latency(Consumer<IntervalLogReader.Entry> sink) {
         read(LATENCY, stoppedEarly(), sink);

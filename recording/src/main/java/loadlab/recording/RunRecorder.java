@@ -54,7 +54,8 @@ public final class RunRecorder {
     /**
      * A response's {@code Server-Timing} header (null when it had none), request {@code tag}: each
      * entry's duration (µs) into its own histogram, tag {@code request/entry}; a malformed header is
-     * counted apart and never fatal. Entries without a duration (a description only) are not timed.
+     * counted apart and never fatal. Entries without a duration (a description only) are not timed;
+     * {@code fanout;desc=N} (N calls made in parallel) is kept as N under the request's fan-out tag.
      */
     public void recordServerTiming(String tag, long intendedNanos, String header) {
         if (header == null || !counts(intendedNanos)) return;
@@ -64,6 +65,10 @@ public final class RunRecorder {
             return;
         }
         for (ServerTimingHeader.Entry e : entries) {
+            if (ServerTimingHeader.FANOUT.equals(e.name()) && e.desc() != null && e.desc().matches("\\d{1,6}")) {
+                timing(RequestName.fanoutTag(tag)).recordValue(Long.parseLong(e.desc()));
+                continue;
+            }
             if (Double.isNaN(e.durMs())) continue;
             timing(RequestName.timingTag(tag, RequestName.tag(e.name()))).recordValue(Math.min(Histograms.HIGHEST_US, Math.round(e.durMs() * 1000)));
         }

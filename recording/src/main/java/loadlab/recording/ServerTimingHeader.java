@@ -13,6 +13,8 @@ import java.util.List;
 public final class ServerTimingHeader {
     /** The header's name. */
     public static final String NAME = "Server-Timing";
+    /** The entry that declares how many calls a request made in parallel: {@code fanout;desc=16}. */
+    public static final String FANOUT = "fanout";
 
     /** One metric: {@code durMs} is NaN when the entry has no duration. */
     public record Entry(String name, double durMs, String desc) {}

@@ -14,11 +14,13 @@ import org.HdrHistogram.Histogram;
 public final class ServerTimings {
     private final Map<String, Map<String, Histogram>> entries = new TreeMap<>();
     private final Map<String, Long> malformed = new TreeMap<>();
+    private final Map<String, Histogram> fanout = new TreeMap<>();
 
     public void add(IntervalLogReader.Entry e) {
         String request = RequestName.timingRequestOf(e.name());
         String entry = RequestName.timingEntryOf(e.name());
         if (RequestName.isMalformedTiming(entry)) malformed.merge(request, e.histogram().getTotalCount(), Long::sum);
+        else if (RequestName.isFanout(entry)) fanout.computeIfAbsent(request, r -> Histograms.empty()).add(e.histogram());
         else entries.computeIfAbsent(request, r -> new TreeMap<>()).computeIfAbsent(entry, n -> Histograms.empty()).add(e.histogram());
     }
 
@@ -30,6 +32,19 @@ public final class ServerTimings {
         return h;
     }
 
+    /** Request names with their entries, each as tagged. */
+    public Map<String, java.util.Set<String>> names() {
+        Map<String, java.util.Set<String>> out = new TreeMap<>();
+        entries.forEach((r, byEntry) -> out.put(r, java.util.Collections.unmodifiableSet(byEntry.keySet())));
+        return out;
+    }
+
+    /** The fan-out {@code request} declared (the median of its {@code fanout;desc=N}), or 0 when it declared none. */
+    public long fanout(String request) {
+        Histogram h = fanout.get(request);
+        return h == null || h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50);
+    }
+
     /** What {@code summary.json} says of them. */
     public Summary.ServerTiming summary() {
         Map<String, Map<String, Summary.Distribution>> out = new LinkedHashMap<>();
@@ -38,6 +53,8 @@ public final class ServerTimings {
             byEntry.forEach((entry, h) -> d.put(entry, Summary.Distribution.of(h)));
             out.put(request, d);
         });
-        return new Summary.ServerTiming(out, malformed);
+        Map<String, Long> fanouts = new LinkedHashMap<>();
+        fanout.keySet().forEach(r -> fanouts.put(r, fanout(r)));
+        return new Summary.ServerTiming(out, malformed, fanouts);
     }
 }

@@ -43,11 +43,13 @@ public record Summary(String schema, Run run, Injector injector, Stats total, Ma
 
     /**
      * What the target said, in {@code Server-Timing} headers, about where each request's time went:
-     * per request name, each entry's durations (µs) over the measured window, and how many responses
-     * carried a header that could not be read (counted, never fatal).
+     * per request name, each entry's durations (µs) over the measured window, how many responses
+     * carried a header that could not be read (counted, never fatal), and the fan-out each request
+     * declared ({@code fanout;desc=N}, its median).
      */
-    public record ServerTiming(Map<String, Map<String, Distribution>> entries, Map<String, Long> malformed) {
+    public record ServerTiming(Map<String, Map<String, Distribution>> entries, Map<String, Long> malformed, Map<String, Long> fanout) {
         public ServerTiming {
+            fanout = fanout == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fanout));
             entries = entries == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             malformed = malformed == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(malformed));
         }

@@ -13,6 +13,7 @@ import java.util.function.ToLongFunction;
 
 import loadlab.recording.CheckCount;
 import loadlab.recording.Verification;
+import loadlab.reports.amplification.TailAmplification;
 import loadlab.reports.format.Figures;
 import loadlab.recording.InjectorVerdict;
 import loadlab.reports.RunDifferences;
@@ -63,6 +64,8 @@ final class LoadReport {
         for (LoadRunView r : runs) {
             if (r.summary().faults() != null && !r.summary().faults().isEmpty()) top.add(faults(r, compare ? r.label() + ": " : ""));
             if (!r.summary().total().checks().isEmpty()) top.add(checks(r.summary(), compare ? r.label() + ": " : ""));
+            if (r.summary().serverTiming() != null) top.add(serverTiming(r.summary().serverTiming(), compare ? r.label() + ": " : ""));
+            if (!r.amplification().isEmpty()) top.add(amplification(r.amplification(), compare ? r.label() + ": " : ""));
         }
         parts.put("tablesTop", top);
         parts.put("load", true);
@@ -254,6 +257,37 @@ final class LoadReport {
         rows.add(requestRow(RequestHistograms.describe(RequestHistograms.ALL), s.total()));
         return new Table("requests", "Requests", "Response time from the intended start; service time from the actual send.",
                 List.of("request", "count", "errors", "error rate", "rate", "p50", "p90", "p95", "p99", "p99.9", "max", "service p99"), rows);
+    }
+
+    /** Each request's Server-Timing entries: where the target says the time went, call by call. */
+    private static Table serverTiming(Summary.ServerTiming t, String prefix) {
+        List<Row> rows = new ArrayList<>();
+        t.entries().forEach((request, entries) -> entries.forEach((entry, d) -> rows.add(new Row(List.of(Cell.text(request), Cell.key(entry),
+                Cell.num(Figures.count(d.count())), Cell.num(Figures.micros(d, d.p50())), Cell.num(Figures.micros(d, d.p95())),
+                Cell.num(Figures.micros(d, d.p99())), Cell.num(Figures.micros(d, d.max())))))));
+        t.malformed().forEach((request, n) -> rows.add(new Row(List.of(Cell.text(request), new Cell("malformed header", "bad"),
+                Cell.num(Figures.count(n)), Cell.text(""), Cell.text(""), Cell.text(""), Cell.text("")))));
+        return new Table("server-timing", prefix + "Server-Timing",
+                "The target's own account of each backend call (W3C Server-Timing entries), per request name; a malformed header is counted, never a failure.",
+                List.of("request", "entry", "calls", "p50", "p95", "p99", "max"), rows);
+    }
+
+    /** Requests that fan out: measured p99 beside the p99 their backend calls predict (Dean and Barroso, "The Tail at Scale"). */
+    private static Table amplification(List<TailAmplification> rows, String prefix) {
+        List<Row> out = new ArrayList<>();
+        for (TailAmplification t : rows) {
+            out.add(new Row(List.of(Cell.text(t.request()), Cell.num(Long.toString(t.fanout())), Cell.key(t.entry()),
+                    Cell.num(Figures.micros(t.callP99Us())), Cell.num(Figures.micros(t.predictedP99Us())), Cell.num(Figures.micros(t.measuredP99Us())),
+                    Cell.num(String.format(java.util.Locale.ROOT, "%+.0f%%", t.error() * 100)),
+                    Cell.num(Percent.text(t.predictedSlowShare())), Cell.num(Percent.text(t.measuredSlowShare())))));
+        }
+        return new Table("amplification", prefix + "Tail amplification",
+                "A request that fans out to k calls waits for the slowest: if a call is slow with probability p, the request is with "
+                        + "probability 1 − (1 − p)^k. Predicted p99: the calls' own percentile 100·0.99^(1/k), plus the request's own "
+                        + "time outside the fan-out (from the medians); measured: the request's service-time p99. Slow share: requests "
+                        + "beyond the call p99 (predicted 1 − 0.99^k).",
+                List.of("request", "fan-out k", "call", "call p99", "predicted p99", "measured p99", "difference", "slow, predicted",
+                        "slow, measured"), out);
     }
 
     /** Every named check of every request: how often it held and failed, and why it failed. */

@@ -2,10 +2,12 @@ package loadlab.reports.html;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import loadlab.recording.RequestHistograms;
 import loadlab.recording.RunDirectory;
+import loadlab.reports.amplification.TailAmplification;
 import loadlab.recording.RunManifest;
 import loadlab.recording.Summary;
 
@@ -16,9 +18,10 @@ import loadlab.recording.Summary;
  *
  * @param spectra response-time and service-time spectra per request name, {@value RequestHistograms#ALL} for all
  * @param server  null when the run scraped no metrics
+ * @param amplification one row per request that declared a fan-out in its Server-Timing; empty otherwise
  */
 public record LoadRunView(String label, RunManifest manifest, Summary summary, Map<String, Spectra> spectra,
-                          LatencyTimeline timeline, TargetCurve target, ServerMetrics server) {
+                          LatencyTimeline timeline, TargetCurve target, ServerMetrics server, List<TailAmplification> amplification) {
 
     public record Spectra(PercentileSpectrum response, PercentileSpectrum service) {}
 
@@ -44,7 +47,8 @@ public record LoadRunView(String label, RunManifest manifest, Summary summary, M
             if (latency.okCount(name) > 0) spectra.put(name, spectra(latency, service, name));
         }
         ServerMetrics server = ServerMetrics.read(run.path(), manifest.measureFromMillis(), -1.5, seconds + 1.5);
-        return new LoadRunView(RunLabel.of(run.path()), manifest, summary, spectra, timeline, TargetCurve.of(manifest.profile()), server);
+        return new LoadRunView(RunLabel.of(run.path()), manifest, summary, spectra, timeline, TargetCurve.of(manifest.profile()), server,
+                TailAmplification.of(run));
     }
 
     private static Spectra spectra(RequestHistograms latency, RequestHistograms service, String name) {

@@ -1,0 +1,80 @@
+package loadlab.reports.amplification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.HdrHistogram.Histogram;
+
+import loadlab.recording.RequestHistograms;
+import loadlab.recording.RunDirectory;
+import loadlab.recording.ServerTimings;
+
+/**
+ * Tail-latency amplification, measured against its prediction (Dean and Barroso, "The Tail at
+ * Scale", CACM 2013): a request that fans out to k backend calls waits for the slowest, so if a call
+ * is slower than x with probability p, the request is with probability 1 − (1 − p)^k; a 1-in-100
+ * slow call makes 63% of fan-out-100 requests slow. From the backend calls' own distribution (the
+ * target's {@code Server-Timing} entries) the request's p99 is predicted as the calls' percentile
+ * 100 · 0.99^(1/k) (where the slowest of k independent calls is below it 99% of the time) plus the
+ * request's own time outside the fan-out, taken as constant and estimated at the median (the
+ * request's p50 less the slowest-of-k calls' p50, the calls' percentile 100 · 0.5^(1/k)), and set
+ * beside the request's measured p99 (service time, from the send).
+ *
+ * @param request            the request name
+ * @param fanout             the k it declared ({@code fanout;desc=k})
+ * @param entry              the fanned-out backend call: the request's entry with the most calls
+ * @param calls              calls of that entry recorded
+ * @param callP99Us          the calls' own p99
+ * @param baseUs             the request's own time outside the fan-out, from the medians
+ * @param predictedP99Us     the request p99 the calls predict (with {@code baseUs})
+ * @param measuredP99Us      the request's measured p99 (service time)
+ * @param predictedSlowShare requests expected to meet at least one call beyond the call p99: 1 − 0.99^k
+ * @param measuredSlowShare  requests whose service time was beyond the call p99
+ */
+public record TailAmplification(String request, long fanout, String entry, long calls, long callP99Us, long baseUs, long predictedP99Us,
+                                long measuredP99Us,
+                                double predictedSlowShare, double measuredSlowShare) {
+
+    /** (predicted − measured) / measured: how far the independence model is from what happened. */
+    public double error() {
+        return measuredP99Us == 0 ? Double.NaN : (double) (predictedP99Us - measuredP99Us) / measuredP99Us;
+    }
+
+    /** The calls' percentile at which the slowest of {@code k} independent calls is below {@code q} (0.99 for the p99) of the time. */
+    public static double callPercentile(double q, long k) {
+        return 100 * Math.pow(q, 1.0 / k);
+    }
+
+    /** One row per request that declared a fan-out of 2 or more; empty when the target sent no Server-Timing. */
+    public static List<TailAmplification> of(RunDirectory run) {
+        ServerTimings timings = run.serverTimings();
+        if (timings == null) return List.of();
+        RequestHistograms service = new RequestHistograms();
+        run.service(service::add);
+        List<TailAmplification> out = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : timings.names().entrySet()) {
+            String request = e.getKey();
+            long k = timings.fanout(request);
+            if (k < 2) continue;
+            String entry = null;
+            Histogram calls = null;
+            for (String name : e.getValue()) {
+                Histogram h = timings.entry(request, name);
+                if (calls == null || h.getTotalCount() > calls.getTotalCount()) {
+                    calls = h;
+                    entry = name;
+                }
+            }
+            Histogram measured = service.ok(request);
+            if (calls == null || calls.getTotalCount() == 0 || measured.getTotalCount() == 0) continue;
+            long callP99 = calls.getValueAtPercentile(99);
+            long base = Math.max(0, measured.getValueAtPercentile(50) - calls.getValueAtPercentile(callPercentile(0.5, k)));
+            out.add(new TailAmplification(request, k, entry, calls.getTotalCount(), callP99, base,
+                    base + calls.getValueAtPercentile(callPercentile(0.99, k)), measured.getValueAtPercentile(99), 1 - Math.pow(0.99, k),
+                    1 - measured.getPercentileAtOrBelowValue(callP99) / 100));
+        }
+        return out;
+    }
+}
