@@ -25,6 +25,7 @@ import loadlab.scenarios.profile.LoadProfile;
 import loadlab.scenarios.profile.ProfileSpec;
 import loadlab.scenarios.profile.StartAt;
 import loadlab.injector.internal.run.AbortPlan;
+import loadlab.injector.internal.live.LiveSpec;
 import loadlab.injector.internal.run.DurabilityCheck;
 import loadlab.injector.internal.run.LoadRun;
 import loadlab.recording.Segment;
@@ -112,6 +113,16 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: the reference service's /admin/verify when loadlab started it or --admin names it); none to skip.")
     String verify;
 
+    @Option(names = "--live", paramLabel = "otlp=URL",
+            description = "Push results while the run runs: each request name's interval histogram as an OpenTelemetry base-2 exponential "
+                    + "histogram (delta), failures by cause, start lag and blocked time, over OTLP/HTTP, e.g. "
+                    + "otlp=http://127.0.0.1:4318/v1/metrics. A collector that is slow or gone never slows the run.")
+    String live;
+
+    @Option(names = "--live-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often --live pushes, in whole seconds (default: 5s).")
+    Duration liveInterval;
+
     @Option(names = "--verify-wait", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to keep asking while the target's derived data converge (default: 60s).")
     Duration verifyWait;
@@ -150,6 +161,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--verify-wait " + verifyWait.toSeconds() + "s must be between 0s and 1h");
         }
         if (verifyWait != null && "none".equals(verify)) throw new IllegalArgumentException("--verify-wait goes with verification; drop --verify none");
+        if (liveInterval != null && live == null) throw new IllegalArgumentException("--live-interval goes with --live otlp=URL; add it or drop the interval");
+        LiveSpec liveSpec = live == null ? null : LiveSpec.parse(live, liveInterval);
         if (faultsFile != null || profileFaults) { // checked in full before any load; the service's address is filled in once it runs
             URI probe = admin != null ? adminUri(admin) : workload.target == null ? ReferenceAdminFaults.NOT_YET_STARTED : null;
             faults(probe == null ? null : new ReferenceAdminFaults(probe), parsed.measuredSeconds());
@@ -164,7 +177,7 @@ public final class RunCommand implements Callable<Integer> {
                 AdminFaults adminFaults = adminBase == null ? null : new ReferenceAdminFaults(adminBase);
                 FaultSchedule faults = faults(adminFaults, parsed.measuredSeconds());
                 RunSpec run = workload.spec(w, t, runName, profile, segment, dir, terminal, faults,
-                        faults == null || adminFaults == null ? null : adminFaults.clearAll(), startInstant, abort);
+                        faults == null || adminFaults == null ? null : adminFaults.clearAll(), startInstant, abort).toBuilder().live(liveSpec).build();
                 console.printf(Locale.ROOT, "run %s on the %s engine: %s against %s -> %s%n", w.scenario(), w.engine().id(),
                         parsed.describe().text(), t.url(), dir);
                 if (workload.insecure) console.println("TLS certificates are not verified (--insecure)");

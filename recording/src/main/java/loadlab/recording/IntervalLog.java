@@ -36,7 +36,7 @@ public final class IntervalLog implements AutoCloseable {
      * records none), and each tag's histograms as written to the logs (read-only).
      */
     public record Tick(long startMillis, long endMillis, Histogram latency, long requests, long errors, long arrivals,
-                       List<RunRecorder.Interval> intervals) {}
+                       List<RunRecorder.Interval> intervals, Histogram lag, Histogram blocked) {}
 
     private final RunRecorder recorder;
     private final Writer latency;
@@ -217,7 +217,8 @@ public final class IntervalLog implements AutoCloseable {
             return;
         }
         if (listener != null && start != Long.MAX_VALUE) {
-            listener.accept(new Tick(start, end, total, total.getTotalCount() + errors, errors, arrivals, List.copyOf(intervals)));
+            listener.accept(new Tick(start, end, total, total.getTotalCount() + errors, errors, arrivals, List.copyOf(intervals), lagInterval,
+                    blockedInterval));
         }
     }
 

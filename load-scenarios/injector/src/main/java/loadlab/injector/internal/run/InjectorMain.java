@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 
+import loadlab.injector.internal.live.OtlpLive;
 import loadlab.recording.IntervalLog;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
@@ -64,6 +66,7 @@ public final class InjectorMain {
     private FaultRunner faults;
     private IntervalLog log;
     private MetricsScraper scraper;
+    private OtlpLive live;
     private Progress progress;
     private boolean finished;
     private volatile String failure;
@@ -129,9 +132,14 @@ public final class InjectorMain {
                 profile instanceof OpenProfile open ? open.perSecond() : null, startMillis);
         AbortWatch abort = spec.abort() == null ? null : new AbortWatch(spec.abort(), recorder::countFromMillis, why -> stop(ABORTED, why));
         recorder.recordWritesTo(new WriteLog(dir));
-        log = new IntervalLog(recorder, dir, startMillis, abort == null ? progress::tick : tick -> {
+        if (spec.live() != null) {
+            live = new OtlpLive(spec.live(), Map.of("loadlab.run", spec.name(), "loadlab.scenario", spec.scenario(), "loadlab.target", spec.target(),
+                    "loadlab.segment", spec.segment() == null ? "1/1" : spec.segment()));
+        }
+        log = new IntervalLog(recorder, dir, startMillis, tick -> {
             progress.tick(tick);
-            abort.tick(tick);
+            if (abort != null) abort.tick(tick);
+            if (live != null) live.accept(tick);
         }, why -> stop(WRITE_FAILED, why)).startTicking();
         if (spec.metricsUrl() != null) scraper = new MetricsScraper(URI.create(spec.metricsUrl()), dir);
         if (!spec.faults().isEmpty()) faults = new FaultRunner(spec.faults(), spec.clearFaults(), dir);
@@ -223,6 +231,12 @@ public final class InjectorMain {
         if (faults != null) faults.close(); // no fault outlives the run, finished or interrupted
         log.close();
         if (scraper != null) scraper.close();
+        if (live != null) {
+            OtlpLive.Report r = live.finish();
+            System.out.printf(Locale.ROOT, "live: %d pushes sent to %s%s%n", r.sent(), spec.live().otlp(),
+                    r.failed() + r.dropped() == 0 ? "" : String.format(Locale.ROOT, "; %d failed and %d dropped (the collector was slow or gone; "
+                            + "the run's own files hold everything)", r.failed(), r.dropped()));
+        }
         progress.done();
         Instant ended = Instant.now();
         long countedFrom = recorder.countFromMillis();

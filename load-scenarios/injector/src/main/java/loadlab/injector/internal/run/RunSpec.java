@@ -2,6 +2,7 @@ package loadlab.injector.internal.run;
 
 import java.util.Map;
 
+import loadlab.injector.internal.live.LiveSpec;
 import loadlab.injector.internal.engine.IdleWait;
 import loadlab.scenarios.requests.RequestSpec;
 import loadlab.scenarios.faults.FaultAction;
@@ -31,12 +32,13 @@ import loadlab.injector.internal.run.AbortPlan;
  * @param clearFaults      an action that clears every fault at once (the reference service's admin API), or null
  * @param startAtMillis    when to start measuring (epoch milliseconds, {@code --start-at}), the warm-up ending then; null: at once
  * @param abort            the checks that stop the run early when breached over a sliding window ({@code --abort-on}); null: none
+ * @param live             where results are pushed while the run runs ({@code --live}); null: nowhere
  */
 public record RunSpec(String name, String scenario, String target, ProfileSpec profile, String segment, long requestTimeoutMs,
                       Map<String, String> params, String runDir, String metricsUrl, boolean terminal,
                       Map<String, String> service, Engine engine, int connections, boolean insecure, Long poissonSeed,
                       RequestSpec requests, String classpath, IdleWait idle, FaultSchedule faults, FaultAction clearFaults,
-                      Long startAtMillis, AbortPlan abort) {
+                      Long startAtMillis, AbortPlan abort, LiveSpec live) {
     /** A request without an answer by then is a timeout error, unless the run says otherwise ({@code --timeout}). */
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
     /** The request engine's connection limit unless the run says otherwise ({@code --connections}). */
@@ -78,6 +80,7 @@ public record RunSpec(String name, String scenario, String target, ProfileSpec p
         b.clearFaults = clearFaults;
         b.startAtMillis = startAtMillis;
         b.abort = abort;
+        b.live = live;
         return b;
     }
 
@@ -105,6 +108,7 @@ public record RunSpec(String name, String scenario, String target, ProfileSpec p
         private FaultAction clearFaults;
         private Long startAtMillis;
         private AbortPlan abort;
+        private LiveSpec live;
 
         private Builder(String scenario, String target, ProfileSpec profile) {
             this.scenario = scenario;
@@ -133,10 +137,11 @@ public record RunSpec(String name, String scenario, String target, ProfileSpec p
         public Builder clearFaults(FaultAction v) { clearFaults = v; return this; }
         public Builder startAtMillis(Long v) { startAtMillis = v; return this; }
         public Builder abort(AbortPlan v) { abort = v; return this; }
+        public Builder live(LiveSpec v) { live = v; return this; }
 
         public RunSpec build() {
             return new RunSpec(name, scenario, target, profile, segment, requestTimeoutMs, params, runDir, metricsUrl, terminal, service,
-                    engine, connections, insecure, poissonSeed, requests, classpath, idle, faults, clearFaults, startAtMillis, abort);
+                    engine, connections, insecure, poissonSeed, requests, classpath, idle, faults, clearFaults, startAtMillis, abort, live);
         }
     }
 
