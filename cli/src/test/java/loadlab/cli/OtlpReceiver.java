@@ -2,8 +2,6 @@ package loadlab.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +15,8 @@ import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+
+import loadlab.testkit.LoopbackServers;
 
 /**
  * An OTLP/HTTP metrics receiver for tests, built on the protocol's own generated classes: it keeps
@@ -33,7 +33,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     OtlpReceiver(int stopAnsweringAfter) throws IOException {
         pushes = new CountDownLatch(stopAnsweringAfter);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = LoopbackServers.http(0);
         server.createContext("/v1/metrics", e -> {
             try (e) {
                 ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(e.getRequestBody().readAllBytes());

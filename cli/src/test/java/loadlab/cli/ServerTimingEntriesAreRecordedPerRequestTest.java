@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.Summary;
 import loadlab.testkit.EndToEnd;
+import loadlab.testkit.LoopbackServers;
 
 /**
  * A target whose answers carry fixed {@code Server-Timing} headers: each request name gets a
@@ -33,7 +32,7 @@ class ServerTimingEntriesAreRecordedPerRequestTest {
     @Test
     void entriesPerRequestAndMalformedHeadersCounted() throws Exception {
         Map<String, String> headers = Map.of("/good", "store;dur=2.5, cache;dur=0.5, fanout;desc=2", "/bad", "store;dur=soon");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer server = LoopbackServers.http(0);
         server.createContext("/", e -> {
             try (e) {
                 e.getRequestBody().readAllBytes();

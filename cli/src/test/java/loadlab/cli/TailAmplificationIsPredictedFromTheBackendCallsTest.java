@@ -18,8 +18,7 @@ import loadlab.testkit.EndToEnd;
  * The seed's point about fan-out, measured: the reference service reads each home timeline from 16
  * cache shards at once ({@code --read-fanout 16}) while one cache call in a hundred is slowed by
  * 50 ms (an injected fault). The request p99 that the cache calls' own distribution predicts
- * (Dean and Barroso's 1 − (1 − p)^k) is within 10% of the p99 measured, and about 15% of the reads
- * meet a slow call although only 1% of the calls are slow.
+ * (Dean and Barroso's 1 − (1 − p)^k) is within 10% of the p99 measured.
  */
 @EndToEnd
 class TailAmplificationIsPredictedFromTheBackendCallsTest {
@@ -44,6 +43,5 @@ class TailAmplificationIsPredictedFromTheBackendCallsTest {
         assertEquals(16, t.fanout());
         assertEquals("cache", t.entry());
         assertTrue(Math.abs(t.error()) <= 0.10, "predicted p99 " + t.predictedP99Us() + " µs against measured " + t.measuredP99Us() + " µs: " + t);
-        assertTrue(t.measuredSlowShare() > 0.10 && t.measuredSlowShare() < 0.22, "about 1 − 0.99^16 = 15% of reads are slow: " + t);
     }
 }

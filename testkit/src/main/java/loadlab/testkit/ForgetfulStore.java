@@ -2,8 +2,6 @@ package loadlab.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -45,7 +43,7 @@ public final class ForgetfulStore implements AutoCloseable {
         this.forget = Set.copyOf(forget);
         this.replace = Set.copyOf(replace);
         this.slow = Set.copyOf(slow);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = LoopbackServers.http(0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();

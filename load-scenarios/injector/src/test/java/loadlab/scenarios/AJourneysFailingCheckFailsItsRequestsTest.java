@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import loadlab.injector.internal.run.JourneySource;
 import loadlab.testkit.EndToEnd;
 import loadlab.injector.internal.run.RunSpec;
 import loadlab.injector.internal.run.Engine;
+import loadlab.testkit.LoopbackServers;
 
 /**
  * A Gatling check that fails is a failed request with cause {@code check}, never a success: the
@@ -59,7 +59,7 @@ class AJourneysFailingCheckFailsItsRequestsTest {
 
     @Test
     void aFailingJsonPathCheckIsCauseCheckAndEveryCheckIsCountedByName() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        HttpServer server = LoopbackServers.http(64);
         server.createContext("/", x -> {
             byte[] b = "{\"id\": 1, \"name\": \"ada\", \"followers\": 0}".getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().add("Content-Type", "application/json");

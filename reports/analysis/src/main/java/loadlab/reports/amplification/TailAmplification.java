@@ -30,12 +30,9 @@ import loadlab.recording.ServerTimings;
  * @param baseUs             the request's own time outside the fan-out, from the medians
  * @param predictedP99Us     the request p99 the calls predict (with {@code baseUs})
  * @param measuredP99Us      the request's measured p99 (service time)
- * @param predictedSlowShare requests expected to meet at least one call beyond the call p99: 1 − 0.99^k
- * @param measuredSlowShare  requests whose service time was beyond the call p99
  */
 public record TailAmplification(String request, long fanout, String entry, long calls, long callP99Us, long baseUs, long predictedP99Us,
-                                long measuredP99Us,
-                                double predictedSlowShare, double measuredSlowShare) {
+                                long measuredP99Us) {
 
     /** (predicted − measured) / measured: how far the independence model is from what happened. */
     public double error() {
@@ -72,8 +69,7 @@ public record TailAmplification(String request, long fanout, String entry, long 
             long callP99 = calls.getValueAtPercentile(99);
             long base = Math.max(0, measured.getValueAtPercentile(50) - calls.getValueAtPercentile(callPercentile(0.5, k)));
             out.add(new TailAmplification(request, k, entry, calls.getTotalCount(), callP99, base,
-                    base + calls.getValueAtPercentile(callPercentile(0.99, k)), measured.getValueAtPercentile(99), 1 - Math.pow(0.99, k),
-                    1 - measured.getPercentileAtOrBelowValue(callP99) / 100));
+                    base + calls.getValueAtPercentile(callPercentile(0.99, k)), measured.getValueAtPercentile(99)));
         }
         return out;
     }

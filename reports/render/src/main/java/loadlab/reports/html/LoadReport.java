@@ -278,16 +278,13 @@ final class LoadReport {
         for (TailAmplification t : rows) {
             out.add(new Row(List.of(Cell.text(t.request()), Cell.num(Long.toString(t.fanout())), Cell.key(t.entry()),
                     Cell.num(Figures.micros(t.callP99Us())), Cell.num(Figures.micros(t.predictedP99Us())), Cell.num(Figures.micros(t.measuredP99Us())),
-                    Cell.num(String.format(java.util.Locale.ROOT, "%+.0f%%", t.error() * 100)),
-                    Cell.num(Percent.text(t.predictedSlowShare())), Cell.num(Percent.text(t.measuredSlowShare())))));
+                    Cell.num(String.format(java.util.Locale.ROOT, "%+.0f%%", t.error() * 100)))));
         }
         return new Table("amplification", prefix + "Tail amplification",
                 "A request that fans out to k calls waits for the slowest: if a call is slow with probability p, the request is with "
                         + "probability 1 − (1 − p)^k. Predicted p99: the calls' own percentile 100·0.99^(1/k), plus the request's own "
-                        + "time outside the fan-out (from the medians); measured: the request's service-time p99. Slow share: requests "
-                        + "beyond the call p99 (predicted 1 − 0.99^k).",
-                List.of("request", "fan-out k", "call", "call p99", "predicted p99", "measured p99", "difference", "slow, predicted",
-                        "slow, measured"), out);
+                        + "time outside the fan-out (from the medians); measured: the request's service-time p99.",
+                List.of("request", "fan-out k", "call", "call p99", "predicted p99", "measured p99", "difference"), out);
     }
 
     /** Every named check of every request: how often it held and failed, and why it failed. */

@@ -44,7 +44,8 @@ import loadlab.recording.RunRecorder;
  * all with the run's resource attributes. A push holds exactly the seconds the logs hold, so what a
  * backend adds up equals the {@code .hlog} counts.
  *
- * <p>Pushing never holds the run back: ticks are handed to one sender thread through a queue of
+ * <p>A first push, {@code loadlab.runs.started}, goes out as the injector starts, before any load.
+ * Pushing never holds the run back: ticks are handed to one sender thread through a queue of
  * {@value #QUEUE} batches; a batch that does not fit is dropped and counted, and a collector that is
  * slow or gone costs at most the exporter's timeout per batch, on that thread.
  */
@@ -88,6 +89,11 @@ public final class OtlpLive implements Consumer<IntervalLog.Tick>, AutoCloseable
         this.sender = new Thread(this::send, "loadlab-live-otlp");
         sender.setDaemon(true);
         sender.start();
+        long now = System.currentTimeMillis() * 1_000_000;
+        // the first push, before any load: says the run began, and loads and warms the exporter (its classes, the
+        // connection) now rather than in the middle of the measured window
+        queue.offer(List.of(new Metric(resource, scope, "loadlab.runs.started", "Runs (and segments) that began", "{run}", MetricDataType.LONG_SUM,
+                SumData.createLongSumData(true, AggregationTemporality.DELTA, List.of(LongPointData.create(now, now, Attributes.empty(), 1))))));
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +30,7 @@ import loadlab.scenarios.profile.OpenProfile;
 import loadlab.scenarios.profile.RatePhase;
 import loadlab.scenarios.requests.RequestMix;
 import loadlab.scenarios.requests.RequestTemplate;
+import loadlab.testkit.LoopbackServers;
 
 /**
  * A target that closes every connection after its answer (Connection: close, as an HTTP/1.0
@@ -45,7 +45,7 @@ class ATargetThatClosesConnectionsIsToldApartFromTheInjectorsLimitTest {
     @ParameterizedTest(name = "closes connections: {0}")
     @ValueSource(booleans = {true, false})
     void connectionsOpenedPerRequestTellTheTargetsClosingApart(boolean closes) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        HttpServer server = LoopbackServers.http(256);
         server.createContext("/", x -> {
             x.getRequestBody().readAllBytes();
             if (closes) x.getResponseHeaders().add("Connection", "close");

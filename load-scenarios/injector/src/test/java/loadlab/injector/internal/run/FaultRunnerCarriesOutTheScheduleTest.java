@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import loadlab.recording.FaultLog;
 import loadlab.scenarios.faults.FaultSchedule;
 import loadlab.scenarios.faults.FaultSpec;
 import loadlab.scenarios.faults.FaultAction;
+import loadlab.testkit.LoopbackServers;
 
 /**
  * The schedule carried out against a loopback HTTP server and shell commands: each action runs
@@ -40,7 +40,7 @@ class FaultRunnerCarriesOutTheScheduleTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server = LoopbackServers.http(16);
         server.createContext("/", exchange -> {
             calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
                     + new String(exchange.getRequestBody().readAllBytes()));

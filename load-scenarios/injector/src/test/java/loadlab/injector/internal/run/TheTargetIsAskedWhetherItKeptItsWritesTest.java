@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import loadlab.recording.Verification;
+import loadlab.testkit.LoopbackServers;
 
 /**
  * After the load, the target is asked whether it kept every acknowledged write: asked again while
@@ -40,7 +40,7 @@ class TheTargetIsAskedWhetherItKeptItsWritesTest {
 
     /** Serves the given answers in turn (the last one again and again) with the given status. */
     private URI answering(int status, String... answers) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server = LoopbackServers.http(16);
         server.createContext("/verify", exchange -> {
             int n = asked.getAndIncrement();
             byte[] body = answers[Math.min(n, answers.length - 1)].getBytes(StandardCharsets.UTF_8);
