@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -32,6 +33,7 @@ public final class RunRecorder {
     private volatile long countFromMillis;
     private volatile WriteLog writes;
     private final Map<String, Recorder> timings = new ConcurrentHashMap<>();
+    private static final Pattern FANOUT_COUNT = Pattern.compile("\\d{1,6}");
 
     /** The recorders of one request name (or one name and error cause). */
     static final class Channel {
@@ -65,7 +67,7 @@ public final class RunRecorder {
             return;
         }
         for (ServerTimingHeader.Entry e : entries) {
-            if (ServerTimingHeader.FANOUT.equals(e.name()) && e.desc() != null && e.desc().matches("\\d{1,6}")) {
+            if (ServerTimingHeader.FANOUT.equals(e.name()) && e.desc() != null && FANOUT_COUNT.matcher(e.desc()).matches()) {
                 timing(RequestName.fanoutTag(tag)).recordValue(Long.parseLong(e.desc()));
                 continue;
             }

@@ -1,7 +1,9 @@
 package loadlab.recording;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.HdrHistogram.Histogram;
@@ -33,9 +35,9 @@ public final class ServerTimings {
     }
 
     /** Request names with their entries, each as tagged. */
-    public Map<String, java.util.Set<String>> names() {
-        Map<String, java.util.Set<String>> out = new TreeMap<>();
-        entries.forEach((r, byEntry) -> out.put(r, java.util.Collections.unmodifiableSet(byEntry.keySet())));
+    public Map<String, Set<String>> names() {
+        Map<String, Set<String>> out = new TreeMap<>();
+        entries.forEach((r, byEntry) -> out.put(r, Collections.unmodifiableSet(byEntry.keySet())));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package loadlab.service.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A response ready to be written: status, content type, extra headers, body bytes. */
@@ -11,7 +12,7 @@ public record ApiResponse(int status, String contentType, Map<String, String> he
 
     /** The same response with one more header. */
     public ApiResponse withHeader(String name, String value) {
-        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new ApiResponse(status, contentType, more, body);
     }

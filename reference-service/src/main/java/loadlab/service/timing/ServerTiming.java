@@ -1,5 +1,7 @@
 package loadlab.service.timing;
 
+import java.util.function.Supplier;
+
 import loadlab.service.fault.Block;
 
 /**
@@ -42,7 +44,7 @@ public final class ServerTiming {
     }
 
     /** Runs {@code work} on this thread with its block calls going into {@code timing} (a request's, from another thread). */
-    public static <T> T attach(ServerTiming timing, java.util.function.Supplier<T> work) {
+    public static <T> T attach(ServerTiming timing, Supplier<T> work) {
         ServerTiming before = CURRENT.get();
         CURRENT.set(timing);
         try {
@@ -56,30 +58,23 @@ public final class ServerTiming {
     /** The request fanned out to {@code calls} parallel calls: an entry {@code fanout;desc=N}, without a duration. */
     public static void fanout(int calls) {
         ServerTiming t = CURRENT.get();
-        if (t == null) return;
-        synchronized (t) {
-            if (t.count >= MAX_ENTRIES) return;
-            if (t.count++ > 0) t.entries.append(", ");
-            t.entries.append("fanout;desc=").append(calls);
-        }
+        if (t != null) t.add("fanout;desc=" + calls);
     }
 
     /** One call of {@code block} that took {@code nanos}, on the current request's thread (if any). */
     public static void record(Block block, long nanos) {
         ServerTiming t = CURRENT.get();
         if (t == null) return;
-        synchronized (t) {
-            t.append(block, nanos);
-        }
-    }
-
-    private void append(Block block, long nanos) {
-        ServerTiming t = this;
-        if (t.count >= MAX_ENTRIES) return;
-        if (t.count++ > 0) t.entries.append(", ");
         long micros = Math.max(0, nanos / 1_000);
         long fraction = micros % 1_000;
-        t.entries.append(block.id()).append(";dur=").append(micros / 1_000).append('.')
-                .append(fraction < 100 ? (fraction < 10 ? "00" : "0") : "").append(fraction); // milliseconds, three decimals, no formatter
+        // milliseconds with three decimals, without a formatter
+        t.add(block.id() + ";dur=" + micros / 1_000 + "." + (fraction < 100 ? (fraction < 10 ? "00" : "0") : "") + fraction);
+    }
+
+    /** One entry, from any of the request's threads. */
+    private synchronized void add(String entry) {
+        if (count >= MAX_ENTRIES) return;
+        if (count++ > 0) entries.append(", ");
+        entries.append(entry);
     }
 }

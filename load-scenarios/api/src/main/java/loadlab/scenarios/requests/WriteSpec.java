@@ -1,5 +1,7 @@
 package loadlab.scenarios.requests;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -95,7 +97,7 @@ public final class WriteSpec {
 
     /** The variables the id and the read-back path use besides the id itself. */
     Set<String> variables() {
-        Set<String> out = new java.util.LinkedHashSet<>(verify.variables());
+        Set<String> out = new LinkedHashSet<>(verify.variables());
         if (chosen != null) out.addAll(chosen.variables());
         if (expect != null) out.addAll(expect.variables());
         out.remove(ID);
@@ -103,7 +105,7 @@ public final class WriteSpec {
     }
 
     List<String> places() {
-        List<String> out = new java.util.ArrayList<>(verify.places());
+        List<String> out = new ArrayList<>(verify.places());
         if (chosen != null) out.addAll(chosen.places());
         if (expect != null) out.addAll(expect.places());
         out.removeIf(ID::equals);

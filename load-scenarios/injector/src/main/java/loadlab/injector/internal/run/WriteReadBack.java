@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import loadlab.recording.ClientCheck;
@@ -119,7 +120,7 @@ public final class WriteReadBack {
 
     private Map<Long, Found> readAll(List<Write> writes) throws InterruptedException {
         Semaphore slots = new Semaphore(IN_FLIGHT);
-        Map<Long, Found> out = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Long, Found> out = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> reads = new ArrayList<>(writes.size());
         for (Write w : writes) {
             slots.acquire();
