@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -113,14 +114,16 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: the reference service's /admin/verify when loadlab started it or --admin names it); none to skip.")
     String verify;
 
-    @Option(names = "--live", paramLabel = "otlp=URL",
-            description = "Push results while the run runs: each request name's interval histogram as an OpenTelemetry base-2 exponential "
-                    + "histogram (delta), failures by cause, start lag and blocked time, over OTLP/HTTP, e.g. "
-                    + "otlp=http://127.0.0.1:4318/v1/metrics. A collector that is slow or gone never slows the run.")
-    String live;
+    @Option(names = "--live", paramLabel = "otlp=URL|prometheus=[HOST]:PORT",
+            description = "Results while the run runs: each request name's histogram (never a percentile), failures by cause, start lag, "
+                    + "blocked time, arrivals and the target rate. otlp=http://127.0.0.1:4318/v1/metrics pushes OpenTelemetry base-2 "
+                    + "exponential histograms (delta) over OTLP/HTTP; prometheus=:9464 serves /metrics for scraping. Both may be given. "
+                    + "A collector or scraper that is slow or gone never slows the run.")
+    List<String> live;
 
     @Option(names = "--live-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How often --live pushes, in whole seconds (default: 5s).")
+            description = "How often --live pushes, in whole seconds (default: 5s); with prometheus=, the longest wait after the run "
+                    + "for a last scrape.")
     Duration liveInterval;
 
     @Option(names = "--verify-wait", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -161,8 +164,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--verify-wait " + verifyWait.toSeconds() + "s must be between 0s and 1h");
         }
         if (verifyWait != null && "none".equals(verify)) throw new IllegalArgumentException("--verify-wait goes with verification; drop --verify none");
-        if (liveInterval != null && live == null) throw new IllegalArgumentException("--live-interval goes with --live otlp=URL; add it or drop the interval");
+        if (liveInterval != null && live == null) throw new IllegalArgumentException("--live-interval goes with --live; add it or drop the interval");
         LiveSpec liveSpec = live == null ? null : LiveSpec.parse(live, liveInterval);
+        if (liveSpec != null) liveSpec.checkPrometheusPort();
         if (faultsFile != null || profileFaults) { // checked in full before any load; the service's address is filled in once it runs
             URI probe = admin != null ? adminUri(admin) : workload.target == null ? ReferenceAdminFaults.NOT_YET_STARTED : null;
             faults(probe == null ? null : new ReferenceAdminFaults(probe), parsed.measuredSeconds());

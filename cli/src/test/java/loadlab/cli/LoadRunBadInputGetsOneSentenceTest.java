@@ -1,5 +1,7 @@
 package loadlab.cli;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +16,7 @@ import loadlab.testkit.LoopbackTarget;
 /** Every way to get {@code loadlab run} and {@code merge} wrong ends in one sentence and exit code 2. */
 class LoadRunBadInputGetsOneSentenceTest {
     private static LoopbackTarget target;
+    private static ServerSocket taken;
 
     @TempDir
     static Path tmp;
@@ -21,6 +24,7 @@ class LoadRunBadInputGetsOneSentenceTest {
     @BeforeAll
     static void start() throws Exception {
         target = new LoopbackTarget();
+        taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Path corrupt = Files.createDirectories(tmp.resolve("corrupt-run"));
         Files.writeString(corrupt.resolve("run.json"), "{\"schema\":\"loadlab.run/1\",\"scenario\":\"http-get\",\"model\":\"open\",\"measure_from_millis\":0}");
         Files.writeString(corrupt.resolve("latency.hlog"), "0.000,1.000,2.0,HISTFAAAbroken\n");
@@ -33,8 +37,9 @@ class LoadRunBadInputGetsOneSentenceTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         target.close();
+        taken.close();
     }
 
     @ParameterizedTest(name = "loadlab {0}")
@@ -78,6 +83,11 @@ class LoadRunBadInputGetsOneSentenceTest {
             "run --target TARGET --profile TMP/profile-faults.yaml   | profile-faults.yaml (faults:) fault 'x' ends at 6 s",
             "run --target TARGET --profile TMP/profile-faults.yaml --faults TMP/late.yaml | has faults: and --faults gives more",
             "run --target TARGET --profile TMP/profile-typo.yaml     | unknown key 'fault'; a profile has phases, concurrency, duration, warmup, faults",
+            "run --target TARGET --rate 10/s --live otlp=localhost:4318 | must be an http:// or https:// URL with a host",
+            "run --target TARGET --rate 10/s --live prometheus=9464  | is not an address to listen on; write :PORT",
+            "run --target TARGET --rate 10/s --live prometheus=127.0.0.1:TAKEN | cannot listen there",
+            "run --target TARGET --rate 10/s --live-interval 5s      | --live-interval goes with --live",
+            "run --target TARGET --rate 10/s --live statsd=:8125     | is not understood",
             "run --target TARGET --rate 10/s --verify ftp://x/       | --verify 'ftp://x/' must be a verification endpoint's http:// URL",
             "run --target TARGET --rate 10/s --verify none --verify-wait 5s | --verify-wait goes with verification; drop --verify none",
             "run --target TARGET --rate 10/s --verify-wait 2h        | --verify-wait 7200s must be between 0s and 1h",
@@ -93,7 +103,8 @@ class LoadRunBadInputGetsOneSentenceTest {
             "k8s collect --job j --pvc runs --image x --kubectl TMP/no-kubectl --out TMP/collect-1 | cannot run TMP/no-kubectl",
     })
     void isRefusedWithOneSentence(String args, String phrase) {
-        String line = args.trim().replace("TARGET", target.url()).replace("TMP", tmp.toString());
+        String line = args.trim().replace("TARGET", target.url()).replace("TMP", tmp.toString())
+                .replace("TAKEN", Integer.toString(taken.getLocalPort()));
         CliRun.execute(line.split("\\s+")).assertRefusedWithOneSentence(phrase.trim().replace("TMP", tmp.toString()));
     }
 }

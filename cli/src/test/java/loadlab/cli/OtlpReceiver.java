@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -30,6 +32,9 @@ final class OtlpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Point> points = new ArrayList<>();
     private final CountDownLatch pushes;
+    private final AtomicInteger received = new AtomicInteger();
+    private final AtomicLong arrivals = new AtomicLong();
+    private final List<Double> targets = new ArrayList<>();
 
     OtlpReceiver(int stopAnsweringAfter) throws IOException {
         pushes = new CountDownLatch(stopAnsweringAfter);
@@ -41,6 +46,12 @@ final class OtlpReceiver implements AutoCloseable {
                     String segment = attribute(rm.getResource().getAttributesList(), "loadlab.segment");
                     for (ScopeMetrics sm : rm.getScopeMetricsList()) {
                         for (Metric m : sm.getMetricsList()) {
+                            if (m.getName().equals("loadlab.arrivals")) m.getSum().getDataPointsList().forEach(p -> arrivals.addAndGet(p.getAsInt()));
+                            if (m.getName().equals("loadlab.target.rate")) {
+                                synchronized (points) {
+                                    m.getGauge().getDataPointsList().forEach(p -> targets.add(p.getAsDouble()));
+                                }
+                            }
                             if (!m.getName().equals("loadlab.request.duration")) continue;
                             for (ExponentialHistogramDataPoint p : m.getExponentialHistogram().getDataPointsList()) {
                                 long buckets = p.getZeroCount() + p.getPositive().getBucketCountsList().stream().mapToLong(Long::longValue).sum();
@@ -60,6 +71,7 @@ final class OtlpReceiver implements AutoCloseable {
                         out.write(body);
                     }
                 }
+                received.incrementAndGet();
                 pushes.countDown();
             }
         });
@@ -77,6 +89,23 @@ final class OtlpReceiver implements AutoCloseable {
     /** Waits until the first pushes have arrived. */
     void awaitPushes() throws InterruptedException {
         pushes.await();
+    }
+
+    /** Export requests answered. */
+    int received() {
+        return received.get();
+    }
+
+    /** Arrivals pushed, over every push. */
+    long arrivals() {
+        return arrivals.get();
+    }
+
+    /** The target rate of every push that carried one. */
+    List<Double> targets() {
+        synchronized (points) {
+            return List.copyOf(targets);
+        }
     }
 
     List<Point> points() {

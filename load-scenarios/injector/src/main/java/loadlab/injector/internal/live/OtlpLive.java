@@ -1,6 +1,7 @@
 package loadlab.injector.internal.live;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import org.HdrHistogram.Histogram;
 
@@ -20,8 +20,10 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.Data;
+import io.opentelemetry.sdk.metrics.data.DoublePointData;
 import io.opentelemetry.sdk.metrics.data.ExponentialHistogramData;
 import io.opentelemetry.sdk.metrics.data.ExponentialHistogramPointData;
+import io.opentelemetry.sdk.metrics.data.GaugeData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.MetricDataType;
@@ -41,7 +43,9 @@ import loadlab.recording.RunRecorder;
  * metrics: each request name's response times as a base-2 exponential histogram
  * ({@code loadlab.request.duration}, seconds), failures by cause ({@code loadlab.request.errors}),
  * start lag and time blocked for a connection ({@code loadlab.start_lag}, {@code loadlab.blocked}),
- * all with the run's resource attributes. A push holds exactly the seconds the logs hold, so what a
+ * arrivals started ({@code loadlab.arrivals}) beside what an open schedule asked for per second
+ * ({@code loadlab.target.rate}, a gauge each segment's share of which adds up to the whole), all
+ * with the run's resource attributes. A push holds exactly the seconds the logs hold, so what a
  * backend adds up equals the {@code .hlog} counts.
  *
  * <p>A first push, {@code loadlab.runs.started}, goes out as the injector starts, before any load.
@@ -49,15 +53,17 @@ import loadlab.recording.RunRecorder;
  * {@value #QUEUE} batches; a batch that does not fit is dropped and counted, and a collector that is
  * slow or gone costs at most the exporter's timeout per batch, on that thread.
  */
-public final class OtlpLive implements Consumer<IntervalLog.Tick>, AutoCloseable {
+public final class OtlpLive implements LiveSink {
     static final int QUEUE = 4;
-    private static final AttributeKey<String> REQUEST = AttributeKey.stringKey("loadlab.request");
-    private static final AttributeKey<String> CAUSE = AttributeKey.stringKey("loadlab.error.cause");
+    static final AttributeKey<String> REQUEST = AttributeKey.stringKey("loadlab.request");
+    static final AttributeKey<String> CAUSE = AttributeKey.stringKey("loadlab.error.cause");
 
     private final MetricExporter exporter;
     private final Resource resource;
     private final InstrumentationScopeInfo scope = InstrumentationScopeInfo.create("loadlab");
     private final long seconds;
+    private final ScheduledRate schedule;
+    private final String endpoint;
     private final BlockingQueue<List<MetricData>> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread sender;
     private final AtomicLong sent = new AtomicLong();
@@ -68,21 +74,26 @@ public final class OtlpLive implements Consumer<IntervalLog.Tick>, AutoCloseable
     private final Map<String, Long> errors = new TreeMap<>();
     private final Histogram lag = Histograms.empty();
     private final Histogram blocked = Histograms.empty();
+    private long arrivals;
+    private long scheduled;
     private long startMillis = Long.MAX_VALUE;
     private long endMillis;
     private int ticks;
 
-    /** The outcome at the end, for the console. */
-    public record Report(long sent, long failed, long dropped) {}
+    /** The outcome at the end. */
+    record Report(long sent, long failed, long dropped) {}
 
-    public OtlpLive(LiveSpec spec, Map<String, String> resourceAttributes) {
+    /** @param schedule what an open schedule asks for each second; null for a closed model */
+    public OtlpLive(LiveSpec spec, Map<String, String> resourceAttributes, ScheduledRate schedule) {
         this(OtlpHttpMetricExporter.builder().setEndpoint(spec.otlp()).setTimeout(Duration.ofSeconds(2)).setRetryPolicy(null).build(),
-                spec, resourceAttributes);
+                spec, resourceAttributes, schedule);
     }
 
-    OtlpLive(MetricExporter exporter, LiveSpec spec, Map<String, String> resourceAttributes) {
+    OtlpLive(MetricExporter exporter, LiveSpec spec, Map<String, String> resourceAttributes, ScheduledRate schedule) {
         this.exporter = exporter;
         this.seconds = spec.intervalMs() / 1000;
+        this.schedule = schedule;
+        this.endpoint = spec.otlp();
         io.opentelemetry.api.common.AttributesBuilder attributes = Attributes.builder().put("service.name", "loadlab");
         resourceAttributes.forEach(attributes::put);
         this.resource = Resource.create(attributes.build());
@@ -108,6 +119,8 @@ public final class OtlpLive implements Consumer<IntervalLog.Tick>, AutoCloseable
         }
         if (tick.lag() != null) lag.add(tick.lag());
         if (tick.blocked() != null) blocked.add(tick.blocked());
+        arrivals += tick.arrivals();
+        if (schedule != null) scheduled += schedule.at(tick);
         startMillis = Math.min(startMillis, tick.startMillis());
         endMillis = Math.max(endMillis, tick.endMillis());
         if (++ticks >= seconds) push();
@@ -117,11 +130,15 @@ public final class OtlpLive implements Consumer<IntervalLog.Tick>, AutoCloseable
     private void push() {
         if (ticks == 0 || startMillis == Long.MAX_VALUE) return;
         List<MetricData> batch = batch(startMillis * 1_000_000, endMillis * 1_000_000);
-        if (!batch.isEmpty() && !queue.offer(batch)) dropped.incrementAndGet();
+        boolean idle = latency.isEmpty() && errors.isEmpty() && lag.getTotalCount() == 0 && blocked.getTotalCount() == 0 && arrivals == 0
+                && scheduled == 0;
+        if (!idle && !queue.offer(batch)) dropped.incrementAndGet();
         latency.clear();
         errors.clear();
         lag.reset();
         blocked.reset();
+        arrivals = 0;
+        scheduled = 0;
         startMillis = Long.MAX_VALUE;
         endMillis = 0;
         ticks = 0;
@@ -147,6 +164,13 @@ public final class OtlpLive implements Consumer<IntervalLog.Tick>, AutoCloseable
                 List.of(ExponentialBuckets.point(lag, 1e-6, start, end, Attributes.empty()))));
         if (blocked.getTotalCount() > 0) out.add(exponential("loadlab.blocked", "How long requests waited for a free connection",
                 List.of(ExponentialBuckets.point(blocked, 1e-6, start, end, Attributes.empty()))));
+        out.add(new Metric(resource, scope, "loadlab.arrivals", "Arrivals started: schedule slots or users", "{arrival}", MetricDataType.LONG_SUM,
+                SumData.createLongSumData(true, AggregationTemporality.DELTA, List.of(LongPointData.create(start, end, Attributes.empty(), arrivals)))));
+        if (schedule != null && ticks > 0) {
+            out.add(new Metric(resource, scope, "loadlab.target.rate", "Arrivals per second the schedule asked for in these seconds", "{arrival}/s",
+                    MetricDataType.DOUBLE_GAUGE, GaugeData.createDoubleGaugeData(List.of(DoublePointData.create(start, end, Attributes.empty(),
+                    scheduled / (double) ticks, List.of())))));
+        }
         return out;
     }
 
@@ -170,8 +194,16 @@ public final class OtlpLive implements Consumer<IntervalLog.Tick>, AutoCloseable
         }
     }
 
+    @Override
+    public String finish(boolean runEnded) {
+        Report r = drain();
+        return String.format(Locale.ROOT, "live: %d pushes sent to %s%s", r.sent(), endpoint, r.failed() + r.dropped() == 0 ? ""
+                : String.format(Locale.ROOT, "; %d failed and %d dropped (the collector was slow or gone; the run's own files hold everything)",
+                        r.failed(), r.dropped()));
+    }
+
     /** Pushes what is left, waits for the sender (a few seconds at most), and says what became of the batches. */
-    public synchronized Report finish() {
+    synchronized Report drain() {
         push();
         try {
             queue.put(List.of());
@@ -181,11 +213,6 @@ public final class OtlpLive implements Consumer<IntervalLog.Tick>, AutoCloseable
         }
         exporter.shutdown().join(2, TimeUnit.SECONDS);
         return new Report(sent.get(), failed.get() + queue.size(), dropped.get());
-    }
-
-    @Override
-    public void close() {
-        finish();
     }
 
     /** One metric as the exporter takes it. */

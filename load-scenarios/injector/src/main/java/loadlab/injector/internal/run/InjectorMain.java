@@ -12,11 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import loadlab.injector.internal.live.LiveSink;
 import loadlab.injector.internal.live.OtlpLive;
+import loadlab.injector.internal.live.PrometheusLive;
+import loadlab.injector.internal.live.ScheduledRate;
 import loadlab.recording.IntervalLog;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
@@ -66,7 +71,7 @@ public final class InjectorMain {
     private FaultRunner faults;
     private IntervalLog log;
     private MetricsScraper scraper;
-    private OtlpLive live;
+    private final List<LiveSink> live = new ArrayList<>();
     private Progress progress;
     private boolean finished;
     private volatile String failure;
@@ -128,18 +133,29 @@ public final class InjectorMain {
                 .against(spec.service());
         if (spec.startAtMillis() != null) manifest = manifest.startingAt(Instant.ofEpochMilli(spec.startAtMillis()));
         RunFiles.write(dir.resolve(RunManifest.FILE), manifest);
+        ScheduledRate schedule = profile instanceof OpenProfile open ? new ScheduledRate(open.perSecond(), startMillis) : null;
         progress = new Progress(out, spec.terminal(), profile.warmupSeconds(), profile.warmupSeconds() + profile.measuredSeconds(),
-                profile instanceof OpenProfile open ? open.perSecond() : null, startMillis);
+                schedule, startMillis);
         AbortWatch abort = spec.abort() == null ? null : new AbortWatch(spec.abort(), recorder::countFromMillis, why -> stop(ABORTED, why));
         recorder.recordWritesTo(new WriteLog(dir));
         if (spec.live() != null) {
-            live = new OtlpLive(spec.live(), Map.of("loadlab.run", spec.name(), "loadlab.scenario", spec.scenario(), "loadlab.target", spec.target(),
-                    "loadlab.segment", spec.segment() == null ? "1/1" : spec.segment()));
+            Map<String, String> labels = Map.of("loadlab.run", spec.name(), "loadlab.scenario", spec.scenario(), "loadlab.target", spec.target(),
+                    "loadlab.segment", spec.segment() == null ? "1/1" : spec.segment());
+            if (spec.live().otlp() != null) live.add(new OtlpLive(spec.live(), labels, schedule));
+            if (spec.live().prometheus()) {
+                try {
+                    live.add(new PrometheusLive(spec.live(), labels, schedule));
+                } catch (UncheckedIOException e) { // the port was free when loadlab checked it, and taken since
+                    System.err.println("loadlab: " + e.getMessage() + "; pick a free port");
+                    return CRASHED;
+                }
+                out.println("live: serving Prometheus metrics at " + spec.live().prometheusUrl());
+            }
         }
         log = new IntervalLog(recorder, dir, startMillis, tick -> {
             progress.tick(tick);
             if (abort != null) abort.tick(tick);
-            if (live != null) live.accept(tick);
+            for (LiveSink sink : live) sink.accept(tick);
         }, why -> stop(WRITE_FAILED, why)).startTicking();
         if (spec.metricsUrl() != null) scraper = new MetricsScraper(URI.create(spec.metricsUrl()), dir);
         if (!spec.faults().isEmpty()) faults = new FaultRunner(spec.faults(), spec.clearFaults(), dir);
@@ -231,12 +247,7 @@ public final class InjectorMain {
         if (faults != null) faults.close(); // no fault outlives the run, finished or interrupted
         log.close();
         if (scraper != null) scraper.close();
-        if (live != null) {
-            OtlpLive.Report r = live.finish();
-            System.out.printf(Locale.ROOT, "live: %d pushes sent to %s%s%n", r.sent(), spec.live().otlp(),
-                    r.failed() + r.dropped() == 0 ? "" : String.format(Locale.ROOT, "; %d failed and %d dropped (the collector was slow or gone; "
-                            + "the run's own files hold everything)", r.failed(), r.dropped()));
-        }
+        for (LiveSink sink : live) System.out.println(sink.finish(!interrupted));
         progress.done();
         Instant ended = Instant.now();
         long countedFrom = recorder.countFromMillis();

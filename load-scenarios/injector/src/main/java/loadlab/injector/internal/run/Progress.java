@@ -3,6 +3,7 @@ package loadlab.injector.internal.run;
 import java.io.PrintStream;
 import java.util.Locale;
 
+import loadlab.injector.internal.live.ScheduledRate;
 import loadlab.recording.IntervalLog;
 import loadlab.recording.Micros;
 import loadlab.recording.Summary;
@@ -16,18 +17,18 @@ final class Progress {
     private final boolean terminal;
     private final long warmupSeconds;
     private final long totalSeconds;
-    private final long[] perSecond;
+    private final ScheduledRate schedule;
     private final long startMillis;
     private long errors;
     private long lastPrinted = -1;
 
-    /** @param perSecond the schedule's arrivals in each second, or null for a closed model */
-    Progress(PrintStream out, boolean terminal, long warmupSeconds, long totalSeconds, long[] perSecond, long startMillis) {
+    /** @param schedule what the schedule asks for each second, or null for a closed model */
+    Progress(PrintStream out, boolean terminal, long warmupSeconds, long totalSeconds, ScheduledRate schedule, long startMillis) {
         this.out = out;
         this.terminal = terminal;
         this.warmupSeconds = warmupSeconds;
         this.totalSeconds = totalSeconds;
-        this.perSecond = perSecond;
+        this.schedule = schedule;
         this.startMillis = startMillis;
     }
 
@@ -37,12 +38,12 @@ final class Progress {
         double seconds = Math.max(0.001, (tick.endMillis() - tick.startMillis()) / 1000.0);
         String phase = elapsed <= warmupSeconds ? " (warm-up, not counted)" : "";
         // the target counts arrivals; a journey sends several requests each, which are shown apart, never against the target
-        boolean apart = perSecond != null && tick.arrivals() > 0 && Summary.Injector.apart(tick.arrivals(), tick.requests());
-        double achievedPerS = (perSecond != null && tick.arrivals() > 0 ? tick.arrivals() : tick.requests()) / seconds;
+        boolean apart = schedule != null && tick.arrivals() > 0 && Summary.Injector.apart(tick.arrivals(), tick.requests());
+        double achievedPerS = (schedule != null && tick.arrivals() > 0 ? tick.arrivals() : tick.requests()) / seconds;
         String achieved = apart ? String.format(Locale.ROOT, "arrivals %.1f/s  requests %.1f/s", tick.arrivals() / seconds,
                 tick.requests() / seconds) : String.format(Locale.ROOT, "achieved %.1f/s", achievedPerS);
         String line = String.format(Locale.ROOT, "[%4ds/%ds] target %s  %s  p99 %s  errors %d%s", elapsed, totalSeconds,
-                perSecond == null ? "closed" : String.format(Locale.ROOT, "%d/s", perSecond[(int) Math.min(perSecond.length - 1, Math.max(0, elapsed - 1))]),
+                schedule == null ? "closed" : String.format(Locale.ROOT, "%d/s", schedule.at(Math.min(tick.endMillis(), schedule.endMillis()))),
                 achieved,
                 tick.latency().getTotalCount() == 0 ? "–" : Micros.text(tick.latency().getValueAtPercentile(99)), errors, phase);
         if (terminal) {

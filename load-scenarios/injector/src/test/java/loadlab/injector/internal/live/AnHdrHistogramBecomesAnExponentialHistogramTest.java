@@ -1,10 +1,8 @@
 package loadlab.injector.internal.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -19,8 +17,7 @@ import loadlab.recording.Histograms;
 /**
  * The conversion to OpenTelemetry's base-2 exponential histogram keeps every count (so pushes add up
  * to the logs), places each value in the bucket (b^i, b^(i+1)] that holds it, exact at powers of two
- * and at every scale, stays within the bucket limit, and keeps zero apart; {@code --live} says in one
- * sentence what it cannot use.
+ * and at every scale, stays within the bucket limit, and keeps zero apart.
  */
 class AnHdrHistogramBecomesAnExponentialHistogramTest {
     @Test
@@ -64,15 +61,5 @@ class AnHdrHistogramBecomesAnExponentialHistogramTest {
         double upper = Math.pow(base, p.getPositiveBuckets().getOffset() + k + 1);
         double median = h.getValueAtPercentile(50) * 1e-6;
         assertTrue(median <= upper * (1 + 1e-9) && median > upper / base / base, median + " against bucket top " + upper);
-    }
-
-    @Test
-    void whatLiveCannotUseIsOneSentence() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> LiveSpec.parse("otlp=localhost:4318", null)).getMessage()
-                .contains("must be an http:// or https:// URL"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> LiveSpec.parse("kafka=x", null)).getMessage().contains("not understood"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> LiveSpec.parse("otlp=http://127.0.0.1:4318", Duration.ofMillis(1500)))
-                .getMessage().contains("whole seconds"));
-        assertEquals("http://127.0.0.1:4318/v1/metrics", LiveSpec.parse("otlp=http://127.0.0.1:4318", null).otlp());
     }
 }
