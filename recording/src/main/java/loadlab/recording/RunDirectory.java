@@ -159,6 +159,11 @@ public final class RunDirectory {
         return t;
     }
 
+    /** Streams the Server-Timing log, interval by interval; nothing when the target sent no header. */
+    public void serverTiming(Consumer<IntervalLogReader.Entry> sink) {
+        if (Files.exists(dir.resolve(SERVER_TIMING))) read(SERVER_TIMING, stoppedEarly(), sink);
+    }
+
     /** Streams the response-time log, interval by interval, in constant memory. */
     public void latency(Consumer<IntervalLogReader.Entry> sink) {
         read(LATENCY, stoppedEarly(), sink);

@@ -40,6 +40,7 @@ class MergingSegmentRunsEqualsOneHistogramOfAllRequestsTest {
         Histogram all = Histograms.empty();
         Histogram allService = Histograms.empty();
         Histogram ok = Histograms.empty();
+        Histogram readStore = Histograms.empty();
         SplittableRandom random = new SplittableRandom(17);
         for (int i = 0; i < 30_000; i++) {
             long latencyUs = 100 + (long) (Math.exp(random.nextDouble() * 10));
@@ -48,6 +49,10 @@ class MergingSegmentRunsEqualsOneHistogramOfAllRequestsTest {
             ErrorCause cause = i % 97 == 0 ? ErrorCause.HTTP_5XX : null;
             long end = 5_000_000_000L + latencyUs * 1_000;
             shares.get(i % injectors).record(tag, end - latencyUs * 1_000, end - serviceUs * 1_000, end, cause);
+            if (i % injectors != 2) { // the third injector's target sent no Server-Timing
+                shares.get(i % injectors).recordServerTiming(tag, end - latencyUs * 1_000, i % 11 == 0 ? "store;dur=\"unterminated" : "store;dur=" + (latencyUs / 1000.0));
+                if (i % 11 != 0 && tag.equals("read")) readStore.recordValue(latencyUs);
+            }
             all.recordValue(latencyUs);
             allService.recordValue(serviceUs);
             if (cause == null) ok.recordValue(latencyUs);
@@ -68,6 +73,11 @@ class MergingSegmentRunsEqualsOneHistogramOfAllRequestsTest {
         assertEquals(310, s.total().errors().total());
         assertEquals(100.0, s.injector().targetRate(), 1e-9);
         assertEquals(3, ((RecordedProfile.Open) s.run().profile()).injectors());
+        ServerTimings timings = RunDirectory.open(merged).serverTimings();
+        assertEquals(readStore, timings.entry("read", "store"), "Server-Timing entries add up over the segments that had them");
+        long malformed = 0;
+        for (int i = 0; i < 30_000; i += 11) if (i % injectors != 2) malformed++;
+        assertEquals(malformed, s.serverTiming().malformed().values().stream().mapToLong(Long::longValue).sum());
     }
 
     @Test
