@@ -133,7 +133,7 @@ public final class FixtureRun {
 
     /**
      * The target's {@code Server-Timing}: each successful request of {@code request} carries one
-     * {@code entry} of {@code micros}, every hundredth one of {@code tailMicros}.
+     * {@code entry} of {@code micros}, every hundredth one (counted over the run) of {@code tailMicros}.
      */
     public FixtureRun serverTiming(String request, String entry, long micros, long tailMicros) {
         serverTimings.add(new String[] {request, entry, Long.toString(micros), Long.toString(tailMicros)});
@@ -207,15 +207,17 @@ public final class FixtureRun {
 
     private void writeServerTiming(Path dir) throws IOException {
         try (Log log = new Log(dir.resolve(RunDirectory.SERVER_TIMING))) {
+            long[] made = new long[serverTimings.size()];
             for (int s = 0; s < seconds; s++) {
                 if (silentSeconds.contains(s)) continue;
                 long start = ORIGIN_MILLIS + s * 1000L;
-                for (String[] t : serverTimings) {
+                for (int k = 0; k < serverTimings.size(); k++) {
+                    String[] t = serverTimings.get(k);
                     Histogram h = Histograms.empty();
                     int n = perSecond.getOrDefault(t[0], 0);
                     for (int i = 0; i < n; i++) {
                         if (errorEvery > 0 && i % errorEvery == errorEvery - 1) continue;
-                        h.recordValue(i % 100 == 99 ? Long.parseLong(t[3]) : Long.parseLong(t[2]));
+                        h.recordValue(made[k]++ % 100 == 99 ? Long.parseLong(t[3]) : Long.parseLong(t[2]));
                     }
                     log.write(h, RequestName.timingTag(t[0], t[1]), start);
                 }

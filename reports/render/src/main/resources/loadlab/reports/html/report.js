@@ -189,6 +189,11 @@
       const cSvc = compare ? theme.series[r] : theme.series[1];
       datasets.push(line(runTag(r) + 'response time', spectrumPoints(s.response), cResp, { borderWidth: 2.2 }));
       datasets.push(line(runTag(r) + 'service time', spectrumPoints(s.service), cSvc, { borderDash: [4, 3] }));
+      Object.keys(s.entries || {}).forEach((e, k) => {
+        specs.push(s.entries[e]);
+        datasets.push(line(runTag(r) + e + ' (Server-Timing)', spectrumPoints(s.entries[e]), theme.series[(2 + k + 3 * r) % 8],
+          { borderDash: [2, 2], borderWidth: 1.4 }));
+      });
     });
     draw('spectrum-service', {
       type: 'line', data: { datasets: datasets },

@@ -31,6 +31,7 @@ class LoadReportShowsTheRunsFiguresTest {
     @BeforeAll
     static void build() throws Exception {
         run = FixtureRun.of("read", 70).and("post", 20).and("search", 10).seconds(20).errorEvery(10).withServerMetrics()
+                .serverTiming("read", "store", 800, 20_000).serverTiming("read", "cache", 50, 50).serverTiming("post", "store", 2_000, 2_000)
                 .writeTo(tmp.resolve("20260921T120000Z-fixture"));
         Path page = RunReport.write(run);
         assertEquals(run.resolve("report.html"), page);
@@ -77,6 +78,25 @@ class LoadReportShowsTheRunsFiguresTest {
             assertTrue(vs.get(i).asLong() >= vs.get(i - 1).asLong(), "values never fall");
         }
         assertTrue(spectra.path("read").path("service").path("percentiles").size() > 10, "service time has its own spectrum");
+    }
+
+    @Test
+    void eachServerTimingEntryHasASpectrumBesideItsRequests() {
+        JsonNode spectra = PageData.of(html).path("runs").get(0).path("load").path("spectra");
+        JsonNode readStore = spectra.path("read").path("entries").path("store").path("values_us");
+        assertTrue(readStore.size() > 5, "read's store entry has a spectrum: " + readStore);
+        assertTrue(Math.abs(readStore.get(0).asLong() - 800) <= 1, "its body is 800 µs: " + readStore);
+        assertTrue(Math.abs(readStore.get(readStore.size() - 1).asLong() - 20_000) <= 20, "its tail ends at the slow calls' 20 ms: " + readStore);
+        List<String> readEntries = new ArrayList<>();
+        spectra.path("read").path("entries").fieldNames().forEachRemaining(readEntries::add);
+        assertEquals(List.of("cache", "store"), readEntries);
+        List<String> postEntries = new ArrayList<>();
+        spectra.path("post").path("entries").fieldNames().forEachRemaining(postEntries::add);
+        assertEquals(List.of("store"), postEntries, "each request shows only its own entries");
+        assertEquals(0, spectra.path("search").path("entries").size(), "a request without the header has none");
+        JsonNode allStore = spectra.path("*").path("entries").path("store").path("values_us");
+        assertEquals(20_000, allStore.get(allStore.size() - 1).asLong(), 20, "all requests' store entry holds read's tail too");
+        assertTrue(html.contains("(Server-Timing)"), "the chart draws them");
     }
 
     @Test
