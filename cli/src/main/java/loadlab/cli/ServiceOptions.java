@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 
 import loadlab.service.ServiceConfig;
 import loadlab.service.seed.SeedSpec;
+import loadlab.service.timeline.ReadFanout;
 import loadlab.service.timeline.TimelineStrategy;
 
 /** The reference service's flags, shared by every verb that starts it. */
@@ -72,6 +73,11 @@ public final class ServiceOptions {
                     + "measurable (Server-Timing says fanout;desc=K) (default: ${DEFAULT-VALUE}).")
     int readFanout;
 
+    @Option(names = "--hedge-after", paramLabel = "PERCENTILE",
+            description = "With --read-fanout: a shard call still outstanding after this percentile of recent shard calls (e.g. 95th) is "
+                    + "asked again and the first answer wins; Server-Timing says hedge;desc=N (default: no hedging).")
+    String hedgeAfter;
+
     ServiceConfig toConfig(String host, int port, int defaultUsers) {
         SeedSpec seedSpec = new SeedSpec(users == null ? defaultUsers : users, followsPerUser, followerExponent, postsPerUser, seed);
         return ServiceConfig.defaults()
@@ -83,6 +89,6 @@ public final class ServiceOptions {
                 .withSeed(seedSpec)
                 .withShedding(maxInFlight, maxQueueDelay, httpThreads)
                 .withBodyTimeout(bodyTimeout)
-                .withReadFanout(readFanout);
+                .withReadFanout(new ReadFanout(readFanout, hedgeAfter == null ? 0 : ReadFanout.percentile(hedgeAfter)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.DoubleSupplier;
 
 import loadlab.service.fault.Sleeper;
 import loadlab.service.seed.SeedSpec;
+import loadlab.service.timeline.ReadFanout;
 import loadlab.service.timeline.TimelineStrategy;
 
 /**
@@ -21,12 +22,12 @@ import loadlab.service.timeline.TimelineStrategy;
  * @param httpThreads   workers that serve requests (the ones that wait on building blocks)
  * @param faultRandom   where injected faults draw their chances (tests make it certain)
  * @param sleeper       how injected latency waits (tests observe it without waiting)
- * @param readFanout    cache shards a home-timeline read asks in parallel (1: one call); makes tail amplification measurable
+ * @param readFanout    cache shards a home-timeline read asks in parallel, and whether it hedges them; makes tail amplification measurable
  */
 public record ServiceConfig(String host, int port, TimelineStrategy strategy, int celebrityThreshold, int timelineWindow,
                             String store, String cache, String stream, SeedSpec seed, int maxInFlight,
                             Duration maxQueueDelay, Duration bodyTimeout, int httpThreads, int storePoolSize, long cachedTimelines,
-                            DoubleSupplier faultRandom, Sleeper sleeper, int readFanout) {
+                            DoubleSupplier faultRandom, Sleeper sleeper, ReadFanout readFanout) {
 
     public ServiceConfig {
         if (port < 0 || port > 65_535) throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
@@ -39,18 +40,13 @@ public record ServiceConfig(String host, int port, TimelineStrategy strategy, in
         if (maxQueueDelay.isNegative() || maxQueueDelay.isZero()) throw new IllegalArgumentException("--max-queue-delay must be positive, e.g. 500ms");
         if (bodyTimeout.isNegative() || bodyTimeout.isZero()) throw new IllegalArgumentException("--body-timeout must be positive, e.g. 5s");
         if (storePoolSize < 1) throw new IllegalArgumentException("store pool size must be at least 1");
-        if (readFanout < 1 || readFanout > MAX_READ_FANOUT) {
-            throw new IllegalArgumentException("--read-fanout must be from 1 to " + MAX_READ_FANOUT + ", got " + readFanout);
-        }
+        if (readFanout == null) throw new IllegalArgumentException("a read fan-out is needed (ReadFanout.NONE for none)");
     }
-
-    /** More shards than this would be a thread per shard per request beyond any use here. */
-    public static final int MAX_READ_FANOUT = 64;
 
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", 8080, TimelineStrategy.HYBRID, 1_000, 800, "h2:mem", "caffeine", "in-process",
                 SeedSpec.defaults(), 512, Duration.ofMillis(500), Duration.ofSeconds(5), 64, 16, 1_000_000,
-                () -> ThreadLocalRandom.current().nextDouble(), Sleeper.REAL, 1);
+                () -> ThreadLocalRandom.current().nextDouble(), Sleeper.REAL, ReadFanout.NONE);
     }
 
     public ServiceConfig withPort(int p) {
@@ -99,7 +95,11 @@ public record ServiceConfig(String host, int port, TimelineStrategy strategy, in
     }
 
     public ServiceConfig withReadFanout(int k) {
+        return withReadFanout(new ReadFanout(k, 0));
+    }
+
+    public ServiceConfig withReadFanout(ReadFanout f) {
         return new ServiceConfig(host, port, strategy, celebrityThreshold, timelineWindow, store, cache, stream, seed, maxInFlight,
-                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper, k);
+                maxQueueDelay, bodyTimeout, httpThreads, storePoolSize, cachedTimelines, faultRandom, sleeper, f);
     }
 }

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,7 +38,9 @@ import loadlab.service.model.TimelineEntry;
  * partitioned over K cache nodes would be read: shard s gives the page's entries whose post id is s
  * modulo K, and the request waits for the slowest. The entries are the same as one call's; what
  * changes is the tail: a 1-in-100 slow cache call makes about 15% of 16-shard reads slow (Dean and
- * Barroso, "The Tail at Scale").
+ * Barroso, "The Tail at Scale"). Hedged ({@link ReadFanout#hedgeAfter}), the shards still
+ * outstanding after the chosen percentile of recent shard calls are asked again and the first answer
+ * of each wins; {@code Server-Timing} says how many were ({@code hedge;desc=N}).
  */
 public final class ReadPath {
     private final Blocks blocks;
@@ -46,13 +51,18 @@ public final class ReadPath {
     private final Counter fallbacks;
     private final int fanout;
     private final ExecutorService shards;
+    private final ShardHedge hedge;
+    private final Counter hedges;
 
     public ReadPath(Blocks blocks, TimelineStrategy strategy, CelebritySet celebrities, MeterRegistry registry) {
-        this(blocks, strategy, celebrities, registry, 1);
+        this(blocks, strategy, celebrities, registry, ReadFanout.NONE);
     }
 
-    public ReadPath(Blocks blocks, TimelineStrategy strategy, CelebritySet celebrities, MeterRegistry registry, int fanout) {
-        this.fanout = fanout;
+    public ReadPath(Blocks blocks, TimelineStrategy strategy, CelebritySet celebrities, MeterRegistry registry, ReadFanout readFanout) {
+        this.fanout = readFanout.shards();
+        this.hedge = readFanout.hedged() ? new ShardHedge(readFanout.hedgeAfter()) : null;
+        this.hedges = Counter.builder("timeline.shard.hedges").description("Shard calls asked a second time because the first was slow")
+                .register(registry);
         this.shards = fanout <= 1 ? null : Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "timeline-shard-read");
             t.setDaemon(true);
@@ -102,11 +112,9 @@ public final class ReadPath {
     private CachedPage readShards(long user, long before, int limit) {
         ServerTiming timing = ServerTiming.current();
         ServerTiming.fanout(fanout);
-        List<Future<CachedPage>> asked = new ArrayList<>(fanout);
-        for (int s = 0; s < fanout; s++) {
-            int shard = s;
-            asked.add(shards.submit(() -> ServerTiming.attach(timing, () -> shard(blocks.cache().read(user, before, limit), shard))));
-        }
+        List<CompletableFuture<CachedPage>> asked = new ArrayList<>(fanout);
+        for (int s = 0; s < fanout; s++) asked.add(ask(timing, user, before, limit, s));
+        if (hedge != null) hedgeSlowShards(asked, timing, user, before, limit);
         TreeMap<Long, TimelineEntry> merged = new TreeMap<>();
         boolean full = false;
         boolean miss = false;
@@ -121,6 +129,40 @@ public final class ReadPath {
         }
         if (miss) return null;
         return new CachedPage(new ArrayList<>(merged.descendingMap().values()), full);
+    }
+
+    private CompletableFuture<CachedPage> ask(ServerTiming timing, long user, long before, int limit, int shard) {
+        return CompletableFuture.supplyAsync(() -> ServerTiming.attach(timing, () -> {
+            long start = System.nanoTime();
+            CachedPage page = blocks.cache().read(user, before, limit);
+            if (hedge != null) hedge.record(System.nanoTime() - start);
+            return shard(page, shard);
+        }), shards);
+    }
+
+    /** Asks again each shard still outstanding after the hedge delay; the first of its two answers wins. */
+    private void hedgeSlowShards(List<CompletableFuture<CachedPage>> asked, ServerTiming timing, long user, long before, int limit) {
+        long delay = hedge.delayNanos();
+        if (delay == Long.MAX_VALUE) return;
+        try {
+            CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).get(delay, TimeUnit.NANOSECONDS);
+            return;
+        } catch (TimeoutException slow) {
+            // hedge below
+        } catch (ExecutionException failed) {
+            return; // the failure is thrown where the answers are read
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        int hedged = 0;
+        for (int s = 0; s < asked.size(); s++) {
+            if (asked.get(s).isDone()) continue;
+            asked.set(s, asked.get(s).applyToEither(ask(timing, user, before, limit, s), page -> page));
+            hedged++;
+        }
+        hedges.increment(hedged);
+        ServerTiming.hedged(hedged);
     }
 
     private CachedPage shard(CachedPage page, int shard) {

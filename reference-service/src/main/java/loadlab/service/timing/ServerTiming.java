@@ -61,6 +61,12 @@ public final class ServerTiming {
         if (t != null) t.add("fanout;desc=" + calls);
     }
 
+    /** The request asked {@code calls} of its fanned-out calls a second time: an entry {@code hedge;desc=N}, when N > 0. */
+    public static void hedged(int calls) {
+        ServerTiming t = CURRENT.get();
+        if (t != null && calls > 0) t.add("hedge;desc=" + calls);
+    }
+
     /** One call of {@code block} that took {@code nanos}, on the current request's thread (if any). */
     public static void record(Block block, long nanos) {
         ServerTiming t = CURRENT.get();
