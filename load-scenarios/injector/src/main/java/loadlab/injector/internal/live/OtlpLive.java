@@ -1,9 +1,9 @@
 package loadlab.injector.internal.live;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -55,8 +55,8 @@ import loadlab.recording.RunRecorder;
  */
 public final class OtlpLive implements LiveSink {
     static final int QUEUE = 4;
-    static final AttributeKey<String> REQUEST = AttributeKey.stringKey("loadlab.request");
-    static final AttributeKey<String> CAUSE = AttributeKey.stringKey("loadlab.error.cause");
+    private static final AttributeKey<String> REQUEST = AttributeKey.stringKey(LiveMetric.REQUEST);
+    private static final AttributeKey<String> CAUSE = AttributeKey.stringKey(LiveMetric.CAUSE);
 
     private final MetricExporter exporter;
     private final Resource resource;
@@ -129,10 +129,9 @@ public final class OtlpLive implements LiveSink {
     /** Hands what was added up since the last push to the sender; drops it, counted, when the sender is behind. */
     private void push() {
         if (ticks == 0 || startMillis == Long.MAX_VALUE) return;
-        List<MetricData> batch = batch(startMillis * 1_000_000, endMillis * 1_000_000);
         boolean idle = latency.isEmpty() && errors.isEmpty() && lag.getTotalCount() == 0 && blocked.getTotalCount() == 0 && arrivals == 0
                 && scheduled == 0;
-        if (!idle && !queue.offer(batch)) dropped.incrementAndGet();
+        if (!idle && !queue.offer(batch(startMillis * 1_000_000, endMillis * 1_000_000))) dropped.incrementAndGet();
         latency.clear();
         errors.clear();
         lag.reset();
@@ -148,8 +147,7 @@ public final class OtlpLive implements LiveSink {
         List<MetricData> out = new ArrayList<>();
         List<ExponentialHistogramPointData> durations = new ArrayList<>();
         latency.forEach((tag, h) -> durations.add(ExponentialBuckets.point(h, 1e-6, start, end, Attributes.of(REQUEST, tag))));
-        if (!durations.isEmpty()) out.add(exponential("loadlab.request.duration", "Response time of successful requests, from the intended start",
-                durations));
+        if (!durations.isEmpty()) out.add(exponential(LiveMetric.DURATION, durations));
         if (!errors.isEmpty()) {
             List<LongPointData> points = new ArrayList<>();
             errors.forEach((tag, n) -> {
@@ -157,26 +155,27 @@ public final class OtlpLive implements LiveSink {
                 points.add(LongPointData.create(start, end, Attributes.of(REQUEST, RequestName.requestOf(tag), CAUSE,
                         cause == null ? "unknown" : cause.id()), n));
             });
-            out.add(new Metric(resource, scope, "loadlab.request.errors", "Failed requests by cause", "{request}", MetricDataType.LONG_SUM,
-                    SumData.createLongSumData(true, AggregationTemporality.DELTA, points)));
+            out.add(metric(LiveMetric.ERRORS, MetricDataType.LONG_SUM, SumData.createLongSumData(true, AggregationTemporality.DELTA, points)));
         }
-        if (lag.getTotalCount() > 0) out.add(exponential("loadlab.start_lag", "How late each request started against the schedule",
-                List.of(ExponentialBuckets.point(lag, 1e-6, start, end, Attributes.empty()))));
-        if (blocked.getTotalCount() > 0) out.add(exponential("loadlab.blocked", "How long requests waited for a free connection",
-                List.of(ExponentialBuckets.point(blocked, 1e-6, start, end, Attributes.empty()))));
-        out.add(new Metric(resource, scope, "loadlab.arrivals", "Arrivals started: schedule slots or users", "{arrival}", MetricDataType.LONG_SUM,
-                SumData.createLongSumData(true, AggregationTemporality.DELTA, List.of(LongPointData.create(start, end, Attributes.empty(), arrivals)))));
-        if (schedule != null && ticks > 0) {
-            out.add(new Metric(resource, scope, "loadlab.target.rate", "Arrivals per second the schedule asked for in these seconds", "{arrival}/s",
-                    MetricDataType.DOUBLE_GAUGE, GaugeData.createDoubleGaugeData(List.of(DoublePointData.create(start, end, Attributes.empty(),
-                    scheduled / (double) ticks, List.of())))));
+        if (lag.getTotalCount() > 0) out.add(exponential(LiveMetric.START_LAG, List.of(ExponentialBuckets.point(lag, 1e-6, start, end, Attributes.empty()))));
+        if (blocked.getTotalCount() > 0) {
+            out.add(exponential(LiveMetric.BLOCKED, List.of(ExponentialBuckets.point(blocked, 1e-6, start, end, Attributes.empty()))));
+        }
+        out.add(metric(LiveMetric.ARRIVALS, MetricDataType.LONG_SUM, SumData.createLongSumData(true, AggregationTemporality.DELTA,
+                List.of(LongPointData.create(start, end, Attributes.empty(), arrivals)))));
+        if (schedule != null && ticks > 0) { // the mean over the push's seconds
+            out.add(metric(LiveMetric.TARGET_RATE, MetricDataType.DOUBLE_GAUGE, GaugeData.createDoubleGaugeData(
+                    List.of(DoublePointData.create(start, end, Attributes.empty(), scheduled / (double) ticks, List.of())))));
         }
         return out;
     }
 
-    private MetricData exponential(String name, String description, List<ExponentialHistogramPointData> points) {
-        return new Metric(resource, scope, name, description, "s", MetricDataType.EXPONENTIAL_HISTOGRAM,
-                ExponentialHistogramData.create(AggregationTemporality.DELTA, points));
+    private MetricData exponential(LiveMetric m, List<ExponentialHistogramPointData> points) {
+        return metric(m, MetricDataType.EXPONENTIAL_HISTOGRAM, ExponentialHistogramData.create(AggregationTemporality.DELTA, points));
+    }
+
+    private MetricData metric(LiveMetric m, MetricDataType type, Data<?> data) {
+        return new Metric(resource, scope, m.id, m.description, m.unit, type, data);
     }
 
     private void send() {

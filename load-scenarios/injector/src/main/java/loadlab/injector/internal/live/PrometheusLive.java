@@ -69,11 +69,12 @@ public final class PrometheusLive implements LiveSink {
         this.spec = spec;
         this.schedule = schedule;
         labels.forEach((k, v) -> registry.config().commonTags(k, v));
-        lag = histogram("loadlab.start_lag", "How late each request started against the schedule", null);
-        blocked = histogram("loadlab.blocked", "How long requests waited for a free connection", null);
-        arrivals = Counter.builder("loadlab.arrivals").description("Arrivals started: schedule slots or users").register(registry);
+        lag = histogram(LiveMetric.START_LAG, null);
+        blocked = histogram(LiveMetric.BLOCKED, null);
+        arrivals = Counter.builder(LiveMetric.ARRIVALS.id).description(LiveMetric.ARRIVALS.description).register(registry);
         if (schedule != null) {
-            Gauge.builder("loadlab.target.rate", target, AtomicLong::get).description("Arrivals per second the schedule asks for now").baseUnit("per_second")
+            // the unit as Prometheus names it, as an OpenTelemetry Collector turns {arrival}/s into it
+            Gauge.builder(LiveMetric.TARGET_RATE.id, target, AtomicLong::get).description(LiveMetric.TARGET_RATE.description).baseUnit("per_second")
                     .register(registry);
         }
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -86,10 +87,10 @@ public final class PrometheusLive implements LiveSink {
         server.start();
     }
 
-    private Timer histogram(String name, String description, String request) {
-        Timer.Builder b = Timer.builder(name).description(description).publishPercentileHistogram().minimumExpectedValue(LOWEST)
+    private Timer histogram(LiveMetric m, String request) {
+        Timer.Builder b = Timer.builder(m.id).description(m.description).publishPercentileHistogram().minimumExpectedValue(LOWEST)
                 .maximumExpectedValue(HIGHEST);
-        if (request != null) b.tag(OtlpLive.REQUEST.getKey(), request);
+        if (request != null) b.tag(LiveMetric.REQUEST, request);
         return b.register(registry);
     }
 
@@ -100,12 +101,11 @@ public final class PrometheusLive implements LiveSink {
                 if (i.latency().getTotalCount() == 0) continue;
                 if (RequestName.isErrorTag(i.tag())) {
                     ErrorCause cause = RequestName.causeOf(i.tag());
-                    errors.computeIfAbsent(i.tag(), t -> Counter.builder("loadlab.request.errors").description("Failed requests by cause")
-                            .tag(OtlpLive.REQUEST.getKey(), RequestName.requestOf(t)).tag(OtlpLive.CAUSE.getKey(), cause == null ? "unknown" : cause.id())
+                    errors.computeIfAbsent(i.tag(), t -> Counter.builder(LiveMetric.ERRORS.id).description(LiveMetric.ERRORS.description)
+                            .tag(LiveMetric.REQUEST, RequestName.requestOf(t)).tag(LiveMetric.CAUSE, cause == null ? "unknown" : cause.id())
                             .register(registry)).increment(i.latency().getTotalCount());
                 } else {
-                    record(durations.computeIfAbsent(i.tag(), t -> histogram("loadlab.request.duration",
-                            "Response time of successful requests, from the intended start", t)), i.latency());
+                    record(durations.computeIfAbsent(i.tag(), t -> histogram(LiveMetric.DURATION, t)), i.latency());
                 }
             }
             if (tick.lag() != null) record(lag, tick.lag());
