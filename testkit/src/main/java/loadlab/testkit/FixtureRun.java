@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -57,6 +58,7 @@ public final class FixtureRun {
     private final List<FaultLog.Fault> faults = new ArrayList<>();
     private Verification verification;
     private final List<String[]> serverTimings = new ArrayList<>();
+    private final Map<String, Long> fanouts = new TreeMap<>();
 
     private FixtureRun() {}
 
@@ -140,6 +142,12 @@ public final class FixtureRun {
         return this;
     }
 
+    /** Each successful request of {@code request} also declares a fan-out of {@code k} ({@code fanout;desc=k}). */
+    public FixtureRun fanout(String request, long k) {
+        fanouts.put(request, k);
+        return this;
+    }
+
     public FixtureRun verified(Verification v) {
         verification = v;
         return this;
@@ -220,6 +228,12 @@ public final class FixtureRun {
                         h.recordValue(made[k]++ % 100 == 99 ? Long.parseLong(t[3]) : Long.parseLong(t[2]));
                     }
                     log.write(h, RequestName.timingTag(t[0], t[1]), start);
+                }
+                for (Map.Entry<String, Long> f : fanouts.entrySet()) {
+                    Histogram h = Histograms.empty();
+                    int n = perSecond.getOrDefault(f.getKey(), 0);
+                    for (int i = 0; i < n; i++) if (errorEvery == 0 || i % errorEvery != errorEvery - 1) h.recordValue(f.getValue());
+                    log.write(h, RequestName.fanoutTag(f.getKey()), start);
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.HdrHistogram.Histogram;
 
@@ -30,9 +31,20 @@ import loadlab.recording.ServerTimings;
  * @param baseUs             the request's own time outside the fan-out, from the medians
  * @param predictedP99Us     the request p99 the calls predict (with {@code baseUs})
  * @param measuredP99Us      the request's measured p99 (service time)
+ * @param curve              the p99 the same calls predict at other fan-outs (powers of two to at least 64, and k itself), with the same base:
+ *                           the measured point set against how the tail grows with k
  */
 public record TailAmplification(String request, long fanout, String entry, long calls, long callP99Us, long baseUs, long predictedP99Us,
-                                long measuredP99Us) {
+                                long measuredP99Us, List<Predicted> curve) {
+    public TailAmplification {
+        curve = List.copyOf(curve);
+    }
+
+    /** The p99 predicted for a fan-out of {@code k}. */
+    public record Predicted(long k, long p99Us) {}
+
+    /** The widest fan-out the curve reaches at least. */
+    static final long CURVE_TO = 64;
 
     /** (predicted − measured) / measured: how far the independence model is from what happened. */
     public double error() {
@@ -68,8 +80,12 @@ public record TailAmplification(String request, long fanout, String entry, long 
             if (calls == null || calls.getTotalCount() == 0 || measured.getTotalCount() == 0) continue;
             long callP99 = calls.getValueAtPercentile(99);
             long base = Math.max(0, measured.getValueAtPercentile(50) - calls.getValueAtPercentile(callPercentile(0.5, k)));
+            TreeSet<Long> ks = new TreeSet<>(List.of(k));
+            for (long w = 1; w <= Math.max(CURVE_TO, k); w *= 2) ks.add(w);
+            List<Predicted> curve = new ArrayList<>();
+            for (long w : ks) curve.add(new Predicted(w, base + calls.getValueAtPercentile(callPercentile(0.99, w))));
             out.add(new TailAmplification(request, k, entry, calls.getTotalCount(), callP99, base,
-                    base + calls.getValueAtPercentile(callPercentile(0.99, k)), measured.getValueAtPercentile(99)));
+                    base + calls.getValueAtPercentile(callPercentile(0.99, k)), measured.getValueAtPercentile(99), curve));
         }
         return out;
     }

@@ -73,6 +73,7 @@ final class LoadReport {
         parts.put("bucket", bucket == 1 ? "second" : bucket + " seconds");
         boolean server = runs.stream().anyMatch(r -> r.server() != null && !r.server().charts().isEmpty());
         parts.put("server", server);
+        parts.put("amplificationChart", runs.stream().anyMatch(r -> !r.amplification().isEmpty()));
         parts.put("serverNote", serverNote(runs));
         parts.put("tablesBottom", List.of(context(runs)));
         List<String> notes = notes(runs);
@@ -91,6 +92,7 @@ final class LoadReport {
             load.put("target", r.target());
             load.put("server", r.server());
             load.put("faults", faultWindows(r.summary()));
+            load.put("amplification", r.amplification());
             runData.add(Map.of("label", r.label(), "load", load));
         }
         data.put("runs", runData);

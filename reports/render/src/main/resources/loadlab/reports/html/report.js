@@ -393,9 +393,39 @@
     if (box) box.addEventListener('change', renderAll);
   }
 
+  function renderAmplification() {
+    const datasets = [];
+    let maxK = 2;
+    DATA.runs.forEach((run, r) => (run.load.amplification || []).forEach((a, i) => {
+      const color = theme.series[(i + 2 * r) % 8];
+      a.curve.forEach((p) => { maxK = Math.max(maxK, p.k); });
+      datasets.push(line(runTag(r) + a.request + ': predicted p99', a.curve.map((p) => ({ x: p.k, y: p.p99_us })), color,
+        { borderDash: runDash(r), pointRadius: 2 }));
+      datasets.push(line(runTag(r) + a.request + ': measured p99 at k = ' + a.fanout, [{ x: a.fanout, y: a.measured_p99_us }], color,
+        { showLine: false, pointRadius: 6, pointStyle: r === 0 ? 'circle' : 'rectRot' }));
+    }));
+    if (!datasets.length) return;
+    const ks = [];
+    for (let k = 1; k <= maxK; k *= 2) ks.push(k);
+    draw('amplification-k', {
+      type: 'line', data: { datasets: datasets },
+      options: options({
+        interaction: { mode: 'nearest', intersect: false },
+        scales: {
+          x: axis({ type: 'logarithmic', min: 1, max: maxK, title: { display: true, text: 'fan-out k', color: theme.muted },
+            afterBuildTicks: (a) => { a.ticks = ks.map((k) => ({ value: k })); },
+            ticks: { color: theme.muted, callback: (v) => String(v), autoSkip: false, maxRotation: 0 } }),
+          y: latencyAxis(logLatency(), 'p99'),
+        },
+        plugins: { tooltip: { callbacks: { label: (c) => c.dataset.label + ': ' + fmtUs(c.parsed.y) + ' at k = ' + c.parsed.x } } },
+      }),
+    });
+  }
+
   function renderLoad() {
     setUpNameSelect();
     const n = selectedName();
+    renderAmplification();
     renderSpectrumAll();
     renderSpectrumService(n);
     renderLatencyOverTime(n);

@@ -32,6 +32,7 @@ class LoadReportShowsTheRunsFiguresTest {
     static void build() throws Exception {
         run = FixtureRun.of("read", 70).and("post", 20).and("search", 10).seconds(20).errorEvery(10).withServerMetrics()
                 .serverTiming("read", "store", 800, 20_000).serverTiming("read", "cache", 50, 50).serverTiming("post", "store", 2_000, 2_000)
+                .fanout("read", 4)
                 .writeTo(tmp.resolve("20260921T120000Z-fixture"));
         Path page = RunReport.write(run);
         assertEquals(run.resolve("report.html"), page);
@@ -97,6 +98,16 @@ class LoadReportShowsTheRunsFiguresTest {
         JsonNode allStore = spectra.path("*").path("entries").path("store").path("values_us");
         assertEquals(20_000, allStore.get(allStore.size() - 1).asLong(), 20, "all requests' store entry holds read's tail too");
         assertTrue(html.contains("(Server-Timing)"), "the chart draws them");
+    }
+
+    @Test
+    void aFannedOutRequestIsDrawnAgainstItsFanOut() {
+        JsonNode rows = PageData.of(html).path("runs").get(0).path("load").path("amplification");
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("read", rows.get(0).path("request").asText());
+        assertEquals(4, rows.get(0).path("fanout").asLong());
+        assertTrue(rows.get(0).path("curve").size() >= 7 && rows.get(0).path("measured_p99_us").asLong() > 0, rows.toString());
+        assertTrue(html.contains("id=\"amplification-k\""), "the chart is on the page");
     }
 
     @Test
