@@ -9,6 +9,7 @@ import java.util.Map;
 
 import loadlab.recording.BenchSummary;
 import loadlab.recording.RequestHistograms;
+import loadlab.recording.RequestName;
 import loadlab.recording.RunDirectory;
 import loadlab.recording.RunFiles;
 import loadlab.recording.RunKind;
@@ -21,8 +22,10 @@ import loadlab.reports.metric.Metric;
 /**
  * The points one run directory contributes, read through recording's model (a damaged run is
  * refused, not read as zeros): a load run's response-time percentiles, throughput, error rate and
- * service-time p99 for all requests and each request name; a bench run's scores with JMH's
- * interval; a capacity search's sustainable rate with its bracket.
+ * service-time p99 for all requests and each request name, and each {@code Server-Timing} entry's
+ * percentiles as a series of its own ({@code load:SCENARIO/REQUEST/ENTRY}), so a history can say
+ * which building block slowed; a bench run's scores with JMH's interval; a capacity search's
+ * sustainable rate with its bracket.
  *
  * @param runId the run directory's name: a run is added once
  * @param kind  {@code load}, {@code bench} or {@code capacity}
@@ -32,6 +35,9 @@ public record RunPoints(String runId, String kind, RunState state, List<HistoryP
     /** The load-run metrics a history keeps, named as the gate names them. */
     static final List<Metric> LOAD_METRICS = List.of(Metric.P50, Metric.P95, Metric.P99, Metric.P999, Metric.MAX, Metric.THROUGHPUT,
             Metric.ERROR_RATE, Metric.SERVICE_P99);
+    /** What a history keeps of each Server-Timing entry. */
+    static final List<Metric> ENTRY_METRICS = List.of(Metric.SERVER_TIMING_P50, Metric.SERVER_TIMING_P95, Metric.SERVER_TIMING_P99,
+            Metric.SERVER_TIMING_MAX);
 
     public static RunPoints read(Path dir, Provenance where) {
         Path d;
@@ -53,6 +59,16 @@ public record RunPoints(String runId, String kind, RunState state, List<HistoryP
         add(out, where, "load:" + scenario + "/" + RequestHistograms.ALL, s.total(), runId, run.state());
         for (Map.Entry<String, Summary.Stats> e : s.requests().entrySet()) {
             add(out, where, "load:" + scenario + "/" + e.getKey(), e.getValue(), runId, run.state());
+        }
+        if (s.serverTiming() != null) {
+            s.serverTiming().entries().forEach((request, entries) -> entries.forEach((entry, d) -> {
+                for (Metric m : ENTRY_METRICS) {
+                    double v = m.read(d);
+                    if (Double.isNaN(v)) continue;
+                    out.add(point(where, "load:" + scenario + "/" + RequestName.timingTag(request, entry), m.id(), v, null, null, runId,
+                            run.state(), m.higherIsWorse()));
+                }
+            }));
         }
         return new RunPoints(runId, RunKind.LOAD.id(), run.state(), List.copyOf(out), run.path());
     }
