@@ -155,7 +155,7 @@ public final class RunDirectory {
     public ServerTimings serverTimings() {
         if (!Files.exists(dir.resolve(SERVER_TIMING))) return null;
         ServerTimings t = new ServerTimings();
-        read(SERVER_TIMING, stoppedEarly(), t::add);
+        serverTiming(t::add);
         return t;
     }
 

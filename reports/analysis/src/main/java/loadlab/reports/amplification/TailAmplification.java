@@ -62,6 +62,15 @@ public record TailAmplification(String request, long fanout, String entry, long 
         if (timings == null) return List.of();
         RequestHistograms service = new RequestHistograms();
         run.service(service::add);
+        return of(timings, service);
+    }
+
+    /**
+     * The same from what a reader already holds: the run's Server-Timing entries (null: none) and its
+     * service times added up per request name.
+     */
+    public static List<TailAmplification> of(ServerTimings timings, RequestHistograms service) {
+        if (timings == null) return List.of();
         List<TailAmplification> out = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : timings.names().entrySet()) {
             String request = e.getKey();

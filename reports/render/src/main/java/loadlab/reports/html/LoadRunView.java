@@ -56,7 +56,7 @@ public record LoadRunView(String label, RunManifest manifest, Summary summary, M
         }
         ServerMetrics server = ServerMetrics.read(run.path(), manifest.measureFromMillis(), -1.5, seconds + 1.5);
         return new LoadRunView(RunLabel.of(run.path()), manifest, summary, spectra, timeline, TargetCurve.of(manifest.profile()), server,
-                TailAmplification.of(run));
+                TailAmplification.of(timings, service));
     }
 
     private static Spectra spectra(RequestHistograms latency, RequestHistograms service, String name, Map<String, PercentileSpectrum> entries) {

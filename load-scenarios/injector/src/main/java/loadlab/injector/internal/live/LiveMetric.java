@@ -1,5 +1,8 @@
 package loadlab.injector.internal.live;
 
+import loadlab.recording.ErrorCause;
+import loadlab.recording.RequestName;
+
 /**
  * The metrics live output gives, one name, unit and meaning each, whichever way they leave (OTLP
  * or a Prometheus scrape), so a dashboard reads the same series from both.
@@ -16,6 +19,12 @@ enum LiveMetric {
     static final String REQUEST = "loadlab.request";
     /** The attribute (label) naming a failure's cause. */
     static final String CAUSE = "loadlab.error.cause";
+
+    /** A failure's cause as live output labels it, from the interval logs' error tag. */
+    static String causeOf(String errorTag) {
+        ErrorCause cause = RequestName.causeOf(errorTag);
+        return cause == null ? "unknown" : cause.id();
+    }
 
     final String id;
     final String unit;

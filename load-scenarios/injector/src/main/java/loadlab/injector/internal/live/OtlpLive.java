@@ -31,7 +31,6 @@ import io.opentelemetry.sdk.metrics.data.SumData;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.resources.Resource;
 
-import loadlab.recording.ErrorCause;
 import loadlab.recording.Histograms;
 import loadlab.recording.IntervalLog;
 import loadlab.recording.RequestName;
@@ -150,11 +149,8 @@ public final class OtlpLive implements LiveSink {
         if (!durations.isEmpty()) out.add(exponential(LiveMetric.DURATION, durations));
         if (!errors.isEmpty()) {
             List<LongPointData> points = new ArrayList<>();
-            errors.forEach((tag, n) -> {
-                ErrorCause cause = RequestName.causeOf(tag);
-                points.add(LongPointData.create(start, end, Attributes.of(REQUEST, RequestName.requestOf(tag), CAUSE,
-                        cause == null ? "unknown" : cause.id()), n));
-            });
+            errors.forEach((tag, n) -> points.add(LongPointData.create(start, end, Attributes.of(REQUEST, RequestName.requestOf(tag), CAUSE,
+                    LiveMetric.causeOf(tag)), n)));
             out.add(metric(LiveMetric.ERRORS, MetricDataType.LONG_SUM, SumData.createLongSumData(true, AggregationTemporality.DELTA, points)));
         }
         if (lag.getTotalCount() > 0) out.add(exponential(LiveMetric.START_LAG, List.of(ExponentialBuckets.point(lag, 1e-6, start, end, Attributes.empty()))));

@@ -24,7 +24,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-import loadlab.recording.ErrorCause;
 import loadlab.recording.IntervalLog;
 import loadlab.recording.RequestName;
 import loadlab.recording.RunRecorder;
@@ -100,9 +99,8 @@ public final class PrometheusLive implements LiveSink {
             for (RunRecorder.Interval i : tick.intervals()) {
                 if (i.latency().getTotalCount() == 0) continue;
                 if (RequestName.isErrorTag(i.tag())) {
-                    ErrorCause cause = RequestName.causeOf(i.tag());
                     errors.computeIfAbsent(i.tag(), t -> Counter.builder(LiveMetric.ERRORS.id).description(LiveMetric.ERRORS.description)
-                            .tag(LiveMetric.REQUEST, RequestName.requestOf(t)).tag(LiveMetric.CAUSE, cause == null ? "unknown" : cause.id())
+                            .tag(LiveMetric.REQUEST, RequestName.requestOf(t)).tag(LiveMetric.CAUSE, LiveMetric.causeOf(t))
                             .register(registry)).increment(i.latency().getTotalCount());
                 } else {
                     record(durations.computeIfAbsent(i.tag(), t -> histogram(LiveMetric.DURATION, t)), i.latency());
