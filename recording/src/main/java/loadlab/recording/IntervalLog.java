@@ -180,7 +180,6 @@ public final class IntervalLog implements AutoCloseable {
             if (RequestName.isErrorTag(i.tag())) errors += i.latency().getTotalCount();
             else total.add(i.latency());
         }
-        long arrivals = recorder.takeArrivals();
         Histogram lagInterval = recorder.takeLagInterval();
         if (lagInterval.getTotalCount() > 0) lag.log.outputIntervalHistogram(lagInterval);
         List<Histogram> timings = recorder.takeServerTimingIntervals();
@@ -216,9 +215,11 @@ public final class IntervalLog implements AutoCloseable {
             if (onFailure != null) onFailure.accept(problem);
             return;
         }
+        // a tick before any request has ended (the first arrival fires on the aligned tick) has no interval to carry
+        // its arrivals; they stay with the recorder for the next tick, so the live outputs' arrivals add up to the run
         if (listener != null && start != Long.MAX_VALUE) {
-            listener.accept(new Tick(start, end, total, total.getTotalCount() + errors, errors, arrivals, List.copyOf(intervals), lagInterval,
-                    blockedInterval));
+            listener.accept(new Tick(start, end, total, total.getTotalCount() + errors, errors, recorder.takeArrivals(), List.copyOf(intervals),
+                    lagInterval, blockedInterval));
         }
     }
 

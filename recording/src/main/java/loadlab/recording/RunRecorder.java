@@ -150,8 +150,8 @@ public final class RunRecorder {
 
     /** Records how late the generator started a request against its schedule. */
     public void recordLag(long intendedNanos, long actualNanos) {
-        arrivals.increment();
         if (!counts(intendedNanos)) return;
+        arrivals.increment();
         lag.recordValue(Histograms.micros(Math.max(0, actualNanos - intendedNanos)));
     }
 
@@ -237,7 +237,10 @@ public final class RunRecorder {
         return out;
     }
 
-    /** Arrivals started since the last call, warm-up included: what the live line sets against the target. */
+    /**
+     * Measured arrivals started since the last call: what the live line sets against the target.
+     * Warm-up arrivals are left out, as their requests are, so the arrivals of all ticks are the run's.
+     */
     public long takeArrivals() {
         return arrivals.sumThenReset();
     }
