@@ -20,9 +20,9 @@ import loadlab.testkit.EndToEnd;
 import loadlab.testkit.LoopbackTarget;
 
 /**
- * Thirty real runs, one per commit, of a loopback target that answers in 10 ms until run 20 and in
+ * Twenty real runs, one per commit, of a loopback target that answers in 10 ms until run 13 and in
  * 25 ms from then on: each p50 series of the history (all requests, and GET) has one change point, at
- * run 20, once changes under 20% are left out as a team on shared CI machines would. Real short runs
+ * run 13, once changes under 20% are left out as a team on shared CI machines would. Real short runs
  * drift as the machine warms and its load moves (by up to 1 ms here: the target's own JIT warming
  * over the first runs showed as a 22% step when it answered in 2 ms), and detection rightly finds
  * those steps too; a service time of 10 ms keeps them under the minimum. A run the generator could not
@@ -31,11 +31,15 @@ import loadlab.testkit.LoopbackTarget;
  */
 @EndToEnd
 class AHistoryOfRealRunsFindsWhereTheTargetSlowedTest {
+    /** Each run costs a JVM start and two seconds: enough runs either side of the step for detection, and no more. */
+    private static final int RUNS = 20;
+    private static final int FIRST_SLOW = 13;
+
     @TempDir
     Path dir;
 
     @Test
-    void thirtyShortRunsSlowedAtTwentyHaveOneChangePointAtTwenty() throws Exception {
+    void twentyShortRunsSlowedAtThirteenHaveOneChangePointAtThirteen() throws Exception {
         Path db = dir.resolve("history.db");
         List<Integer> invalid = new ArrayList<>();
         int countedBefore = 0;
@@ -45,9 +49,9 @@ class AHistoryOfRealRunsFindsWhereTheTargetSlowedTest {
             CliRun cold = CliRun.execute("run", "--target", fast.url(), "--rate", "100/s", "--duration", "1s", "--warmup", "1s",
                     "--out", dir.resolve("cold").toString());
             assertEquals(0, cold.exit(), cold.err() + cold.out());
-            for (int k = 0; k < 30; k++) {
+            for (int k = 0; k < RUNS; k++) {
                 Path out = dir.resolve("runs-" + k);
-                CliRun run = CliRun.execute("run", "--target", (k < 20 ? fast : slow).url(), "--rate", "100/s", "--duration", "1s", "--warmup", "1s",
+                CliRun run = CliRun.execute("run", "--target", (k < FIRST_SLOW ? fast : slow).url(), "--rate", "100/s", "--duration", "1s", "--warmup", "1s",
                         "--out", out.toString());
                 RunDirectory recorded = RunDirectory.open(RunDirectory.resolve(out.resolve("latest")));
                 // a shared machine can stall the generator past its lag limit in a 1 s run: the run says so (exit 1, invalid),
@@ -58,7 +62,7 @@ class AHistoryOfRealRunsFindsWhereTheTargetSlowedTest {
                 } else {
                     assertEquals(0, run.exit(), "run " + k + ": " + run.err() + run.out());
                     assertEquals(RunState.COMPLETE, recorded.state(), recorded.stateReason());
-                    if (k < 20) {
+                    if (k < FIRST_SLOW) {
                         countedBefore++;
                     } else if (firstSlow < 0) {
                         firstSlow = k;
