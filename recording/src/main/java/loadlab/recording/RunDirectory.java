@@ -153,7 +153,7 @@ public final class RunDirectory {
 
     /** The run's {@code Server-Timing} entries as histograms (what the summary only states percentiles of), or null when it has none. */
     public ServerTimings serverTimings() {
-        if (!Files.exists(dir.resolve(SERVER_TIMING))) return null;
+        if (!hasServerTiming()) return null;
         ServerTimings t = new ServerTimings();
         serverTiming(t::add);
         return t;
@@ -161,7 +161,12 @@ public final class RunDirectory {
 
     /** Streams the Server-Timing log, interval by interval; nothing when the target sent no header. */
     public void serverTiming(Consumer<IntervalLogReader.Entry> sink) {
-        if (Files.exists(dir.resolve(SERVER_TIMING))) read(SERVER_TIMING, stoppedEarly(), sink);
+        if (hasServerTiming()) read(SERVER_TIMING, stoppedEarly(), sink);
+    }
+
+    /** Whether the target sent {@code Server-Timing} headers: the log is only written when it did. */
+    public boolean hasServerTiming() {
+        return Files.exists(dir.resolve(SERVER_TIMING));
     }
 
     /** Streams the response-time log, interval by interval, in constant memory. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class RunMerge {
         writeMerged(runs, RunDirectory::latency, out.resolve(RunDirectory.LATENCY), start);
         writeMerged(runs, RunDirectory::service, out.resolve(RunDirectory.SERVICE), start);
         writeMerged(runs, RunDirectory::lag, out.resolve(RunDirectory.LAG), start);
-        if (runs.stream().anyMatch(r -> Files.exists(r.path().resolve(RunDirectory.SERVER_TIMING)))) {
+        if (runs.stream().anyMatch(RunDirectory::hasServerTiming)) {
             writeMerged(runs, RunDirectory::serverTiming, out.resolve(RunDirectory.SERVER_TIMING), start);
         }
         CheckLog checks = null;

@@ -1,5 +1,7 @@
 package loadlab.service.timeline;
 
+import java.util.Locale;
+
 /**
  * How a home-timeline read asks the cache: from {@code shards} shards at once, waiting for the
  * slowest (tail-latency amplification made measurable), and optionally hedged: a shard call still
@@ -16,9 +18,7 @@ public record ReadFanout(int shards, double hedgeAfter) {
 
     public ReadFanout {
         if (shards < 1 || shards > MAX_SHARDS) throw new IllegalArgumentException("--read-fanout must be from 1 to " + MAX_SHARDS + ", got " + shards);
-        if (hedgeAfter != 0 && (hedgeAfter < 50 || hedgeAfter >= 100 || Double.isNaN(hedgeAfter))) {
-            throw new IllegalArgumentException("--hedge-after must be a percentile from 50th to below 100th, e.g. 95th");
-        }
+        if (hedgeAfter != 0) checkPercentile(hedgeAfter, hedgeAfter + "th");
         if (hedgeAfter != 0 && shards < 2) throw new IllegalArgumentException("--hedge-after hedges the shards of a fanned-out read; add --read-fanout K (K > 1)");
     }
 
@@ -28,7 +28,7 @@ public record ReadFanout(int shards, double hedgeAfter) {
 
     /** {@code 95th}, {@code p95}, {@code 99.9th} or {@code 95}: the percentile, from 50 to below 100. */
     public static double percentile(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.startsWith("p")) t = t.substring(1);
         if (t.endsWith("th")) t = t.substring(0, t.length() - 2);
         double p;
@@ -37,7 +37,11 @@ public record ReadFanout(int shards, double hedgeAfter) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--hedge-after '" + text + "' is not a percentile; write it like 95th");
         }
-        if (!(p >= 50 && p < 100)) throw new IllegalArgumentException("--hedge-after " + text + " must be a percentile from 50th to below 100th, e.g. 95th");
+        checkPercentile(p, text);
         return p;
+    }
+
+    private static void checkPercentile(double p, String written) {
+        if (!(p >= 50 && p < 100)) throw new IllegalArgumentException("--hedge-after " + written + " must be a percentile from 50th to below 100th, e.g. 95th");
     }
 }
